@@ -1,0 +1,52 @@
+namespace PolicyGradient.Kernels;
+
+/// <summary>
+/// Gymnasium's CartPole-v1 step in float32 for kernels: the same formulas, in the same order,
+/// as the float64 reference environment, so the two differ only by float32 rounding.
+/// </summary>
+public static class CartPolePhysics
+{
+    public const float Gravity = 9.8f;
+    public const float MassCart = 1.0f;
+    public const float MassPole = 0.1f;
+    public const float TotalMass = MassPole + MassCart;
+    public const float Length = 0.5f;
+    public const float PoleMassLength = MassPole * Length;
+    public const float ForceMag = 10.0f;
+    public const float Tau = 0.02f;
+    public const float XThreshold = 2.4f;
+    /// <summary>12 degrees, computed in double as Gymnasium does, then rounded once.</summary>
+    public const float ThetaThreshold = (float)(12 * 2 * Math.PI / 360);
+    public const float ResetLow = -0.05f;
+    public const float ResetHigh = 0.05f;
+
+    /// <summary>Uniform reset in [-0.05, 0.05), draws 0..3 of the stream.</summary>
+    public static CartPoleState Reset(ulong key) => new(
+        ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformFloat(key, 0),
+        ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformFloat(key, 1),
+        ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformFloat(key, 2),
+        ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformFloat(key, 3));
+
+    /// <summary>Number of stream draws that Reset consumes; step draws come after them.</summary>
+    public const ulong ResetDraws = 4;
+
+    public static CartPoleState Step(CartPoleState s, int action)
+    {
+        float force = action == 1 ? ForceMag : -ForceMag;
+        float cos = MathF.Cos(s.Theta);
+        float sin = MathF.Sin(s.Theta);
+        float temp = (force + PoleMassLength * (s.ThetaDot * s.ThetaDot) * sin) / TotalMass;
+        float thetaAcc = (Gravity * sin - cos * temp)
+                         / (Length * (4.0f / 3.0f - MassPole * (cos * cos) / TotalMass));
+        float xAcc = temp - PoleMassLength * thetaAcc * cos / TotalMass;
+        return new CartPoleState(
+            s.X + Tau * s.XDot,
+            s.XDot + Tau * xAcc,
+            s.Theta + Tau * s.ThetaDot,
+            s.ThetaDot + Tau * thetaAcc);
+    }
+
+    /// <summary>Gymnasium's strict test: exactly on a threshold is still alive.</summary>
+    public static bool IsTerminal(CartPoleState s) =>
+        s.X < -XThreshold || s.X > XThreshold || s.Theta < -ThetaThreshold || s.Theta > ThetaThreshold;
+}

@@ -1,0 +1,31 @@
+namespace PolicyGradient.Kernels;
+
+/// <summary>
+/// A counter-based generator: every draw is a pure function of (key, counter), so each
+/// environment owns its own stream, results do not depend on warp size or thread scheduling,
+/// and the host and every accelerator draw the same numbers.
+/// </summary>
+public static class CounterRandom
+{
+    /// <summary>SplitMix64's finaliser: a bijective mix with full avalanche.</summary>
+    public static ulong Mix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>The key of one stream, e.g. (run seed, iteration, environment).</summary>
+    public static ulong StreamKey(ulong seed, ulong a, ulong b) => Mix(Mix(Mix(seed) ^ a) ^ b);
+
+    public static ulong Next64(ulong key, ulong counter) => Mix(key ^ Mix(counter));
+
+    /// <summary>Uniform in [0, 1) with 24 random bits: never exactly 1, so categorical sampling is safe.</summary>
+    public static float UniformFloat(ulong key, ulong counter) =>
+        (Next64(key, counter) >> 40) * (1.0f / 16777216.0f);
+
+    /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
+    public static double UniformDouble(ulong key, ulong counter) =>
+        (Next64(key, counter) >> 11) * (1.0 / 9007199254740992.0);
+}

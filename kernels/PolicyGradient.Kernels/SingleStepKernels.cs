@@ -1,0 +1,33 @@
+using ILGPU;
+
+namespace PolicyGradient.Kernels;
+
+/// <summary>Kernels that apply the device maths to given inputs, for replay and for tests.</summary>
+public static class SingleStepKernels
+{
+    /// <summary>states: [n][4] in, next: [n][5] out = next state, terminated (0/1).</summary>
+    public static void Step(Index1D index, ArrayView<float> states, ArrayView<int> actions, ArrayView<float> next)
+    {
+        int i = index;
+        long at = (long)i * 4;
+        var s = new CartPoleState(states[at], states[at + 1], states[at + 2], states[at + 3]);
+        CartPoleState n = CartPolePhysics.Step(s, actions[i]);
+        long to = (long)i * 5;
+        next[to] = n.X;
+        next[to + 1] = n.XDot;
+        next[to + 2] = n.Theta;
+        next[to + 3] = n.ThetaDot;
+        next[to + 4] = CartPolePhysics.IsTerminal(n) ? 1.0f : 0.0f;
+    }
+
+    /// <summary>states: [n][4] in, logits: [n][2] out.</summary>
+    public static void Forward(Index1D index, ArrayView<float> parameters, ArrayView<float> states, ArrayView<float> logits, int hidden)
+    {
+        int i = index;
+        long at = (long)i * 4;
+        var s = new CartPoleState(states[at], states[at + 1], states[at + 2], states[at + 3]);
+        PolicyNetwork.Logits(parameters, new PolicyLayout(hidden), s, out float l0, out float l1);
+        logits[(long)i * 2] = l0;
+        logits[(long)i * 2 + 1] = l1;
+    }
+}

@@ -1,0 +1,105 @@
+using PolicyGradient.Kernels;
+
+namespace PolicyGradient.Environment;
+
+/// <summary>One step's outcome, as Gymnasium's step() returns it.</summary>
+public readonly record struct CartPoleStepResult(float[] Observation, double Reward, bool Terminated, bool Truncated);
+
+/// <summary>
+/// Gymnasium's CartPole-v1 (CartPoleEnv + TimeLimit(500)) in float64, bit for bit: the same
+/// constants, the same order of IEEE operations (no fused multiply-add), float32 observations.
+/// This is the reference the float32 kernel step is measured against.
+/// </summary>
+public sealed class CartPole
+{
+    public const double Gravity = 9.8;
+    public const double MassCart = 1.0;
+    public const double MassPole = 0.1;
+    public const double TotalMass = MassPole + MassCart;
+    public const double Length = 0.5;
+    public const double PoleMassLength = MassPole * Length;
+    public const double ForceMag = 10.0;
+    public const double Tau = 0.02;
+    public const double ThetaThreshold = 12 * 2 * Math.PI / 360;
+    public const double XThreshold = 2.4;
+    public const int MaxEpisodeSteps = 500;
+    public const double ResetLow = -0.05;
+    public const double ResetHigh = 0.05;
+
+    private readonly double[] _state = new double[4];
+
+    public CartPole(bool suttonBartoReward = false) => SuttonBartoReward = suttonBartoReward;
+
+    public bool SuttonBartoReward { get; }
+
+    /// <summary>The float64 internal state [x, x_dot, theta, theta_dot].</summary>
+    public ReadOnlySpan<double> State => _state;
+
+    public int ElapsedSteps { get; private set; }
+
+    /// <summary>Gymnasium's steps_beyond_terminated: null while alive, 0 on the terminating step.</summary>
+    public int? StepsBeyondTerminated { get; private set; }
+
+    /// <summary>Uniform reset in [-0.05, 0.05) from the stream with this key.</summary>
+    public float[] Reset(ulong streamKey)
+    {
+        Span<double> s = stackalloc double[4];
+        for (int i = 0; i < 4; i++)
+            s[i] = ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformDouble(streamKey, (ulong)i);
+        return ResetTo(s);
+    }
+
+    /// <summary>Starts an episode from a given state (Gymnasium: env.unwrapped.state = ...).</summary>
+    public float[] ResetTo(ReadOnlySpan<double> state)
+    {
+        if (state.Length != 4)
+            throw new ArgumentException($"a CartPole state has 4 numbers, got {state.Length}", nameof(state));
+        state.CopyTo(_state);
+        ElapsedSteps = 0;
+        StepsBeyondTerminated = null;
+        return Observation();
+    }
+
+    public CartPoleStepResult Step(int action)
+    {
+        if (action is not (0 or 1))
+            throw new ArgumentOutOfRangeException(nameof(action), action, "CartPole actions are 0 (push left) or 1 (push right)");
+
+        double x = _state[0], xDot = _state[1], theta = _state[2], thetaDot = _state[3];
+        double force = action == 1 ? ForceMag : -ForceMag;
+        double cos = Math.Cos(theta);
+        double sin = Math.Sin(theta);
+        double temp = (force + PoleMassLength * (thetaDot * thetaDot) * sin) / TotalMass;
+        double thetaAcc = (Gravity * sin - cos * temp) / (Length * (4.0 / 3.0 - MassPole * (cos * cos) / TotalMass));
+        double xAcc = temp - PoleMassLength * thetaAcc * cos / TotalMass;
+        _state[0] = x + Tau * xDot;
+        _state[1] = xDot + Tau * xAcc;
+        _state[2] = theta + Tau * thetaDot;
+        _state[3] = thetaDot + Tau * thetaAcc;
+
+        bool terminated = _state[0] < -XThreshold || _state[0] > XThreshold
+                          || _state[2] < -ThetaThreshold || _state[2] > ThetaThreshold;
+        double reward;
+        if (!terminated)
+        {
+            reward = SuttonBartoReward ? 0.0 : 1.0;
+        }
+        else if (StepsBeyondTerminated is null)
+        {
+            StepsBeyondTerminated = 0;
+            reward = SuttonBartoReward ? -1.0 : 1.0;
+        }
+        else
+        {
+            // Gymnasium warns here and keeps stepping; so do we, without the warning.
+            StepsBeyondTerminated++;
+            reward = SuttonBartoReward ? -1.0 : 0.0;
+        }
+
+        ElapsedSteps++;
+        return new CartPoleStepResult(Observation(), reward, terminated, ElapsedSteps >= MaxEpisodeSteps);
+    }
+
+    private float[] Observation() =>
+        [(float)_state[0], (float)_state[1], (float)_state[2], (float)_state[3]];
+}

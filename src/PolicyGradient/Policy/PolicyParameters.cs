@@ -1,0 +1,54 @@
+using PolicyGradient.Kernels;
+
+namespace PolicyGradient.Policy;
+
+/// <summary>
+/// The policy's parameters as one flat float64 vector in PyTorch state_dict order (see
+/// <see cref="PolicyLayout"/>), so weights move to and from PyTorch unchanged.
+/// </summary>
+public sealed class PolicyParameters
+{
+    /// <summary>Stream id that keeps initialisation draws apart from episode draws.</summary>
+    private const ulong InitialisationStream = 0x1A17;
+
+    public PolicyParameters(int hidden, double[] values)
+    {
+        if (hidden < 1)
+            throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "the hidden size must be at least 1");
+        Layout = new PolicyLayout(hidden);
+        if (values.Length != Layout.Count)
+            throw new ArgumentException($"a 4-{hidden}-2 policy has {Layout.Count} parameters, got {values.Length}", nameof(values));
+        Values = values;
+    }
+
+    public PolicyLayout Layout { get; }
+    public int Hidden => Layout.Hidden;
+    public double[] Values { get; }
+
+    /// <summary>
+    /// PyTorch's nn.Linear default: kaiming_uniform(a = sqrt(5)) for weights and the bias rule
+    /// both come to uniform(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+    /// </summary>
+    public static PolicyParameters Initialise(int hidden, ulong seed)
+    {
+        var layout = new PolicyLayout(hidden);
+        var values = new double[layout.Count];
+        ulong key = CounterRandom.StreamKey(seed, InitialisationStream, 0);
+        double fc1Bound = 1.0 / Math.Sqrt(PolicyLayout.Inputs);
+        double fc2Bound = 1.0 / Math.Sqrt(hidden);
+        for (int k = 0; k < values.Length; k++)
+        {
+            double bound = k < layout.Fc2Weight ? fc1Bound : fc2Bound;
+            values[k] = -bound + 2.0 * bound * CounterRandom.UniformDouble(key, (ulong)k);
+        }
+        return new PolicyParameters(hidden, values);
+    }
+
+    public float[] ToFloat32()
+    {
+        var result = new float[Values.Length];
+        for (int k = 0; k < result.Length; k++)
+            result[k] = (float)Values[k];
+        return result;
+    }
+}

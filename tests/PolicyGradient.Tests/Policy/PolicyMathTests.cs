@@ -1,0 +1,134 @@
+using System.Text.Json;
+using PolicyGradient.Kernels;
+using PolicyGradient.Policy;
+
+namespace PolicyGradient.Tests.Policy;
+
+public class PolicyMathTests
+{
+    private const double Tolerance = 1e-9;
+
+    public static TheoryData<int> Cases() => new(Enumerable.Range(0, ReferenceData.PolicyCases.Count()));
+
+    private static JsonElement Case(int index) => ReferenceData.PolicyCases.ElementAt(index);
+
+    private static (PolicyLayout Layout, double[] Params, List<Episode> Episodes) Load(JsonElement c)
+    {
+        var layout = new PolicyLayout(c.GetProperty("hidden").GetInt32());
+        var episodes = c.GetProperty("episodes").EnumerateArray()
+            .Select(e => new Episode(
+                e.GetProperty("states").EnumerateArray().Select(s => s.Floats()).ToArray(),
+                e.GetProperty("actions").Ints()))
+            .ToList();
+        return (layout, c.GetProperty("params").Doubles(), episodes);
+    }
+
+    internal static void AssertClose(double expected, double actual, double tolerance, string what)
+    {
+        double error = Math.Abs(expected - actual) / Math.Max(1.0, Math.Abs(expected));
+        Assert.True(error <= tolerance, $"{what}: expected {expected:R}, got {actual:R} (error {error:E2})");
+    }
+
+    private static void AssertClose(double[] expected, ReadOnlySpan<double> actual, double tolerance, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int k = 0; k < expected.Length; k++)
+            AssertClose(expected[k], actual[k], tolerance, $"{what}[{k}]");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_matches_PyTorch(int index)
+    {
+        var c = Case(index);
+        var (layout, p, episodes) = Load(c);
+        var forward = c.GetProperty("forward_first_episode");
+        var expectedLogits = forward.GetProperty("logits").EnumerateArray().Select(r => r.Doubles()).ToArray();
+        var expectedLogProbs = forward.GetProperty("log_probs").EnumerateArray().Select(r => r.Doubles()).ToArray();
+        Span<double> logits = stackalloc double[2];
+        Span<double> logProbs = stackalloc double[2];
+        for (int t = 0; t < episodes[0].Length; t++)
+        {
+            PolicyMath.Logits(p, layout, episodes[0].States[t], logits);
+            PolicyMath.LogSoftmax(logits, logProbs);
+            AssertClose(expectedLogits[t], logits, Tolerance, $"logits t={t}");
+            AssertClose(expectedLogProbs[t], logProbs, Tolerance, $"log_probs t={t}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Returns_to_go_match_PyTorch(int index)
+    {
+        var c = Case(index);
+        double gamma = c.GetProperty("gamma").GetDouble();
+        foreach (var e in c.GetProperty("episodes").EnumerateArray())
+            AssertClose(e.GetProperty("returns_to_go").Doubles(), PolicyMath.ReturnsToGo(e.GetProperty("rewards").Doubles(), gamma), Tolerance, "returns_to_go");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Reinforce_gradient_matches_PyTorch_autograd(int index)
+    {
+        var c = Case(index);
+        var (layout, p, episodes) = Load(c);
+        var weights = c.GetProperty("episodes").EnumerateArray().Select(e => e.GetProperty("weights").Doubles()).ToList();
+        var grad = new double[layout.Count];
+        double loss = PolicyMath.ReinforceGradient(p, layout, episodes, weights, grad);
+        var expected = c.GetProperty("reinforce");
+        AssertClose(expected.GetProperty("loss").GetDouble(), loss, Tolerance, "loss");
+        AssertClose(expected.GetProperty("grad").Doubles(), grad, Tolerance, "grad");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Tutorial_loss_gradient_matches_PyTorch_autograd(int index)
+    {
+        var c = Case(index);
+        var (layout, p, episodes) = Load(c);
+        double episodeReturn = c.GetProperty("episodes")[0].GetProperty("rewards").Doubles().Sum();
+        var grad = new double[layout.Count];
+        double loss = PolicyMath.SeedLossGradient(p, layout, episodes[0], episodeReturn, PolicyMath.SeedReturnOffset, grad);
+        var expected = c.GetProperty("seed_loss_first_episode");
+        AssertClose(expected.GetProperty("loss").GetDouble(), loss, Tolerance, "loss");
+        AssertClose(expected.GetProperty("grad").Doubles(), grad, Tolerance, "grad");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Adam_matches_torch_optim_Adam_for_three_steps(int index)
+    {
+        var c = Case(index);
+        var adam = c.GetProperty("adam");
+        double[] p = c.GetProperty("params").Doubles();
+        var optimizer = new PolicyGradient.Optimization.Adam(p.Length, adam.GetProperty("lr").GetDouble(),
+            adam.GetProperty("beta1").GetDouble(), adam.GetProperty("beta2").GetDouble(), adam.GetProperty("eps").GetDouble());
+        var grads = adam.GetProperty("grads").EnumerateArray().Select(g => g.Doubles()).ToArray();
+        var after = adam.GetProperty("params_after").EnumerateArray().Select(g => g.Doubles()).ToArray();
+        Assert.Equal(3, grads.Length);
+        for (int step = 0; step < grads.Length; step++)
+        {
+            optimizer.Step(p, grads[step]);
+            AssertClose(after[step], p, Tolerance, $"params after step {step + 1}");
+        }
+    }
+
+    [Fact]
+    public void Initialisation_follows_nn_Linear_bounds_and_the_seed()
+    {
+        var a = PolicyParameters.Initialise(32, 0);
+        var b = PolicyParameters.Initialise(32, 0);
+        var other = PolicyParameters.Initialise(32, 1);
+        Assert.Equal(a.Values, b.Values);
+        Assert.NotEqual(a.Values, other.Values);
+        var layout = a.Layout;
+        Assert.Equal(4 * 32 + 32 + 2 * 32 + 2, layout.Count);
+        var fc1 = a.Values[..layout.Fc2Weight];
+        var fc2 = a.Values[layout.Fc2Weight..];
+        Assert.All(fc1, v => Assert.InRange(v, -0.5, 0.5));
+        Assert.All(fc2, v => Assert.InRange(v, -1 / Math.Sqrt(32), 1 / Math.Sqrt(32)));
+        // The draws fill the range rather than a corner of it.
+        Assert.True(fc1.Max() - fc1.Min() > 0.9, "fc1 spread");
+        Assert.True(fc2.Max() - fc2.Min() > 0.3, "fc2 spread");
+    }
+}
