@@ -1,0 +1,119 @@
+using ILGPU;
+using ILGPU.Algorithms;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+
+namespace PolicyGradient.Devices;
+
+/// <summary>
+/// An ILGPU context and one accelerator, chosen from what is present: auto prefers CUDA, then
+/// OpenCL, then the CPU accelerator. A requested device that is missing (or fails to start)
+/// falls back to the CPU accelerator with one line saying so.
+/// </summary>
+public sealed class ComputeDevice : IDisposable
+{
+    private readonly Context _context;
+    private readonly Lazy<DeviceKernels> _kernels;
+
+    private ComputeDevice(Context context, Accelerator accelerator, DeviceKind kind)
+    {
+        _context = context;
+        Accelerator = accelerator;
+        Kind = kind;
+        _kernels = new Lazy<DeviceKernels>(() => new DeviceKernels(accelerator));
+    }
+
+    public Accelerator Accelerator { get; }
+    public DeviceKind Kind { get; }
+    public string Name => Accelerator.Name;
+
+    /// <summary>Kernels compiled once for this accelerator, on first use.</summary>
+    public DeviceKernels Kernels => _kernels.Value;
+
+    /// <summary>
+    /// The CPU accelerator simulates one OS thread per GPU thread; a few warps of a few threads
+    /// per core keeps every core busy without oversubscribing it.
+    /// </summary>
+    public static CPUDevice CpuDevice() => new(4, 4, System.Environment.ProcessorCount);
+
+    public static Context CreateContext()
+    {
+        NativeLibraryNames.Register();
+        return Context.Create(b => b.Cuda().OpenCL().CPU(CpuDevice()).EnableAlgorithms());
+    }
+
+    /// <summary>Opens the requested device; <paramref name="notices"/> gets the fallback line, if any.</summary>
+    public static ComputeDevice Open(DeviceKind requested, TextWriter notices)
+    {
+        Context context = CreateContext();
+        try
+        {
+            var candidates = requested switch
+            {
+                DeviceKind.Auto => [DeviceKind.Cuda, DeviceKind.OpenCL, DeviceKind.Cpu],
+                DeviceKind.Cpu => [DeviceKind.Cpu],
+                _ => new[] { requested },
+            };
+            var failures = new List<string>();
+            foreach (var kind in candidates)
+            {
+                if (kind == DeviceKind.Cpu)
+                    break;
+                Device? device = FirstDevice(context, kind);
+                if (device is null)
+                {
+                    failures.Add($"no {kind.Name()} device found");
+                    continue;
+                }
+                try
+                {
+                    return new ComputeDevice(context, device.CreateAccelerator(context), kind);
+                }
+                catch (Exception e)
+                {
+                    failures.Add($"{kind.Name()} device '{device.Name}' failed to start ({e.Message.Split('\n')[0]})");
+                }
+            }
+
+            var cpu = context.GetCPUDevice(0).CreateCPUAccelerator(context);
+            if (requested is not (DeviceKind.Cpu or DeviceKind.Auto))
+                notices.WriteLine($"pgvec: --device {requested.Name()} requested but {string.Join("; ", failures)}; running on the ILGPU CPU accelerator ({System.Environment.ProcessorCount} cores) instead");
+            return new ComputeDevice(context, cpu, DeviceKind.Cpu);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Every accelerator ILGPU finds, for `pgvec devices`.</summary>
+    public static IReadOnlyList<(DeviceKind Kind, string Name, long MemoryBytes)> List()
+    {
+        using Context context = CreateContext();
+        return context.Devices
+            .Select(d => (d.AcceleratorType switch
+            {
+                AcceleratorType.Cuda => DeviceKind.Cuda,
+                AcceleratorType.OpenCL => DeviceKind.OpenCL,
+                _ => DeviceKind.Cpu,
+            }, d.Name, d.MemorySize))
+            .ToList();
+    }
+
+    private static Device? FirstDevice(Context context, DeviceKind kind) =>
+        context.Devices.FirstOrDefault(d => d.AcceleratorType == kind switch
+        {
+            DeviceKind.Cuda => AcceleratorType.Cuda,
+            DeviceKind.OpenCL => AcceleratorType.OpenCL,
+            _ => AcceleratorType.CPU,
+        });
+
+    public void Dispose()
+    {
+        Accelerator.Dispose();
+        _context.Dispose();
+    }
+}

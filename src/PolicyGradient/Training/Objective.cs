@@ -1,0 +1,20 @@
+namespace PolicyGradient.Training;
+
+/// <summary>The loss a trainer descends.</summary>
+public enum Objective
+{
+    /// <summary>Reward-to-go weights minus the batch mean, divided by their standard deviation.</summary>
+    Reinforce,
+    /// <summary>The tutorial's -mean_t(log pi) * (sum(rewards) - 15), one episode at a time.</summary>
+    Seed,
+}
+
+public static class ObjectiveNames
+{
+    public static string Name(this Objective objective) => objective switch
+    {
+        Objective.Reinforce => "reinforce",
+        Objective.Seed => "seed",
+        _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, null),
+    };
+}

@@ -1,0 +1,154 @@
+using PolicyGradient.Batched;
+using PolicyGradient.Kernels;
+using PolicyGradient.Policy;
+using PolicyGradient.Training;
+using Xunit.Abstractions;
+
+namespace PolicyGradient.Tests.Kernels;
+
+[Collection(CpuDeviceCollection.Name)]
+public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper output)
+{
+    /// <summary>
+    /// The device sums thousands of float32 terms per parameter (through an eligibility trace
+    /// for reward-to-go); relative to the gradient's largest component the measured error is
+    /// 3.1e-7 at worst across these cases (see the test output), so 1e-5 leaves 30x headroom.
+    /// </summary>
+    private const double Tolerance = 1e-5;
+
+    private static EpisodeConfig Config(Objective objective, float gamma, int iteration = 3) => new()
+    {
+        Seed = 11,
+        Iteration = iteration,
+        Gamma = gamma,
+        Objective = BatchGradient.KernelObjective(objective),
+        SeedReturnOffset = (float)PolicyMath.SeedReturnOffset,
+    };
+
+    private static List<Episode> Episodes(float[] trajectories, float[] perEnvSums, EpisodeBatch batch)
+    {
+        var episodes = new List<Episode>();
+        for (int env = 0; env < batch.Envs; env++)
+        {
+            int length = (int)perEnvSums[env * batch.Shape.Width + batch.Shape.Statistics + EpisodeSums.Steps];
+            var states = new float[length][];
+            var actions = new int[length];
+            for (int t = 0; t < length; t++)
+            {
+                int at = (env * batch.MaxSteps + t) * 5;
+                states[t] = trajectories[at..(at + 4)];
+                actions[t] = (int)trajectories[at + 4];
+            }
+            episodes.Add(new Episode(states, actions));
+        }
+        return episodes;
+    }
+
+    [Theory]
+    [InlineData(32, 0.99f, true, true)]
+    [InlineData(32, 0.99f, false, false)]
+    [InlineData(8, 0.9f, true, false)]
+    [InlineData(16, 1.0f, false, true)]
+    public void Reinforce_gradient_on_the_device_equals_the_host_reference_on_the_same_episodes(int hidden, float gamma, bool baseline, bool normalise)
+    {
+        var parameters = PolicyParameters.Initialise(hidden, 5);
+        using var batch = new EpisodeBatch(fixture.Device, 48, hidden, 500);
+        var (sums, perEnv, trajectories) = batch.Record(parameters.ToFloat32(), Config(Objective.Reinforce, gamma));
+        var episodes = Episodes(trajectories, perEnv, batch);
+
+        // Host: float64 reference from the recorded float32 observations and actions.
+        var host = new PolicyParameters(hidden, parameters.ToFloat32().Select(v => (double)v).ToArray());
+        var returnsToGo = episodes.Select(e => PolicyMath.ReturnsToGo(Enumerable.Repeat(1.0, e.Length).ToArray(), gamma)).ToList();
+        var weights = AdvantageNormalisation.Weights(returnsToGo, baseline, normalise);
+        var expected = new double[host.Layout.Count];
+        PolicyMath.ReinforceGradient(host.Values, host.Layout, episodes, weights, expected);
+
+        var actual = BatchGradient.Of(sums, Objective.Reinforce, BatchGradient.Normalisation(sums, baseline, normalise));
+        AssertGradientsClose(expected, actual);
+        Assert.Equal(episodes.Sum(e => e.Length), sums.Steps);
+        Assert.Equal(48, sums.Episodes);
+        Assert.Equal(episodes.Min(e => e.Length), sums.ReturnMin);
+        Assert.Equal(episodes.Max(e => e.Length), sums.ReturnMax);
+    }
+
+    [Fact]
+    public void Seed_objective_gradient_on_the_device_equals_the_mean_of_the_host_tutorial_loss_gradients()
+    {
+        const int hidden = 32;
+        var parameters = PolicyParameters.Initialise(hidden, 9);
+        using var batch = new EpisodeBatch(fixture.Device, 40, hidden, 500);
+        var (sums, perEnv, trajectories) = batch.Record(parameters.ToFloat32(), Config(Objective.Seed, 0.99f));
+        var episodes = Episodes(trajectories, perEnv, batch);
+
+        var host = new PolicyParameters(hidden, parameters.ToFloat32().Select(v => (double)v).ToArray());
+        var expected = new double[host.Layout.Count];
+        var one = new double[host.Layout.Count];
+        foreach (var e in episodes)
+        {
+            PolicyMath.SeedLossGradient(host.Values, host.Layout, e, e.Length, PolicyMath.SeedReturnOffset, one);
+            for (int k = 0; k < one.Length; k++)
+                expected[k] += one[k] / episodes.Count;
+        }
+        AssertGradientsClose(expected, BatchGradient.Of(sums, Objective.Seed, AdvantageNormalisation.None));
+    }
+
+    [Fact]
+    public void Recorded_episodes_follow_the_float32_physics_and_end_where_Gymnasium_ends_them()
+    {
+        const int hidden = 32;
+        using var batch = new EpisodeBatch(fixture.Device, 64, hidden, 500);
+        var (_, perEnv, trajectories) = batch.Record(PolicyParameters.Initialise(hidden, 2).ToFloat32(), Config(Objective.Reinforce, 0.99f));
+        var episodes = Episodes(trajectories, perEnv, batch);
+        foreach (var e in episodes)
+        {
+            for (int t = 0; t < e.Length; t++)
+            {
+                var s = new CartPoleState(e.States[t][0], e.States[t][1], e.States[t][2], e.States[t][3]);
+                Assert.False(CartPolePhysics.IsTerminal(s), "an episode continued past termination");
+                Assert.InRange(e.Actions[t], 0, 1);
+                var next = CartPolePhysics.Step(s, e.Actions[t]);
+                if (t + 1 < e.Length)
+                    Assert.Equal([next.X, next.XDot, next.Theta, next.ThetaDot], e.States[t + 1], new FloatNear(1e-6f));
+                else if (e.Length < batch.MaxSteps)
+                    Assert.True(CartPolePhysics.IsTerminal(next), "an episode ended before termination or truncation");
+            }
+        }
+        // A random policy's first state comes from the reset range.
+        Assert.All(episodes, e => Assert.All(e.States[0], v => Assert.InRange(v, -0.05f, 0.05f)));
+    }
+
+    [Fact]
+    public void Episodes_are_deterministic_for_a_seed_and_iteration_and_differ_across_iterations()
+    {
+        const int hidden = 16;
+        float[] p = PolicyParameters.Initialise(hidden, 1).ToFloat32();
+        using var batch = new EpisodeBatch(fixture.Device, 100, hidden, 500);
+        var a = batch.Run(p, Config(Objective.Reinforce, 0.99f, iteration: 1));
+        var b = batch.Run(p, Config(Objective.Reinforce, 0.99f, iteration: 1));
+        var c = batch.Run(p, Config(Objective.Reinforce, 0.99f, iteration: 2));
+        Assert.Equal(a.WeightedGradient, b.WeightedGradient);
+        Assert.Equal(a.Steps, b.Steps);
+        Assert.NotEqual(a.WeightedGradient, c.WeightedGradient);
+    }
+
+    private void AssertGradientsClose(double[] expected, double[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double norm = expected.Max(Math.Abs);
+        Assert.True(norm > 1e-6, "the reference gradient is zero: the test would prove nothing");
+        double worst = 0.0;
+        for (int k = 0; k < expected.Length; k++)
+        {
+            double error = Math.Abs(expected[k] - actual[k]) / norm;
+            worst = Math.Max(worst, error);
+            Assert.True(error <= Tolerance, $"parameter {k}: host {expected[k]:R} vs device {actual[k]:R}");
+        }
+        output.WriteLine($"worst error relative to the largest component {worst:E2}");
+    }
+
+    private sealed class FloatNear(float tolerance) : IEqualityComparer<float>
+    {
+        public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance * Math.Max(1f, Math.Abs(x));
+        public int GetHashCode(float obj) => 0;
+    }
+}
