@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using PolicyGradient.Environment;
+using PolicyGradient.Kernels;
+using PolicyGradient.Optimization;
+using PolicyGradient.Policy;
+
+namespace PolicyGradient.Training;
+
+/// <summary>
+/// The tutorial's algorithm: one environment on the host, one Adam update per episode, the
+/// same network and objectives as the batched trainer, all in the float64 reference maths.
+/// Solved = the mean return of the last 100 episodes reaches the target.
+/// </summary>
+public sealed class SingleEnvTrainer(TrainingOptions options)
+{
+    public const int SolvedWindow = 100;
+    private const ulong SingleEnvStream = 0x51E6;
+
+    public TrainingOutcome Train(Action<UpdateReport>? onEpisode = null)
+    {
+        var policy = PolicyParameters.Initialise(options.Hidden, options.Seed);
+        var layout = policy.Layout;
+        var adam = new Adam(layout.Count, options.LearningRate);
+        var env = new CartPole();
+        var grad = new double[layout.Count];
+        var recent = new Queue<double>();
+        double recentSum = 0.0;
+        var states = new List<float[]>();
+        var actions = new List<int>();
+        Span<double> logits = stackalloc double[2];
+
+        var clock = Stopwatch.StartNew();
+        long envSteps = 0;
+        double? secondsToSolve = null;
+        int episode = 0;
+        while (episode < options.MaxUpdates && clock.Elapsed.TotalSeconds < options.MaxSeconds)
+        {
+            ulong key = CounterRandom.StreamKey(options.Seed, SingleEnvStream, (ulong)episode);
+            float[] obs = env.Reset(key);
+            states.Clear();
+            actions.Clear();
+            double episodeReturn = 0.0;
+            while (true)
+            {
+                PolicyMath.Logits(policy.Values, layout, obs, logits);
+                PolicyMath.LogSoftmax(logits, logits);
+                double u = CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)actions.Count);
+                int action = u < Math.Exp(logits[1]) ? 1 : 0;
+                states.Add(obs);
+                actions.Add(action);
+                var step = env.Step(action);
+                episodeReturn += step.Reward;
+                obs = step.Observation;
+                if (step.Terminated || step.Truncated)
+                    break;
+            }
+
+            var played = new Episode(states.ToArray(), actions.ToArray());
+            if (options.Objective == Objective.Seed)
+            {
+                PolicyMath.SeedLossGradient(policy.Values, layout, played, episodeReturn, PolicyMath.SeedReturnOffset, grad);
+            }
+            else
+            {
+                // CartPole pays 1 on every step of an episode, the last one included.
+                var returnsToGo = PolicyMath.ReturnsToGo(Enumerable.Repeat(1.0, played.Length).ToArray(), options.Gamma);
+                var weights = AdvantageNormalisation.Weights([returnsToGo], subtractBaseline: true, normalise: true);
+                PolicyMath.ReinforceGradient(policy.Values, layout, [played], weights, grad);
+            }
+            adam.Step(policy.Values, grad);
+            episode++;
+            envSteps += played.Length;
+
+            recent.Enqueue(episodeReturn);
+            recentSum += episodeReturn;
+            if (recent.Count > SolvedWindow)
+                recentSum -= recent.Dequeue();
+            double recentMean = recentSum / recent.Count;
+            double elapsed = clock.Elapsed.TotalSeconds;
+            onEpisode?.Invoke(new UpdateReport(episode, 1, recentMean, episodeReturn, episodeReturn,
+                played.Length, envSteps, envSteps / Math.Max(elapsed, 1e-9), elapsed));
+            if (recent.Count == SolvedWindow && recentMean >= options.TargetReturn)
+            {
+                secondsToSolve = elapsed;
+                break;
+            }
+        }
+        double finalMean = recent.Count > 0 ? recentSum / recent.Count : 0.0;
+        return new TrainingOutcome(secondsToSolve.HasValue, episode, episode, envSteps, clock.Elapsed.TotalSeconds,
+            secondsToSolve, finalMean, policy);
+    }
+}
