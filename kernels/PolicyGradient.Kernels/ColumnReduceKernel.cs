@@ -11,12 +11,14 @@ public struct ColumnReduceShape
     /// <summary>Columns reduced with min and max instead of a sum (-1: none).</summary>
     public int MinColumn;
     public int MaxColumn;
+    /// <summary>Threads launched; each strides over (block, column) items.</summary>
+    public int Threads;
 
     public int Blocks => (Rows + RowsPerBlock - 1) / RowsPerBlock;
 }
 
 /// <summary>
-/// Reduces a [rows][width] matrix to [blocks][width], one thread per (block, column), rows
+/// Reduces a [rows][width] matrix to [blocks][width], one item per (block, column), rows
 /// in a fixed order with a double accumulator: the result is the same on every accelerator
 /// and every run, unlike float atomics. Two launches take 1M rows to one.
 /// </summary>
@@ -24,8 +26,15 @@ public static class ColumnReduceKernel
 {
     public static void Run(Index1D index, ArrayView<float> input, ArrayView<float> output, ColumnReduceShape shape)
     {
-        int block = index / shape.Width;
-        int column = index - block * shape.Width;
+        int items = shape.Blocks * shape.Width;
+        for (int item = index; item < items; item += shape.Threads)
+            Reduce(item, input, output, shape);
+    }
+
+    private static void Reduce(int item, ArrayView<float> input, ArrayView<float> output, ColumnReduceShape shape)
+    {
+        int block = item / shape.Width;
+        int column = item - block * shape.Width;
         int first = block * shape.RowsPerBlock;
         int end = first + shape.RowsPerBlock;
         if (end > shape.Rows)
@@ -42,6 +51,6 @@ public static class ColumnReduceKernel
             else
                 acc += v;
         }
-        output[index] = (float)acc;
+        output[item] = (float)acc;
     }
 }

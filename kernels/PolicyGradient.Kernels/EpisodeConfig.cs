@@ -9,11 +9,17 @@ public enum EpisodeObjective
     Seed = 1,
 }
 
-/// <summary>Everything the episode kernel needs besides buffers; passed by value to the device.</summary>
+/// <summary>Everything the episode kernels need besides buffers; passed by value to the device.</summary>
 public struct EpisodeConfig
 {
     public ulong Seed;
     public int Iteration;
+    public int Envs;
+    /// <summary>
+    /// Threads launched; each strides over the work. The ILGPU CPU accelerator pays about a
+    /// microsecond per simulated thread, so it gets a few threads that each do many items.
+    /// </summary>
+    public int Threads;
     public int Hidden;
     public int MaxSteps;
     public float Gamma;
@@ -21,8 +27,9 @@ public struct EpisodeConfig
     public float SeedReturnOffset;
     /// <summary>1: take argmax actions instead of sampling.</summary>
     public int Greedy;
-    /// <summary>1: write every step's observation and action to the trajectory buffer.</summary>
-    public int Record;
+    /// <summary>fc2.bias, passed by value so kernels read it from parameter space.</summary>
+    public float OutputBias0;
+    public float OutputBias1;
 
     public PolicyLayout Layout => new(Hidden);
 

@@ -4,8 +4,8 @@ namespace PolicyGradient.Kernels;
 /// One row per environment (and, after reduction, one row for the batch) of what an episode
 /// contributes to the update. With g_t = grad log pi(a_t|s_t):
 /// WeightedGradient = sum_t w_t g_t (reward-to-go: w_t = G_t; seed: w_t = (R - offset) / T),
-/// Gradient = sum_t g_t (lets the host subtract a baseline b: sum_t (G_t - b) g_t = WG - b * G),
-/// then episode statistics.
+/// Gradient = sum_t g_t (lets the host subtract a baseline b and divide by a scale s after the
+/// reduction: sum_t (G_t - b) / s * g_t = (WG - b * G) / s), then episode statistics.
 /// </summary>
 public readonly struct EpisodeSums
 {

@@ -6,20 +6,22 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.Batched;
 
 /// <summary>
-/// Device buffers for N environments and one call that runs an episode in each and reduces
-/// their gradient sums on the device: the host uploads the parameters and reads back one row.
+/// Device buffers for N environments and one call that plays an episode in each, computes
+/// every episode's gradient sums and reduces them on the device: the host uploads the packed
+/// policy and reads back one row.
 /// </summary>
 public sealed class EpisodeBatch : IDisposable
 {
     private readonly DeviceKernels _kernels;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _parameters;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _traces;
+    private readonly MemoryBuffer1D<HiddenUnit, Stride1D.Dense> _units;
+    private readonly MemoryBuffer1D<StepRecord, Stride1D.Dense> _trajectories;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _sums;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _blockSums;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _total;
-    private MemoryBuffer1D<float, Stride1D.Dense>? _trajectories;
     private readonly ColumnReduceShape _perBlock;
     private readonly ColumnReduceShape _perBatch;
+    private readonly int _rolloutThreads;
+    private readonly int _gradientThreads;
 
     public EpisodeBatch(ComputeDevice device, int envs, int hidden, int maxSteps)
     {
@@ -39,10 +41,14 @@ public sealed class EpisodeBatch : IDisposable
         int maxColumn = Shape.Statistics + EpisodeSums.ReturnMax;
         _perBlock = new ColumnReduceShape { Rows = envs, Width = Shape.Width, RowsPerBlock = rowsPerBlock, MinColumn = minColumn, MaxColumn = maxColumn };
         int blocks = _perBlock.Blocks;
+        _perBlock.Threads = device.ThreadsFor(blocks * Shape.Width);
         _perBatch = new ColumnReduceShape { Rows = blocks, Width = Shape.Width, RowsPerBlock = blocks, MinColumn = minColumn, MaxColumn = maxColumn };
+        _perBatch.Threads = device.ThreadsFor(Shape.Width);
+        _rolloutThreads = device.ThreadsFor(envs);
+        _gradientThreads = device.ThreadsFor(envs * hidden);
 
-        _parameters = accelerator.Allocate1D<float>(Layout.Count);
-        _traces = accelerator.Allocate1D<float>((long)envs * Layout.Count);
+        _units = accelerator.Allocate1D<HiddenUnit>(hidden);
+        _trajectories = accelerator.Allocate1D<StepRecord>((long)envs * maxSteps);
         _sums = accelerator.Allocate1D<float>((long)envs * Shape.Width);
         _blockSums = accelerator.Allocate1D<float>((long)blocks * Shape.Width);
         _total = accelerator.Allocate1D<float>(Shape.Width);
@@ -54,48 +60,38 @@ public sealed class EpisodeBatch : IDisposable
     public PolicyLayout Layout { get; }
     public EpisodeSums Shape { get; }
 
-    /// <summary>Device memory this batch holds per environment, in bytes.</summary>
-    public long BytesPerEnv => (Layout.Count + (long)Shape.Width) * sizeof(float);
+    /// <summary>Device memory per environment, in bytes: its trajectory and its row of sums.</summary>
+    public static long BytesPerEnv(int hidden, int maxSteps) =>
+        (long)maxSteps * ArrayView<StepRecord>.ElementSize + (long)new EpisodeSums(PolicyLayout.CountFor(hidden)).Width * sizeof(float);
 
-    /// <summary>Runs one episode per environment with these parameters and returns the reduced sums.</summary>
-    public BatchSums Run(float[] parameters, EpisodeConfig config)
+    /// <summary>Plays one episode per environment with this policy and returns the reduced sums.</summary>
+    public BatchSums Run(PackedPolicy policy, EpisodeConfig config)
     {
-        Launch(parameters, config, record: false);
+        if (policy.Hidden != Hidden)
+            throw new ArgumentException($"the batch was made for {Hidden} hidden units, the policy has {policy.Hidden}", nameof(policy));
+        config = policy.Into(config);
+        config.MaxSteps = MaxSteps;
+        config.Envs = Envs;
+        _units.View.CopyFromCPU(policy.Units);
+        config.Threads = _rolloutThreads;
+        _kernels.Rollout(config.Threads, _units.View, _trajectories.View, _sums.View, config);
+        config.Threads = _gradientThreads;
+        _kernels.Gradient(config.Threads, _units.View, _trajectories.View, _sums.View, config);
+        _kernels.ColumnReduce(_perBlock.Threads, _sums.View, _blockSums.View, _perBlock);
+        _kernels.ColumnReduce(_perBatch.Threads, _blockSums.View, _total.View, _perBatch);
         return new BatchSums(_total.GetAsArray1D(), Layout.Count);
     }
 
-    /// <summary>
-    /// The same episodes as <see cref="Run"/> (same streams) with every observation and action
-    /// kept, for checking the device against the host reference.
-    /// </summary>
-    public (BatchSums Sums, float[] PerEnvSums, float[] Trajectories) Record(float[] parameters, EpisodeConfig config)
-    {
-        _trajectories ??= _kernels.Accelerator.Allocate1D<float>((long)Envs * MaxSteps * 5);
-        Launch(parameters, config, record: true);
-        return (new BatchSums(_total.GetAsArray1D(), Layout.Count), _sums.GetAsArray1D(), _trajectories.GetAsArray1D());
-    }
-
-    private void Launch(float[] parameters, EpisodeConfig config, bool record)
-    {
-        if (parameters.Length != Layout.Count)
-            throw new ArgumentException($"expected {Layout.Count} parameters, got {parameters.Length}", nameof(parameters));
-        config.Hidden = Hidden;
-        config.MaxSteps = MaxSteps;
-        config.Record = record ? 1 : 0;
-        _parameters.View.CopyFromCPU(parameters);
-        ArrayView<float> trajectories = record ? _trajectories!.View : _traces.View.SubView(0, 1);
-        _kernels.Episode(Envs, _parameters.View, _traces.View, _sums.View, trajectories, config);
-        _kernels.ColumnReduce(_perBlock.Blocks * Shape.Width, _sums.View, _blockSums.View, _perBlock);
-        _kernels.ColumnReduce(Shape.Width, _blockSums.View, _total.View, _perBatch);
-    }
+    /// <summary>The last run's episodes and per-environment rows, for checking against the host reference.</summary>
+    public (StepRecord[] Trajectories, float[] PerEnvSums) ReadLastRun() =>
+        (_trajectories.GetAsArray1D(), _sums.GetAsArray1D());
 
     public void Dispose()
     {
-        _parameters.Dispose();
-        _traces.Dispose();
+        _units.Dispose();
+        _trajectories.Dispose();
         _sums.Dispose();
         _blockSums.Dispose();
         _total.Dispose();
-        _trajectories?.Dispose();
     }
 }

@@ -29,14 +29,26 @@ public sealed class ComputeDevice : IDisposable
     public DeviceKind Kind { get; }
     public string Name => Accelerator.Name;
 
+    /// <summary>
+    /// Threads to launch for <paramref name="items"/> work items that the kernel strides over:
+    /// as many as the accelerator runs at once, never more than the work.
+    /// </summary>
+    public int ThreadsFor(int items)
+    {
+        long resident = (long)Accelerator.NumMultiprocessors * Accelerator.MaxNumThreadsPerMultiprocessor;
+        return (int)Math.Max(1, Math.Min(items, resident));
+    }
+
     /// <summary>Kernels compiled once for this accelerator, on first use.</summary>
     public DeviceKernels Kernels => _kernels.Value;
 
     /// <summary>
-    /// The CPU accelerator simulates one OS thread per GPU thread; a few warps of a few threads
-    /// per core keeps every core busy without oversubscribing it.
+    /// The CPU accelerator simulates one OS thread per GPU thread and pays about a microsecond
+    /// per simulated thread and launch, so the kernels stride and want few, long threads. Two
+    /// per core (the smallest warp ILGPU allows) solved CartPole at 4096 envs in 9.9 s here, against
+    /// 11.3 s with 4x4 per core and 10.1-10.6 s with 4 or 8 per core.
     /// </summary>
-    public static CPUDevice CpuDevice() => new(4, 4, System.Environment.ProcessorCount);
+    public static CPUDevice CpuDevice() => new(2, 1, System.Environment.ProcessorCount);
 
     public static Context CreateContext()
     {

@@ -48,7 +48,7 @@ public sealed class BatchedTrainer : IDisposable
         {
             config.Iteration = iteration;
             double started = clock.Elapsed.TotalSeconds;
-            BatchSums sums = _batch.Run(policy.ToFloat32(), config);
+            BatchSums sums = _batch.Run(PackedPolicy.From(policy), config);
             double[] grad = BatchGradient.Of(sums, _options.Objective, BatchGradient.Normalisation(sums));
             adam.Step(policy.Values, grad);
             iteration++;

@@ -25,8 +25,11 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         SeedReturnOffset = (float)PolicyMath.SeedReturnOffset,
     };
 
-    private static List<Episode> Episodes(float[] trajectories, float[] perEnvSums, EpisodeBatch batch)
+    /// <summary>Runs the batch and reads back what it played, as host-side episodes.</summary>
+    private static (BatchSums Sums, List<Episode> Episodes) RunAndRecord(EpisodeBatch batch, PolicyParameters policy, EpisodeConfig config)
     {
+        BatchSums sums = batch.Run(PackedPolicy.From(policy), config);
+        var (trajectories, perEnvSums) = batch.ReadLastRun();
         var episodes = new List<Episode>();
         for (int env = 0; env < batch.Envs; env++)
         {
@@ -35,14 +38,18 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
             var actions = new int[length];
             for (int t = 0; t < length; t++)
             {
-                int at = (env * batch.MaxSteps + t) * 5;
-                states[t] = trajectories[at..(at + 4)];
-                actions[t] = (int)trajectories[at + 4];
+                var step = trajectories[env * batch.MaxSteps + t];
+                states[t] = [step.Observation.X, step.Observation.XDot, step.Observation.Theta, step.Observation.ThetaDot];
+                actions[t] = (int)step.Action;
             }
             episodes.Add(new Episode(states, actions));
         }
-        return episodes;
+        return (sums, episodes);
     }
+
+    /// <summary>The float32 policy the device ran, widened back to float64 for the host reference.</summary>
+    private static PolicyParameters AsRunOnDevice(PolicyParameters policy) =>
+        new(policy.Hidden, policy.ToFloat32().Select(v => (double)v).ToArray());
 
     [Theory]
     [InlineData(32, 0.99f, true, true)]
@@ -53,11 +60,10 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     {
         var parameters = PolicyParameters.Initialise(hidden, 5);
         using var batch = new EpisodeBatch(fixture.Device, 48, hidden, 500);
-        var (sums, perEnv, trajectories) = batch.Record(parameters.ToFloat32(), Config(Objective.Reinforce, gamma));
-        var episodes = Episodes(trajectories, perEnv, batch);
+        var (sums, episodes) = RunAndRecord(batch, parameters, Config(Objective.Reinforce, gamma));
 
         // Host: float64 reference from the recorded float32 observations and actions.
-        var host = new PolicyParameters(hidden, parameters.ToFloat32().Select(v => (double)v).ToArray());
+        var host = AsRunOnDevice(parameters);
         var returnsToGo = episodes.Select(e => PolicyMath.ReturnsToGo(Enumerable.Repeat(1.0, e.Length).ToArray(), gamma)).ToList();
         var weights = AdvantageNormalisation.Weights(returnsToGo, baseline, normalise);
         var expected = new double[host.Layout.Count];
@@ -77,10 +83,9 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         const int hidden = 32;
         var parameters = PolicyParameters.Initialise(hidden, 9);
         using var batch = new EpisodeBatch(fixture.Device, 40, hidden, 500);
-        var (sums, perEnv, trajectories) = batch.Record(parameters.ToFloat32(), Config(Objective.Seed, 0.99f));
-        var episodes = Episodes(trajectories, perEnv, batch);
+        var (sums, episodes) = RunAndRecord(batch, parameters, Config(Objective.Seed, 0.99f));
 
-        var host = new PolicyParameters(hidden, parameters.ToFloat32().Select(v => (double)v).ToArray());
+        var host = AsRunOnDevice(parameters);
         var expected = new double[host.Layout.Count];
         var one = new double[host.Layout.Count];
         foreach (var e in episodes)
@@ -97,8 +102,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     {
         const int hidden = 32;
         using var batch = new EpisodeBatch(fixture.Device, 64, hidden, 500);
-        var (_, perEnv, trajectories) = batch.Record(PolicyParameters.Initialise(hidden, 2).ToFloat32(), Config(Objective.Reinforce, 0.99f));
-        var episodes = Episodes(trajectories, perEnv, batch);
+        var (_, episodes) = RunAndRecord(batch, PolicyParameters.Initialise(hidden, 2), Config(Objective.Reinforce, 0.99f));
         foreach (var e in episodes)
         {
             for (int t = 0; t < e.Length; t++)
@@ -121,7 +125,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     public void Episodes_are_deterministic_for_a_seed_and_iteration_and_differ_across_iterations()
     {
         const int hidden = 16;
-        float[] p = PolicyParameters.Initialise(hidden, 1).ToFloat32();
+        var p = PackedPolicy.From(PolicyParameters.Initialise(hidden, 1));
         using var batch = new EpisodeBatch(fixture.Device, 100, hidden, 500);
         var a = batch.Run(p, Config(Objective.Reinforce, 0.99f, iteration: 1));
         var b = batch.Run(p, Config(Objective.Reinforce, 0.99f, iteration: 1));
