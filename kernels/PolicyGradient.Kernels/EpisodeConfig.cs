@@ -3,7 +3,7 @@ namespace PolicyGradient.Kernels;
 /// <summary>What the objective weights each step's grad log pi with, inside one episode.</summary>
 public enum EpisodeObjective
 {
-    /// <summary>Discounted reward-to-go; the batch baseline and scale are applied by the host.</summary>
+    /// <summary>Discounted reward-to-go, less a baseline, times a scale the host chooses.</summary>
     RewardToGo = 0,
     /// <summary>The tutorial's loss: -mean_t(log pi) * (episode return - offset).</summary>
     Seed = 1,
@@ -23,8 +23,6 @@ public struct EpisodeConfig
     public int Hidden;
     public int MaxSteps;
     public float Gamma;
-    public EpisodeObjective Objective;
-    public float SeedReturnOffset;
     /// <summary>1: take argmax actions instead of sampling.</summary>
     public int Greedy;
     /// <summary>fc2.bias, passed by value so kernels read it from parameter space.</summary>

@@ -10,23 +10,23 @@ namespace PolicyGradient.Kernels;
 public static class RolloutKernel
 {
     /// <param name="trajectories">[envs][MaxSteps] step records.</param>
-    /// <param name="sums">[envs][width] <see cref="EpisodeSums"/> rows; this kernel fills the statistics.</param>
+    /// <param name="statistics">[envs][<see cref="EpisodeStatistics.Width"/>] per-episode statistics.</param>
     public static void Run(
         Index1D index,
         ArrayView<HiddenUnit> units,
         ArrayView<StepRecord> trajectories,
-        ArrayView<float> sums,
+        ArrayView<float> statistics,
         EpisodeConfig config)
     {
         for (int env = index; env < config.Envs; env += config.Threads)
-            Play(env, units, trajectories, sums, config);
+            Play(env, units, trajectories, statistics, config);
     }
 
     private static void Play(
         int env,
         ArrayView<HiddenUnit> units,
         ArrayView<StepRecord> trajectories,
-        ArrayView<float> sums,
+        ArrayView<float> statistics,
         EpisodeConfig config)
     {
         ulong key = config.StreamKey(env);
@@ -56,14 +56,13 @@ public static class RolloutKernel
             sumG += returnToGo;
             sumG2 += returnToGo * returnToGo;
         }
-        var shape = new EpisodeSums(config.Layout.Count);
-        long stats = (long)env * shape.Width + shape.Statistics;
-        sums[stats + EpisodeSums.Steps] = steps;
-        sums[stats + EpisodeSums.ReturnSum] = steps;
-        sums[stats + EpisodeSums.ReturnMin] = steps;
-        sums[stats + EpisodeSums.ReturnMax] = steps;
-        sums[stats + EpisodeSums.ReturnsToGoSum] = sumG;
-        sums[stats + EpisodeSums.ReturnsToGoSquaredSum] = sumG2;
-        sums[stats + EpisodeSums.Episodes] = 1.0f;
+        long row = (long)env * EpisodeStatistics.Width;
+        statistics[row + EpisodeStatistics.Steps] = steps;
+        statistics[row + EpisodeStatistics.ReturnSum] = steps;
+        statistics[row + EpisodeStatistics.ReturnMin] = steps;
+        statistics[row + EpisodeStatistics.ReturnMax] = steps;
+        statistics[row + EpisodeStatistics.ReturnsToGoSum] = sumG;
+        statistics[row + EpisodeStatistics.ReturnsToGoSquaredSum] = sumG2;
+        statistics[row + EpisodeStatistics.Episodes] = 1.0f;
     }
 }

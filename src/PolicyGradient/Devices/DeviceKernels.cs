@@ -12,7 +12,7 @@ public sealed class DeviceKernels
     {
         Accelerator = accelerator;
         Rollout = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnit>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig>(RolloutKernel.Run);
-        Gradient = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnit>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig>(GradientKernel.Run);
+        Gradient = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnit>, ArrayView<StepRecord>, ArrayView<float>, ArrayView<float>, EpisodeConfig, GradientWeights>(GradientKernel.Run);
         ColumnReduce = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ColumnReduceShape>(ColumnReduceKernel.Run);
         Step = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>>(SingleStepKernels.Step);
         Forward = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnit>, ArrayView<float>, ArrayView<float>, EpisodeConfig>(SingleStepKernels.Forward);
@@ -20,7 +20,7 @@ public sealed class DeviceKernels
 
     public Accelerator Accelerator { get; }
     public Action<Index1D, ArrayView<HiddenUnit>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig> Rollout { get; }
-    public Action<Index1D, ArrayView<HiddenUnit>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig> Gradient { get; }
+    public Action<Index1D, ArrayView<HiddenUnit>, ArrayView<StepRecord>, ArrayView<float>, ArrayView<float>, EpisodeConfig, GradientWeights> Gradient { get; }
     public Action<Index1D, ArrayView<float>, ArrayView<float>, ColumnReduceShape> ColumnReduce { get; }
     public Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>> Step { get; }
     public Action<Index1D, ArrayView<HiddenUnit>, ArrayView<float>, ArrayView<float>, EpisodeConfig> Forward { get; }

@@ -9,8 +9,6 @@ public readonly record struct AdvantageNormalisation(double Baseline, double Sca
 {
     public const double Epsilon = 1e-8;
 
-    public static AdvantageNormalisation None => new(0.0, 1.0);
-
     public static AdvantageNormalisation FromMoments(long count, double sum, double sumOfSquares, bool subtractBaseline, bool normalise)
     {
         double mean = sum / count;

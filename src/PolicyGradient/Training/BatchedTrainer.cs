@@ -9,9 +9,10 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Training;
 
 /// <summary>
-/// Batched policy gradient: each iteration runs one episode in every environment on the
-/// device, reduces the gradient there, and applies Adam on the host.
-/// parameters up -> episodes + gradient sums (device) -> one row down -> Adam -> parameters up.
+/// Batched policy gradient: each iteration plays one episode in every environment on the
+/// device, computes and reduces the loss gradient there, and applies Adam on the host.
+/// parameters up -> episodes (device) -> statistics down -> weights up -> gradient (device)
+/// -> one vector down -> Adam.
 /// </summary>
 public sealed class BatchedTrainer : IDisposable
 {
@@ -31,13 +32,7 @@ public sealed class BatchedTrainer : IDisposable
     {
         var policy = PolicyParameters.Initialise(_options.Hidden, _options.Seed);
         var adam = new Adam(policy.Layout.Count, _options.LearningRate);
-        var config = new EpisodeConfig
-        {
-            Seed = _options.Seed,
-            Gamma = (float)_options.Gamma,
-            Objective = BatchGradient.KernelObjective(_options.Objective),
-            SeedReturnOffset = (float)PolicyMath.SeedReturnOffset,
-        };
+        var config = new EpisodeConfig { Seed = _options.Seed, Gamma = (float)_options.Gamma };
 
         var clock = Stopwatch.StartNew();
         long episodes = 0, envSteps = 0;
@@ -48,17 +43,16 @@ public sealed class BatchedTrainer : IDisposable
         {
             config.Iteration = iteration;
             double started = clock.Elapsed.TotalSeconds;
-            BatchSums sums = _batch.Run(PackedPolicy.From(policy), config);
-            double[] grad = BatchGradient.Of(sums, _options.Objective, BatchGradient.Normalisation(sums));
-            adam.Step(policy.Values, grad);
+            BatchStatistics statistics = _batch.Rollout(PackedPolicy.From(policy), config);
+            adam.Step(policy.Values, _batch.Gradient(LossWeights.For(_options.Objective, statistics)));
             iteration++;
 
-            episodes += sums.Episodes;
-            envSteps += sums.Steps;
-            meanReturn = sums.MeanReturn;
+            episodes += statistics.Episodes;
+            envSteps += statistics.Steps;
+            meanReturn = statistics.MeanReturn;
             double elapsed = clock.Elapsed.TotalSeconds;
-            onIteration?.Invoke(new UpdateReport(iteration, sums.Episodes, meanReturn, sums.ReturnMin, sums.ReturnMax,
-                sums.Steps, envSteps, sums.Steps / Math.Max(elapsed - started, 1e-9), elapsed));
+            onIteration?.Invoke(new UpdateReport(iteration, statistics.Episodes, meanReturn, statistics.ReturnMin, statistics.ReturnMax,
+                statistics.Steps, envSteps, statistics.Steps / Math.Max(elapsed - started, 1e-9), elapsed));
             // The parameters that earned this return are the ones before the update just made;
             // the returned policy has one more update, which evaluation checks on its own.
             if (meanReturn >= _options.TargetReturn)

@@ -16,24 +16,17 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     /// </summary>
     private const double Tolerance = 1e-5;
 
-    private static EpisodeConfig Config(Objective objective, float gamma, int iteration = 3) => new()
-    {
-        Seed = 11,
-        Iteration = iteration,
-        Gamma = gamma,
-        Objective = BatchGradient.KernelObjective(objective),
-        SeedReturnOffset = (float)PolicyMath.SeedReturnOffset,
-    };
+    private static EpisodeConfig Config(float gamma, int iteration = 3) => new() { Seed = 11, Iteration = iteration, Gamma = gamma };
 
     /// <summary>Runs the batch and reads back what it played, as host-side episodes.</summary>
-    private static (BatchSums Sums, List<Episode> Episodes) RunAndRecord(EpisodeBatch batch, PolicyParameters policy, EpisodeConfig config)
+    private static (BatchStatistics Statistics, List<Episode> Episodes) RunAndRecord(EpisodeBatch batch, PolicyParameters policy, EpisodeConfig config)
     {
-        BatchSums sums = batch.Run(PackedPolicy.From(policy), config);
-        var (trajectories, perEnvSums) = batch.ReadLastRun();
+        BatchStatistics statistics = batch.Rollout(PackedPolicy.From(policy), config);
+        var (trajectories, perEnv) = batch.ReadLastRollout();
         var episodes = new List<Episode>();
         for (int env = 0; env < batch.Envs; env++)
         {
-            int length = (int)perEnvSums[env * batch.Shape.Width + batch.Shape.Statistics + EpisodeSums.Steps];
+            int length = (int)perEnv[env * EpisodeStatistics.Width + EpisodeStatistics.Steps];
             var states = new float[length][];
             var actions = new int[length];
             for (int t = 0; t < length; t++)
@@ -44,7 +37,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
             }
             episodes.Add(new Episode(states, actions));
         }
-        return (sums, episodes);
+        return (statistics, episodes);
     }
 
     /// <summary>The float32 policy the device ran, widened back to float64 for the host reference.</summary>
@@ -60,7 +53,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     {
         var parameters = PolicyParameters.Initialise(hidden, 5);
         using var batch = new EpisodeBatch(fixture.Device, 48, hidden, 500);
-        var (sums, episodes) = RunAndRecord(batch, parameters, Config(Objective.Reinforce, gamma));
+        var (statistics, episodes) = RunAndRecord(batch, parameters, Config(gamma));
 
         // Host: float64 reference from the recorded float32 observations and actions.
         var host = AsRunOnDevice(parameters);
@@ -69,12 +62,12 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         var expected = new double[host.Layout.Count];
         PolicyMath.ReinforceGradient(host.Values, host.Layout, episodes, weights, expected);
 
-        var actual = BatchGradient.Of(sums, Objective.Reinforce, BatchGradient.Normalisation(sums, baseline, normalise));
+        var actual = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics, baseline, normalise));
         AssertGradientsClose(expected, actual);
-        Assert.Equal(episodes.Sum(e => e.Length), sums.Steps);
-        Assert.Equal(48, sums.Episodes);
-        Assert.Equal(episodes.Min(e => e.Length), sums.ReturnMin);
-        Assert.Equal(episodes.Max(e => e.Length), sums.ReturnMax);
+        Assert.Equal(episodes.Sum(e => e.Length), statistics.Steps);
+        Assert.Equal(48, statistics.Episodes);
+        Assert.Equal(episodes.Min(e => e.Length), statistics.ReturnMin);
+        Assert.Equal(episodes.Max(e => e.Length), statistics.ReturnMax);
     }
 
     [Fact]
@@ -83,7 +76,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         const int hidden = 32;
         var parameters = PolicyParameters.Initialise(hidden, 9);
         using var batch = new EpisodeBatch(fixture.Device, 40, hidden, 500);
-        var (sums, episodes) = RunAndRecord(batch, parameters, Config(Objective.Seed, 0.99f));
+        var (statistics, episodes) = RunAndRecord(batch, parameters, Config(0.99f));
 
         var host = AsRunOnDevice(parameters);
         var expected = new double[host.Layout.Count];
@@ -94,7 +87,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
             for (int k = 0; k < one.Length; k++)
                 expected[k] += one[k] / episodes.Count;
         }
-        AssertGradientsClose(expected, BatchGradient.Of(sums, Objective.Seed, AdvantageNormalisation.None));
+        AssertGradientsClose(expected, batch.Gradient(LossWeights.For(Objective.Seed, statistics)));
     }
 
     [Fact]
@@ -102,7 +95,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     {
         const int hidden = 32;
         using var batch = new EpisodeBatch(fixture.Device, 64, hidden, 500);
-        var (_, episodes) = RunAndRecord(batch, PolicyParameters.Initialise(hidden, 2), Config(Objective.Reinforce, 0.99f));
+        var (_, episodes) = RunAndRecord(batch, PolicyParameters.Initialise(hidden, 2), Config(0.99f));
         foreach (var e in episodes)
         {
             for (int t = 0; t < e.Length; t++)
@@ -127,12 +120,11 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         const int hidden = 16;
         var p = PackedPolicy.From(PolicyParameters.Initialise(hidden, 1));
         using var batch = new EpisodeBatch(fixture.Device, 100, hidden, 500);
-        var a = batch.Run(p, Config(Objective.Reinforce, 0.99f, iteration: 1));
-        var b = batch.Run(p, Config(Objective.Reinforce, 0.99f, iteration: 1));
-        var c = batch.Run(p, Config(Objective.Reinforce, 0.99f, iteration: 2));
-        Assert.Equal(a.WeightedGradient, b.WeightedGradient);
-        Assert.Equal(a.Steps, b.Steps);
-        Assert.NotEqual(a.WeightedGradient, c.WeightedGradient);
+        double[] Gradient(int iteration) =>
+            batch.Gradient(LossWeights.For(Objective.Reinforce, batch.Rollout(p, Config(0.99f, iteration))));
+        double[] a = Gradient(1);
+        Assert.Equal(a, Gradient(1));
+        Assert.NotEqual(a, Gradient(2));
     }
 
     private void AssertGradientsClose(double[] expected, double[] actual)

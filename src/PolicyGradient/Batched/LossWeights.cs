@@ -1,0 +1,33 @@
+using PolicyGradient.Kernels;
+using PolicyGradient.Policy;
+using PolicyGradient.Training;
+
+namespace PolicyGradient.Batched;
+
+/// <summary>Chooses the gradient kernel's step weights so that its output is the gradient of the batch loss.</summary>
+public static class LossWeights
+{
+    /// <summary>
+    /// Reinforce: loss = -(1/steps) sum_t (G_t - b) / s * log pi, with b and s from the batch's
+    /// reward-to-go moments. Seed: loss = the mean over episodes of the tutorial's loss.
+    /// </summary>
+    public static GradientWeights For(Objective objective, BatchStatistics statistics, bool subtractBaseline = true, bool normalise = true)
+    {
+        if (objective == Objective.Seed)
+        {
+            return new GradientWeights
+            {
+                Objective = EpisodeObjective.Seed,
+                Multiplier = (float)(-1.0 / statistics.Episodes),
+                SeedReturnOffset = (float)PolicyMath.SeedReturnOffset,
+            };
+        }
+        var n = AdvantageNormalisation.FromMoments(statistics.Steps, statistics.ReturnsToGoSum, statistics.ReturnsToGoSquaredSum, subtractBaseline, normalise);
+        return new GradientWeights
+        {
+            Objective = EpisodeObjective.RewardToGo,
+            Baseline = (float)n.Baseline,
+            Multiplier = (float)(-1.0 / (n.Scale * statistics.Steps)),
+        };
+    }
+}
