@@ -6,20 +6,17 @@ namespace PolicyGradient.Kernels;
 public static class PolicyNetwork
 {
     /// <summary>Returns logit1 - logit0, which is all a two-action softmax depends on.</summary>
-    public static float Logits(ArrayView<HiddenUnit> units, int hidden, float bias0, float bias1, CartPoleState s, out float logit0, out float logit1)
+    public static float Logits(ArrayView<HiddenUnitGroup> groups, int groupCount, float bias0, float bias1, CartPoleState s, out float logit0, out float logit1)
     {
-        float l0 = bias0;
-        float l1 = bias1;
-        for (int j = 0; j < hidden; j++)
+        var logits = new Logits(bias0, bias1);
+        for (int g = 0; g < groupCount; g++)
         {
-            HiddenUnit unit = units[j];
-            float h = MathF.Max(unit.Preactivation(s), 0.0f);
-            l0 += unit.Out0 * h;
-            l1 += unit.Out1 * h;
+            HiddenUnitGroup group = groups[g];
+            logits = logits.Add(group.A, s).Add(group.B, s).Add(group.C, s).Add(group.D, s);
         }
-        logit0 = l0;
-        logit1 = l1;
-        return l1 - l0;
+        logit0 = logits.L0;
+        logit1 = logits.L1;
+        return logits.L1 - logits.L0;
     }
 
     /// <summary>pi(1|s) = sigmoid(logit1 - logit0), the softmax of two logits without overflow.</summary>
@@ -27,4 +24,23 @@ public static class PolicyNetwork
         logitGap >= 0.0f
             ? 1.0f / (1.0f + MathF.Exp(-logitGap))
             : MathF.Exp(logitGap) / (1.0f + MathF.Exp(logitGap));
+}
+
+/// <summary>The two logits, accumulated one hidden unit at a time (a value, so kernels keep it in registers).</summary>
+public readonly struct Logits
+{
+    public readonly float L0;
+    public readonly float L1;
+
+    public Logits(float l0, float l1)
+    {
+        L0 = l0;
+        L1 = l1;
+    }
+
+    public Logits Add(HiddenUnit unit, CartPoleState s)
+    {
+        float h = MathF.Max(unit.Preactivation(s), 0.0f);
+        return new Logits(L0 + unit.Out0 * h, L1 + unit.Out1 * h);
+    }
 }

@@ -13,18 +13,18 @@ public static class RolloutKernel
     /// <param name="statistics">[envs][<see cref="EpisodeStatistics.Width"/>] per-episode statistics.</param>
     public static void Run(
         Index1D index,
-        ArrayView<HiddenUnit> units,
+        ArrayView<HiddenUnitGroup> groups,
         ArrayView<StepRecord> trajectories,
         ArrayView<float> statistics,
         EpisodeConfig config)
     {
         for (int env = index; env < config.Envs; env += config.Threads)
-            Play(env, units, trajectories, statistics, config);
+            Play(env, groups, trajectories, statistics, config);
     }
 
     private static void Play(
         int env,
-        ArrayView<HiddenUnit> units,
+        ArrayView<HiddenUnitGroup> groups,
         ArrayView<StepRecord> trajectories,
         ArrayView<float> statistics,
         EpisodeConfig config)
@@ -35,7 +35,7 @@ public static class RolloutKernel
         int steps = 0;
         while (steps < config.MaxSteps)
         {
-            float gap = PolicyNetwork.Logits(units, config.Hidden, config.OutputBias0, config.OutputBias1, s, out _, out _);
+            float gap = PolicyNetwork.Logits(groups, HiddenUnitGroup.CountFor(config.Hidden), config.OutputBias0, config.OutputBias1, s, out _, out _);
             float p1 = PolicyNetwork.ProbabilityOfAction1(gap);
             int action = config.Greedy != 0
                 ? (gap > 0.0f ? 1 : 0)

@@ -21,12 +21,12 @@ public static class SingleStepKernels
     }
 
     /// <summary>states: [n][4] in, logits: [n][2] out.</summary>
-    public static void Forward(Index1D index, ArrayView<HiddenUnit> units, ArrayView<float> states, ArrayView<float> logits, EpisodeConfig config)
+    public static void Forward(Index1D index, ArrayView<HiddenUnitGroup> groups, ArrayView<float> states, ArrayView<float> logits, EpisodeConfig config)
     {
         int i = index;
         long at = (long)i * 4;
         var s = new CartPoleState(states[at], states[at + 1], states[at + 2], states[at + 3]);
-        PolicyNetwork.Logits(units, config.Hidden, config.OutputBias0, config.OutputBias1, s, out float l0, out float l1);
+        PolicyNetwork.Logits(groups, HiddenUnitGroup.CountFor(config.Hidden), config.OutputBias0, config.OutputBias1, s, out float l0, out float l1);
         logits[(long)i * 2] = l0;
         logits[(long)i * 2 + 1] = l1;
     }

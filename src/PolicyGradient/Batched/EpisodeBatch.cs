@@ -14,7 +14,7 @@ namespace PolicyGradient.Batched;
 public sealed class EpisodeBatch : IDisposable
 {
     private readonly DeviceKernels _kernels;
-    private readonly MemoryBuffer1D<HiddenUnit, Stride1D.Dense> _units;
+    private readonly MemoryBuffer1D<HiddenUnitGroup, Stride1D.Dense> _units;
     private readonly MemoryBuffer1D<StepRecord, Stride1D.Dense> _trajectories;
     private readonly ColumnSums _statistics;
     private readonly ColumnSums _gradients;
@@ -31,12 +31,12 @@ public sealed class EpisodeBatch : IDisposable
         MaxSteps = maxSteps;
         Layout = new PolicyLayout(hidden);
         _kernels = device.Kernels;
-        _units = device.Accelerator.Allocate1D<HiddenUnit>(hidden);
+        _units = device.Accelerator.Allocate1D<HiddenUnitGroup>(HiddenUnitGroup.CountFor(hidden));
         _trajectories = device.Accelerator.Allocate1D<StepRecord>((long)envs * maxSteps);
         _statistics = new ColumnSums(device, envs, EpisodeStatistics.Width, EpisodeStatistics.ReturnMin, EpisodeStatistics.ReturnMax);
         _gradients = new ColumnSums(device, envs, Layout.Count, -1, -1);
         _rolloutThreads = device.ThreadsFor(envs);
-        _gradientThreads = device.ThreadsFor(envs * hidden);
+        _gradientThreads = device.ThreadsFor(envs * HiddenUnitGroup.CountFor(hidden));
     }
 
     public int Envs { get; }
@@ -56,7 +56,7 @@ public sealed class EpisodeBatch : IDisposable
         config = policy.Into(config);
         config.MaxSteps = MaxSteps;
         config.Envs = Envs;
-        _units.View.CopyFromCPU(policy.Units);
+        _units.View.CopyFromCPU(policy.Groups);
         config.Threads = _rolloutThreads;
         _kernels.Rollout(config.Threads, _units.View, _trajectories.View, _statistics.Rows, config);
         _config = config;

@@ -3,15 +3,15 @@ using PolicyGradient.Policy;
 
 namespace PolicyGradient.Batched;
 
-/// <summary>The policy in the device's layout: one <see cref="HiddenUnit"/> per hidden unit plus fc2.bias.</summary>
-public readonly record struct PackedPolicy(HiddenUnit[] Units, float OutputBias0, float OutputBias1)
+/// <summary>The policy in the device's layout: hidden units in groups of four (zero-padded) plus fc2.bias.</summary>
+public readonly record struct PackedPolicy(int Hidden, HiddenUnitGroup[] Groups, float OutputBias0, float OutputBias1)
 {
     public static PackedPolicy From(PolicyParameters policy)
     {
         var layout = policy.Layout;
         double[] p = policy.Values;
-        var units = new HiddenUnit[layout.Hidden];
-        for (int j = 0; j < units.Length; j++)
+        var units = new HiddenUnit[HiddenUnitGroup.CountFor(layout.Hidden) * HiddenUnitGroup.Size];
+        for (int j = 0; j < layout.Hidden; j++)
         {
             int w = layout.Fc1Weight + PolicyLayout.Inputs * j;
             units[j] = new HiddenUnit
@@ -25,10 +25,14 @@ public readonly record struct PackedPolicy(HiddenUnit[] Units, float OutputBias0
                 Out1 = (float)p[layout.Fc2Weight + layout.Hidden + j],
             };
         }
-        return new PackedPolicy(units, (float)p[layout.Fc2Bias], (float)p[layout.Fc2Bias + 1]);
+        var groups = new HiddenUnitGroup[units.Length / HiddenUnitGroup.Size];
+        for (int g = 0; g < groups.Length; g++)
+        {
+            int j = g * HiddenUnitGroup.Size;
+            groups[g] = new HiddenUnitGroup { A = units[j], B = units[j + 1], C = units[j + 2], D = units[j + 3] };
+        }
+        return new PackedPolicy(layout.Hidden, groups, (float)p[layout.Fc2Bias], (float)p[layout.Fc2Bias + 1]);
     }
-
-    public int Hidden => Units.Length;
 
     /// <summary>A config that carries this policy's by-value parts.</summary>
     public EpisodeConfig Into(EpisodeConfig config)

@@ -11,19 +11,19 @@ public sealed class DeviceKernels
     public DeviceKernels(Accelerator accelerator)
     {
         Accelerator = accelerator;
-        Rollout = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnit>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig>(RolloutKernel.Run);
-        Gradient = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnit>, ArrayView<StepRecord>, ArrayView<float>, ArrayView<float>, EpisodeConfig, GradientWeights>(GradientKernel.Run);
+        Rollout = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig>(RolloutKernel.Run);
+        Gradient = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, ArrayView<float>, EpisodeConfig, GradientWeights>(GradientKernel.Run);
         ColumnReduce = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ColumnReduceShape>(ColumnReduceKernel.Run);
         Step = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>>(SingleStepKernels.Step);
-        Forward = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnit>, ArrayView<float>, ArrayView<float>, EpisodeConfig>(SingleStepKernels.Forward);
+        Forward = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<float>, ArrayView<float>, EpisodeConfig>(SingleStepKernels.Forward);
     }
 
     public Accelerator Accelerator { get; }
-    public Action<Index1D, ArrayView<HiddenUnit>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig> Rollout { get; }
-    public Action<Index1D, ArrayView<HiddenUnit>, ArrayView<StepRecord>, ArrayView<float>, ArrayView<float>, EpisodeConfig, GradientWeights> Gradient { get; }
+    public Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig> Rollout { get; }
+    public Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, ArrayView<float>, EpisodeConfig, GradientWeights> Gradient { get; }
     public Action<Index1D, ArrayView<float>, ArrayView<float>, ColumnReduceShape> ColumnReduce { get; }
     public Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>> Step { get; }
-    public Action<Index1D, ArrayView<HiddenUnit>, ArrayView<float>, ArrayView<float>, EpisodeConfig> Forward { get; }
+    public Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<float>, ArrayView<float>, EpisodeConfig> Forward { get; }
 
     /// <summary>Steps each (state, action) once with the float32 kernel physics: [n][5] = next state, terminated.</summary>
     public float[] StepStates(float[] states, int[] actions)
@@ -38,10 +38,10 @@ public sealed class DeviceKernels
     /// <summary>Policy logits [n][2] for states [n][4], computed by the device network.</summary>
     public float[] Logits(PackedPolicy policy, float[] states)
     {
-        using var units = Accelerator.Allocate1D(policy.Units);
+        using var groups = Accelerator.Allocate1D(policy.Groups);
         using var s = Accelerator.Allocate1D(states);
         using var logits = Accelerator.Allocate1D<float>(states.Length / 4 * 2L);
-        Forward(states.Length / 4, units.View, s.View, logits.View, policy.Into(default));
+        Forward(states.Length / 4, groups.View, s.View, logits.View, policy.Into(default));
         return logits.GetAsArray1D();
     }
 }

@@ -49,6 +49,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     [InlineData(32, 0.99f, false, false)]
     [InlineData(8, 0.9f, true, false)]
     [InlineData(16, 1.0f, false, true)]
+    [InlineData(5, 0.99f, true, true)]
     public void Reinforce_gradient_on_the_device_equals_the_host_reference_on_the_same_episodes(int hidden, float gamma, bool baseline, bool normalise)
     {
         var parameters = PolicyParameters.Initialise(hidden, 5);
