@@ -23,5 +23,5 @@ public static class ComparisonTable
     }
 
     private static string Ratio(double? ratio) =>
-        ratio is double r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "n/a";
+        ratio is double r ? r.ToString("G3", CultureInfo.InvariantCulture) + "x" : "n/a";
 }
