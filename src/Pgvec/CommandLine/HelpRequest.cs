@@ -9,12 +9,10 @@ namespace Pgvec.CommandLine;
 /// </summary>
 public sealed class HelpRequest(VerbSpec? verb) : ICommand
 {
-    public VerbSpec? Verb { get; } = verb;
-
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
-        VerbSpec shown = Verb ?? VerbSpec.Default;
-        string heading = Verb is null ? Overview() : $"usage: pgvec {shown.Name} [OPTIONS]\n\n{shown.HelpText}";
+        VerbSpec shown = verb ?? VerbSpec.Default;
+        string heading = verb is null ? Overview() : $"usage: pgvec {shown.Name} [OPTIONS]\n\n{shown.HelpText}";
         var result = CommandLineParsing.CreateParser().ParseArguments([shown.Name, "--help"], VerbSpec.All.Select(v => v.OptionsType).ToArray());
         var text = HelpText.AutoBuild(result, h =>
         {

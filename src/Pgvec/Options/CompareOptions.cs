@@ -7,14 +7,11 @@ namespace Pgvec.Options;
 [Verb("compare", HelpText = "Runs baseline, then train, with the same seed, objective and time budget; prints a table and writes compare.json.")]
 public sealed class CompareOptions : TrainOptions
 {
-    [Option("max-episodes", Default = 5000, HelpText = "Stop the baseline after this many episodes.")]
+    // The baseline's own option; C# has one base class, and this verb's is train's.
+    [Option("max-episodes", Default = BaselineOptions.DefaultMaxEpisodes, HelpText = "Stop the baseline after this many episodes.")]
     [IntegerRange(1, int.MaxValue)]
     public int MaxEpisodes { get; set; }
 
-    public override int Execute(TextWriter stdout, TextWriter stderr)
-    {
-        string directory = CreateOutputDirectory("compare");
+    protected override void Run(string directory, TextWriter stdout, TextWriter stderr) =>
         CompareRun.Run(this, directory, stdout, stderr);
-        return ExitCodes.Completed;
-    }
 }

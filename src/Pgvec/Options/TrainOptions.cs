@@ -25,10 +25,6 @@ public class TrainOptions : TrainingRunOptions
 
     public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
 
-    public override int Execute(TextWriter stdout, TextWriter stderr)
-    {
-        string directory = CreateOutputDirectory("train");
+    protected override void Run(string directory, TextWriter stdout, TextWriter stderr) =>
         BatchedRun.Run(DeviceKind, Envs, Training(MaxIterations), directory, stdout, stderr);
-        return ExitCodes.Completed;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using CommandLine;
 using Pgvec.CommandLine;
 using PolicyGradient.Training;
@@ -39,7 +40,14 @@ public abstract class TrainingRunOptions : ICommand
     [NonEmpty("a directory path")]
     public string? Out { get; set; }
 
-    public abstract int Execute(TextWriter stdout, TextWriter stderr);
+    /// <summary>Runs the verb into its run directory; a run that completes exits 0, solved or not.</summary>
+    public int Execute(TextWriter stdout, TextWriter stderr)
+    {
+        Run(CreateOutputDirectory(), stdout, stderr);
+        return ExitCodes.Completed;
+    }
+
+    protected abstract void Run(string directory, TextWriter stdout, TextWriter stderr);
 
     public TrainingOptions Training(int maxUpdates) => new()
     {
@@ -54,8 +62,9 @@ public abstract class TrainingRunOptions : ICommand
     };
 
     /// <summary>--out, or a fresh runs/VERB-timestamp, created now so a bad path fails before training.</summary>
-    public string CreateOutputDirectory(string verb)
+    private string CreateOutputDirectory()
     {
+        string verb = GetType().GetCustomAttribute<VerbAttribute>()!.Name;
         string directory = Out ?? Path.Combine("runs", $"{verb}-{DateTime.Now:yyyyMMdd-HHmmss}");
         Directory.CreateDirectory(directory);
         return directory;
