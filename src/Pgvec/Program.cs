@@ -1,1 +1,1 @@
-return 0;
+return Pgvec.Cli.Run(args, Console.Out, Console.Error);

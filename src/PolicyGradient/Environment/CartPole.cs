@@ -27,18 +27,19 @@ public sealed class CartPole
     public const double ResetHigh = 0.05;
 
     private readonly double[] _state = new double[4];
+    private readonly EpisodeBookkeeping _episode;
 
-    public CartPole(bool suttonBartoReward = false) => SuttonBartoReward = suttonBartoReward;
+    public CartPole(bool suttonBartoReward = false) => _episode = new EpisodeBookkeeping(suttonBartoReward);
 
-    public bool SuttonBartoReward { get; }
+    public bool SuttonBartoReward => _episode.SuttonBartoReward;
 
     /// <summary>The float64 internal state [x, x_dot, theta, theta_dot].</summary>
     public ReadOnlySpan<double> State => _state;
 
-    public int ElapsedSteps { get; private set; }
+    public int ElapsedSteps => _episode.ElapsedSteps;
 
     /// <summary>Gymnasium's steps_beyond_terminated: null while alive, 0 on the terminating step.</summary>
-    public int? StepsBeyondTerminated { get; private set; }
+    public int? StepsBeyondTerminated => _episode.StepsBeyondTerminated;
 
     /// <summary>Uniform reset in [-0.05, 0.05) from the stream with this key.</summary>
     public float[] Reset(ulong streamKey)
@@ -55,8 +56,7 @@ public sealed class CartPole
         if (state.Length != 4)
             throw new ArgumentException($"a CartPole state has 4 numbers, got {state.Length}", nameof(state));
         state.CopyTo(_state);
-        ElapsedSteps = 0;
-        StepsBeyondTerminated = null;
+        _episode.Reset();
         return Observation();
     }
 
@@ -79,25 +79,8 @@ public sealed class CartPole
 
         bool terminated = _state[0] < -XThreshold || _state[0] > XThreshold
                           || _state[2] < -ThetaThreshold || _state[2] > ThetaThreshold;
-        double reward;
-        if (!terminated)
-        {
-            reward = SuttonBartoReward ? 0.0 : 1.0;
-        }
-        else if (StepsBeyondTerminated is null)
-        {
-            StepsBeyondTerminated = 0;
-            reward = SuttonBartoReward ? -1.0 : 1.0;
-        }
-        else
-        {
-            // Gymnasium warns here and keeps stepping; so do we, without the warning.
-            StepsBeyondTerminated++;
-            reward = SuttonBartoReward ? -1.0 : 0.0;
-        }
-
-        ElapsedSteps++;
-        return new CartPoleStepResult(Observation(), reward, terminated, ElapsedSteps >= MaxEpisodeSteps);
+        var (reward, truncated) = _episode.Record(terminated);
+        return new CartPoleStepResult(Observation(), reward, terminated, truncated);
     }
 
     private float[] Observation() =>

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Pgvec.CommandLine;
+
+/// <summary>
+/// What an option allows, declared beside the option itself. The same text serves the help,
+/// the error for a value outside the rule and the error for a value that does not even parse.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public abstract class OptionRule : Attribute
+{
+    /// <summary>Completes "must be ...", e.g. "an integer from 1 to 1024".</summary>
+    public abstract string Allowed { get; }
+
+    /// <summary>How a parsed value this rule refuses is described.</summary>
+    public virtual string Refusal => "is not valid";
+
+    public abstract bool Accepts(object? value);
+
+    protected static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+public sealed class IntegerRangeAttribute(int min, int max) : OptionRule
+{
+    public override string Allowed => $"an integer from {min} to {max}";
+    public override string Refusal => "is out of range";
+    public override bool Accepts(object? value) => value is int v && v >= min && v <= max;
+}
+
+/// <summary>Any 64-bit unsigned integer: the option's type already enforces it.</summary>
+public sealed class UnsignedIntegerAttribute : OptionRule
+{
+    public override string Allowed => $"an integer from 0 to {ulong.MaxValue}";
+    public override bool Accepts(object? value) => value is ulong;
+}
+
+/// <summary>A finite number, optionally strictly above a bound (learning rates, time budgets).</summary>
+public sealed class FiniteNumberAttribute : OptionRule
+{
+    public double GreaterThan { get; init; } = double.NegativeInfinity;
+
+    public override string Allowed => double.IsNegativeInfinity(GreaterThan)
+        ? "a finite number"
+        : $"a finite number greater than {Number(GreaterThan)}";
+
+    public override string Refusal => "is out of range";
+    public override bool Accepts(object? value) => value is double v && double.IsFinite(v) && v > GreaterThan;
+}
+
+/// <summary>A number in a closed interval.</summary>
+public sealed class NumberRangeAttribute(double min, double max) : OptionRule
+{
+    public override string Allowed => $"a number from {Number(min)} to {Number(max)}";
+    public override string Refusal => "is out of range";
+    public override bool Accepts(object? value) => value is double v && v >= min && v <= max;
+}
+
+/// <summary>The lower-case name of one of an enum's values (see <see cref="EnumNames"/>).</summary>
+public sealed class OneOfAttribute(Type enumType) : OptionRule
+{
+    public IReadOnlyList<string> Names { get; } = EnumNames.Of(enumType);
+    public override string Allowed => $"one of {string.Join(", ", Names)}";
+    public override bool Accepts(object? value) => value is string s && Names.Contains(s);
+}
+
+public sealed class NonEmptyAttribute(string what) : OptionRule
+{
+    public override string Allowed => what;
+    public override bool Accepts(object? value) => value is string { Length: > 0 };
+}
+
+/// <summary>A bool option: present or absent, never given a value; implied, not declared.</summary>
+public sealed class SwitchRule : OptionRule
+{
+    public override string Allowed => "given without a value";
+    public override bool Accepts(object? value) => value is bool;
+}

@@ -1,0 +1,67 @@
+using System.Reflection;
+using CommandLine;
+using Pgvec.Options;
+
+namespace Pgvec.CommandLine;
+
+/// <summary>A verb as its options class declares it: name, help, and each option with its rule.</summary>
+public sealed class VerbSpec
+{
+    public static readonly IReadOnlyList<VerbSpec> All =
+    [
+        new(typeof(TrainOptions)),
+        new(typeof(BaselineOptions)),
+        new(typeof(CompareOptions)),
+        new(typeof(DevicesOptions)),
+        new(typeof(ReplayOptions)),
+    ];
+
+    public static VerbSpec Default => All.Single(v => v.IsDefault);
+
+    public static VerbSpec? Named(string name) => All.SingleOrDefault(v => v.Name == name);
+
+    private VerbSpec(Type optionsType)
+    {
+        var verb = optionsType.GetCustomAttribute<VerbAttribute>(inherit: false)
+                   ?? throw new InvalidOperationException($"{optionsType.Name} has no [Verb]");
+        OptionsType = optionsType;
+        Name = verb.Name;
+        HelpText = verb.HelpText;
+        IsDefault = verb.IsDefault;
+        Options = optionsType.GetProperties()
+            .Select(p => (Property: p, Option: p.GetCustomAttribute<OptionAttribute>()))
+            .Where(p => p.Option is not null)
+            .Select(p => new OptionSpec(p.Option!, p.Property))
+            .ToList();
+    }
+
+    public Type OptionsType { get; }
+    public string Name { get; }
+    public string HelpText { get; }
+    public bool IsDefault { get; }
+    public IReadOnlyList<OptionSpec> Options { get; }
+
+    public OptionSpec? Option(string longName) => Options.SingleOrDefault(o => o.LongName == longName);
+}
+
+/// <summary>One --option of a verb.</summary>
+public sealed class OptionSpec
+{
+    public OptionSpec(OptionAttribute option, PropertyInfo property)
+    {
+        LongName = option.LongName;
+        Property = property;
+        Required = option.Required;
+        IsSwitch = property.PropertyType == typeof(bool);
+        Rule = property.GetCustomAttribute<OptionRule>()
+               ?? (IsSwitch ? new SwitchRule() : throw new InvalidOperationException(
+                   $"--{LongName} of {property.DeclaringType!.Name} declares no rule for its values"));
+    }
+
+    public string LongName { get; }
+    public PropertyInfo Property { get; }
+    public bool Required { get; }
+    /// <summary>A bool option is present or absent; it takes no value.</summary>
+    public bool IsSwitch { get; }
+    public OptionRule Rule { get; }
+}

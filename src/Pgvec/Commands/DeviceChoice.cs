@@ -1,0 +1,18 @@
+using PolicyGradient.Devices;
+
+namespace Pgvec.Commands;
+
+/// <summary>Opens the requested accelerator (falling back to the CPU one) and says on stderr which one runs.</summary>
+public static class DeviceChoice
+{
+    public static ComputeDevice Open(DeviceKind requested, TextWriter stderr)
+    {
+        ComputeDevice device = ComputeDevice.Open(requested, stderr);
+        stderr.WriteLine($"pgvec: device {Describe(device.Kind, device.Name)}");
+        return device;
+    }
+
+    public static string Describe(DeviceKind kind, string name) => kind == DeviceKind.Cpu
+        ? $"{kind.Name()} ({name}, {System.Environment.ProcessorCount} cores)"
+        : $"{kind.Name()} ({name})";
+}

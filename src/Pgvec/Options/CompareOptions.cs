@@ -1,0 +1,17 @@
+using CommandLine;
+using Pgvec.Commands;
+using Pgvec.CommandLine;
+
+namespace Pgvec.Options;
+
+[Verb("compare", HelpText = "Runs baseline, then train, with the same seed, objective and time budget; prints a table and writes compare.json.")]
+public sealed class CompareOptions : TrainOptions
+{
+    // The baseline's own option; C# has one base class, and this verb's is train's.
+    [Option("max-episodes", Default = BaselineOptions.DefaultMaxEpisodes, HelpText = "Stop the baseline after this many episodes.")]
+    [IntegerRange(1, int.MaxValue)]
+    public int MaxEpisodes { get; set; }
+
+    protected override void Run(string directory, TextWriter stdout, TextWriter stderr) =>
+        CompareRun.Run(this, directory, stdout, stderr);
+}

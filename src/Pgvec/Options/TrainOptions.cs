@@ -1,0 +1,30 @@
+using CommandLine;
+using Pgvec.Commands;
+using Pgvec.CommandLine;
+using PolicyGradient.Devices;
+
+namespace Pgvec.Options;
+
+[Verb("train", isDefault: true, HelpText = "Batched training: every iteration runs --envs episodes in parallel on the device.")]
+public class TrainOptions : TrainingRunOptions
+{
+    /// <summary>Episode counts are reduced in float32 on the device, exact up to 2^24.</summary>
+    public const int MaxEnvs = 1 << 24;
+
+    [Option("envs", Default = 4096, HelpText = "Environments run in parallel: one episode each per iteration.")]
+    [IntegerRange(1, MaxEnvs)]
+    public int Envs { get; set; }
+
+    [Option("device", Default = "auto", HelpText = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator).")]
+    [OneOf(typeof(DeviceKind))]
+    public string Device { get; set; } = "";
+
+    [Option("max-iterations", Default = 1000, HelpText = "Stop after this many iterations.")]
+    [IntegerRange(1, int.MaxValue)]
+    public int MaxIterations { get; set; }
+
+    public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
+
+    protected override void Run(string directory, TextWriter stdout, TextWriter stderr) =>
+        BatchedRun.Run(DeviceKind, Envs, Training(MaxIterations), directory, stdout, stderr);
+}

@@ -1,0 +1,72 @@
+using System.Reflection;
+using CommandLine;
+using Pgvec.CommandLine;
+using PolicyGradient.Training;
+
+namespace Pgvec.Options;
+
+/// <summary>The options every training verb (train, baseline, compare) shares.</summary>
+public abstract class TrainingRunOptions : ICommand
+{
+    [Option("seed", Default = 0UL, HelpText = "Seed of the initial parameters and of every random draw.")]
+    [UnsignedInteger]
+    public ulong Seed { get; set; }
+
+    [Option("hidden", Default = 32, HelpText = "Hidden units of the 4-H-2 policy network.")]
+    [IntegerRange(1, 1024)]
+    public int Hidden { get; set; }
+
+    [Option("lr", Default = 0.01, HelpText = "Adam learning rate.")]
+    [FiniteNumber(GreaterThan = 0)]
+    public double LearningRate { get; set; }
+
+    [Option("gamma", Default = 0.99, HelpText = "Discount of the reward-to-go (reinforce objective).")]
+    [NumberRange(0, 1)]
+    public double Gamma { get; set; }
+
+    [Option("objective", Default = "reinforce", HelpText = "reinforce (reward-to-go, baseline, normalised advantages) or seed (the tutorial's -mean(log pi) * (sum(rewards) - 15)).")]
+    [OneOf(typeof(Objective))]
+    public string Objective { get; set; } = "";
+
+    [Option("target-return", Default = 475.0, HelpText = "Solved when the mean return reaches this.")]
+    [FiniteNumber]
+    public double TargetReturn { get; set; }
+
+    [Option("max-seconds", Default = 600.0, HelpText = "Time budget of the training loop, in seconds.")]
+    [FiniteNumber(GreaterThan = 0)]
+    public double MaxSeconds { get; set; }
+
+    [Option("out", HelpText = "Run directory for summary.json. (Default: runs/VERB-yyyyMMdd-HHmmss)")]
+    [NonEmpty("a directory path")]
+    public string? Out { get; set; }
+
+    /// <summary>Runs the verb into its run directory; a run that completes exits 0, solved or not.</summary>
+    public int Execute(TextWriter stdout, TextWriter stderr)
+    {
+        Run(CreateOutputDirectory(), stdout, stderr);
+        return ExitCodes.Completed;
+    }
+
+    protected abstract void Run(string directory, TextWriter stdout, TextWriter stderr);
+
+    public TrainingOptions Training(int maxUpdates) => new()
+    {
+        Seed = Seed,
+        Hidden = Hidden,
+        LearningRate = LearningRate,
+        Gamma = Gamma,
+        Objective = EnumNames.Parse<Objective>(Objective),
+        TargetReturn = TargetReturn,
+        MaxUpdates = maxUpdates,
+        MaxSeconds = MaxSeconds,
+    };
+
+    /// <summary>--out, or a fresh runs/VERB-timestamp, created now so a bad path fails before training.</summary>
+    private string CreateOutputDirectory()
+    {
+        string verb = GetType().GetCustomAttribute<VerbAttribute>()!.Name;
+        string directory = Out ?? Path.Combine("runs", $"{verb}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+}

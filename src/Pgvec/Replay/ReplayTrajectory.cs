@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Pgvec.Commands;
+using PolicyGradient.Devices;
+using PolicyGradient.Environment;
+
+namespace Pgvec.Replay;
+
+/// <summary>
+/// One CartPole stepped from a given state through given actions, one JSON line per action.
+/// Actions after termination keep stepping, as Gymnasium does; the reward rules come from
+/// <see cref="EpisodeBookkeeping"/> on both engines.
+/// </summary>
+public sealed class ReplayTrajectory(double[] initialState, int[] actions, bool suttonBartoReward)
+{
+    private static readonly JsonSerializerOptions LineJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // A state far outside the track can overflow; print it rather than fail.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Gymnasium-exact float64 steps; states print with round-trip precision.</summary>
+    public int OnHost(TextWriter stdout)
+    {
+        var env = new CartPole(suttonBartoReward);
+        env.ResetTo(initialState);
+        return Write(stdout, action =>
+        {
+            CartPoleStepResult step = env.Step(action);
+            return (env.State.ToArray(), step);
+        });
+    }
+
+    /// <summary>The float32 kernel step, one launch per action, from the state rounded to float32.</summary>
+    public int OnDevice(DeviceKind kind, TextWriter stdout, TextWriter stderr)
+    {
+        using ComputeDevice device = DeviceChoice.Open(kind, stderr);
+        var episode = new EpisodeBookkeeping(suttonBartoReward);
+        float[] state = initialState.Select(v => (float)v).ToArray();
+        return Write(stdout, action =>
+        {
+            float[] next = device.Kernels.StepStates(state, [action]);
+            state = next[..4];
+            bool terminated = next[4] == 1.0f;
+            var (reward, truncated) = episode.Record(terminated);
+            return (state.Select(v => (double)v).ToArray(), new CartPoleStepResult(state, reward, terminated, truncated));
+        });
+    }
+
+    private int Write(TextWriter stdout, Func<int, (double[] State, CartPoleStepResult Step)> step)
+    {
+        for (int t = 0; t < actions.Length; t++)
+        {
+            var (state, result) = step(actions[t]);
+            var line = new ReplayStep(t + 1, actions[t], state, result.Observation, result.Reward, result.Terminated, result.Truncated);
+            stdout.WriteLine(JsonSerializer.Serialize(line, LineJson));
+        }
+        return ExitCodes.Completed;
+    }
+}

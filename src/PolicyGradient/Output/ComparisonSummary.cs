@@ -1,0 +1,19 @@
+namespace PolicyGradient.Output;
+
+/// <summary>The baseline and the batched run side by side: the content of compare.json.</summary>
+public sealed record ComparisonSummary(
+    RunSummary Baseline,
+    RunSummary Batched,
+    double? SpeedupWallToSolve,
+    double? SpeedupEnvStepsPerSecond)
+{
+    /// <summary>
+    /// Speed-ups are batched over baseline: above 1 means the batched run was faster. Null where
+    /// a ratio is undefined: a run that never solved, or a baseline that ran no episode at all.
+    /// </summary>
+    public static ComparisonSummary Of(RunSummary baseline, RunSummary batched) => new(
+        baseline,
+        batched,
+        baseline.SecondsToSolve / batched.SecondsToSolve,
+        baseline.EnvStepsPerSecond > 0 ? batched.EnvStepsPerSecond / baseline.EnvStepsPerSecond : null);
+}

@@ -1,0 +1,30 @@
+using Pgvec;
+
+namespace PolicyGradient.Tests.Cli;
+
+/// <summary>One in-process pgvec invocation: exit code and everything it printed.</summary>
+public sealed record CliRun(int Exit, string Stdout, string Stderr)
+{
+    public static CliRun Of(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = Pgvec.Cli.Run(args, stdout, stderr);
+        return new CliRun(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    public string[] StderrLines => Lines(Stderr);
+    public string[] StdoutLines => Lines(Stdout);
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>A fresh directory for a run's output, removed afterwards.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("pgvec-test-").FullName;
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

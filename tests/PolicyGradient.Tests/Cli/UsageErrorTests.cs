@@ -1,0 +1,77 @@
+namespace PolicyGradient.Tests.Cli;
+
+public class UsageErrorTests
+{
+    public static TheoryData<string[], string[]> BadInputs => new()
+    {
+        // args, fragments the one line must contain (the bad value, what is allowed)
+        { ["--envs", "0"], ["--envs 0 is out of range", "an integer from 1 to 16777216"] },
+        { ["--envs", "-5"], ["--envs -5 is out of range", "an integer from 1 to 16777216"] },
+        { ["--envs", "abc"], ["--envs abc is not valid", "an integer from 1 to 16777216"] },
+        { ["--envs", "16777217"], ["--envs 16777217 is out of range", "16777216"] },
+        { ["--envs", "99999999999"], ["--envs 99999999999 is not valid", "16777216"] },
+        { ["--device", "tpu"], ["--device tpu is not valid", "one of auto, cuda, opencl, cpu"] },
+        { ["--lr", "-1"], ["--lr -1 is out of range", "a finite number greater than 0"] },
+        { ["--lr", "0"], ["--lr 0 is out of range", "greater than 0"] },
+        { ["--lr", "1e400"], ["--lr 1e400 is out of range", "finite"] },
+        { ["--lr", "1,5"], ["--lr 1,5 is not valid", "a finite number greater than 0"] },
+        { ["--gamma", "1.5"], ["--gamma 1.5 is out of range", "a number from 0 to 1"] },
+        { ["--gamma", "-0.1"], ["--gamma -0.1 is out of range", "a number from 0 to 1"] },
+        { ["--hidden", "0"], ["--hidden 0 is out of range", "an integer from 1 to 1024"] },
+        { ["--hidden", "1025"], ["--hidden 1025 is out of range", "an integer from 1 to 1024"] },
+        { ["--seed", "-1"], ["--seed -1 is not valid", "an integer from 0 to 18446744073709551615"] },
+        { ["--target-return", "NaN"], ["--target-return NaN is out of range", "a finite number"] },
+        { ["--max-iterations", "0"], ["--max-iterations 0 is out of range", "an integer from 1 to"] },
+        { ["--max-seconds", "0"], ["--max-seconds 0 is out of range", "greater than 0"] },
+        { ["--objective", "ppo"], ["--objective ppo is not valid", "one of reinforce, seed"] },
+        { ["baseline", "--max-episodes", "0"], ["--max-episodes 0 is out of range", "an integer from 1 to"] },
+        { ["baseline", "--envs", "8"], ["unknown option --envs for baseline", "--max-episodes"] },
+        { ["compare", "--gamma", "2"], ["--gamma 2 is out of range", "a number from 0 to 1"] },
+        { ["tpu"], ["unknown verb 'tpu'", "train, baseline, compare, devices, replay"] },
+        { ["--bogus", "3"], ["unknown option --bogus", "--envs"] },
+        { ["-e", "3"], ["unknown option -e", "--envs"] },
+        { ["train", "extra"], ["unexpected argument 'extra'", "--options"] },
+        { ["--envs"], ["--envs needs a value", "an integer from 1 to 16777216"] },
+        { ["--out", "--envs", "3"], ["--out needs a value", "a directory path"] },
+        { ["--envs", "3", "--envs", "4"], ["--envs is given more than once"] },
+        { ["help", "train", "baseline"], ["unexpected argument 'baseline'"] },
+        { ["replay", "--actions", "01"], ["replay needs --state", "4 comma-separated finite numbers"] },
+        { ["replay", "--state", "0,0,0,0"], ["replay needs --actions", "0s and 1s"] },
+        { ["replay", "--state", "1,2,3", "--actions", "01"], ["--state 1,2,3 is not valid", "4 comma-separated finite numbers"] },
+        { ["replay", "--state", "1,2,3,4,5", "--actions", "01"], ["--state 1,2,3,4,5 is not valid", "4 comma-separated"] },
+        { ["replay", "--state", "0,0,x,0", "--actions", "01"], ["--state 0,0,x,0 is not valid", "4 comma-separated"] },
+        { ["replay", "--state", "0,0,Infinity,0", "--actions", "01"], ["--state 0,0,Infinity,0 is not valid", "finite"] },
+        { ["replay", "--state", "0,0,0,0", "--actions", "0120"], ["--actions 0120 is not valid", "a non-empty string of 0s and 1s"] },
+        { ["replay", "--state", "0,0,0,0", "--actions="], ["--actions needs a value", "0s and 1s"] },
+        { ["replay", "--state", "0,0,0,0", "--actions", "01", "--engine", "gpu"], ["--engine gpu is not valid", "one of host, device"] },
+        { ["replay", "--state", "0,0,0,0", "--actions", "01", "--sutton-barto=yes"], ["--sutton-barto=yes is not valid", "takes no value"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_exits_2_with_one_line_naming_the_value_and_what_is_allowed(string[] args, string[] fragments)
+    {
+        var run = CliRun.Of(args);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal("", run.Stdout);
+        string line = Assert.Single(run.StderrLines);
+        Assert.StartsWith("pgvec: ", line);
+        Assert.All(fragments, f => Assert.Contains(f, line));
+    }
+
+    [Fact]
+    public void A_runtime_failure_exits_1_with_one_line_and_no_stack_trace()
+    {
+        using var temp = new TempDirectory();
+        string file = temp.Combine("a-file");
+        File.WriteAllText(file, "");
+
+        var run = CliRun.Of("--envs", "1", "--device", "cpu", "--out", Path.Combine(file, "run"));
+
+        Assert.Equal(1, run.Exit);
+        string line = Assert.Single(run.StderrLines);
+        Assert.StartsWith("pgvec: error: ", line);
+        Assert.DoesNotContain(" at ", run.Stderr);
+    }
+}
