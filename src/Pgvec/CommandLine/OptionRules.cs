@@ -75,3 +75,24 @@ public sealed class SwitchRule : OptionRule
     public override string Allowed => "given without a value";
     public override bool Accepts(object? value) => value is bool;
 }
+
+/// <summary>A comma-separated list of integers within a range, e.g. "1,64,4096".</summary>
+public sealed class IntegerListAttribute(int min, int max) : OptionRule
+{
+    public override string Allowed => $"comma-separated integers from {min} to {max}";
+
+    public override bool Accepts(object? value) => value is string s && Parse(s, min, max) is not null;
+
+    /// <summary>The integers, or null if any item is not an integer in range.</summary>
+    public static int[]? Parse(string text, int min, int max)
+    {
+        var items = text.Split(',');
+        var values = new int[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (!int.TryParse(items[i], NumberStyles.None, CultureInfo.InvariantCulture, out values[i]) || values[i] < min || values[i] > max)
+                return null;
+        }
+        return values;
+    }
+}

@@ -14,6 +14,7 @@ public sealed class VerbSpec
         new(typeof(CompareOptions)),
         new(typeof(DevicesOptions)),
         new(typeof(ReplayOptions)),
+        new(typeof(BenchOptions)),
     ];
 
     public static VerbSpec Default => All.Single(v => v.IsDefault);

@@ -10,10 +10,12 @@ public sealed record SolveTimeResult(
     double? BatchedSecondsToSolve,
     int BatchedIterations,
     long BatchedEnvSteps,
+    double BatchedEnvStepsPerSecond,
     bool BaselineSolved,
     double? BaselineSecondsToSolve,
     int BaselineEpisodes,
-    long BaselineEnvSteps);
+    long BaselineEnvSteps,
+    double BaselineEnvStepsPerSecond);
 
 /// <summary>Median and spread of a set of measurements; null where none succeeded.</summary>
 public sealed record Spread(int Count, double? Median, double? Min, double? Max)
@@ -38,7 +40,7 @@ public static class SolveTimeBenchmark
             batched = trainer.Train();
         TrainingOutcome baseline = new SingleEnvTrainer(baselineOptions).Train();
         return new SolveTimeResult(batchedOptions.Seed,
-            batched.Solved, batched.SecondsToSolve, batched.Updates, batched.EnvSteps,
-            baseline.Solved, baseline.SecondsToSolve, baseline.Updates, baseline.EnvSteps);
+            batched.Solved, batched.SecondsToSolve, batched.Updates, batched.EnvSteps, batched.EnvSteps / batched.WallSeconds,
+            baseline.Solved, baseline.SecondsToSolve, baseline.Updates, baseline.EnvSteps, baseline.EnvSteps / baseline.WallSeconds);
     }
 }

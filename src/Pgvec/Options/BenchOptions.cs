@@ -1,0 +1,55 @@
+using CommandLine;
+using Pgvec.Commands;
+using Pgvec.CommandLine;
+using PolicyGradient.Benchmarks;
+using PolicyGradient.Devices;
+
+namespace Pgvec.Options;
+
+[Verb("bench", HelpText = "Measures throughput against env count, train against baseline time to solve over several seeds, and the PyTorch peer, in one run; writes bench.json.")]
+public sealed class BenchOptions : ICommand
+{
+    [Option("device", Default = "auto", HelpText = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator).")]
+    [OneOf(typeof(DeviceKind))]
+    public string Device { get; set; } = "";
+
+    [Option("envs", Default = "1,64,1024,4096,65536", HelpText = "Env counts of the throughput table (a fixed trained policy, whole iterations).")]
+    [IntegerList(1, TrainOptions.MaxEnvs)]
+    public string Envs { get; set; } = "";
+
+    [Option("solve-envs", Default = 4096, HelpText = "Env count of the time-to-solve runs and of the peer.")]
+    [IntegerRange(1, TrainOptions.MaxEnvs)]
+    public int SolveEnvs { get; set; }
+
+    [Option("seeds", Default = "0,1,2", HelpText = "Seeds of the time-to-solve runs (train, baseline and peer each run every seed).")]
+    [IntegerList(0, int.MaxValue)]
+    public string Seeds { get; set; } = "";
+
+    [Option("min-seconds", Default = 3.0, HelpText = "Least time measured per throughput row.")]
+    [FiniteNumber(GreaterThan = 0)]
+    public double MinSeconds { get; set; }
+
+    [Option("peer-python", HelpText = "(Default: none) Python with torch, to run bench/peers/torch_reinforce.py beside pgvec.")]
+    [NonEmpty("a python executable")]
+    public string? PeerPython { get; set; }
+
+    [Option("out", HelpText = "Report file. (Default: runs/bench-yyyyMMdd-HHmmss/bench.json)")]
+    [NonEmpty("a file path")]
+    public string? Out { get; set; }
+
+    public int Execute(TextWriter stdout, TextWriter stderr)
+    {
+        var options = new BenchmarkOptions
+        {
+            ThroughputEnvs = IntegerListAttribute.Parse(Envs, 1, TrainOptions.MaxEnvs)!,
+            SolveEnvs = SolveEnvs,
+            Seeds = IntegerListAttribute.Parse(Seeds, 0, int.MaxValue)!.Select(s => (ulong)s).ToArray(),
+            MinSeconds = MinSeconds,
+            PeerPython = PeerPython,
+            OutPath = Out ?? Path.Combine("runs", $"bench-{DateTime.Now:yyyyMMdd-HHmmss}", "bench.json"),
+        };
+        using ComputeDevice device = DeviceChoice.Open(EnumNames.Parse<DeviceKind>(Device), stderr);
+        BenchmarkRunner.Run(device, options, stdout);
+        return ExitCodes.Completed;
+    }
+}

@@ -1,0 +1,104 @@
+using PolicyGradient.Devices;
+using PolicyGradient.Output;
+using PolicyGradient.Training;
+
+namespace PolicyGradient.Benchmarks;
+
+/// <summary>What `pgvec bench` and bench/PolicyGradient.Bench measure, and where the report goes.</summary>
+public sealed record BenchmarkOptions
+{
+    public int[] ThroughputEnvs { get; init; } = [1, 64, 1024, 4096, 65536];
+    public int SolveEnvs { get; init; } = 4096;
+    public ulong[] Seeds { get; init; } = [0, 1, 2];
+    public double MinSeconds { get; init; } = 3.0;
+    /// <summary>Python with torch for the PyTorch peer; null skips the peer.</summary>
+    public string? PeerPython { get; init; }
+    public string PeerDirectory { get; init; } = Path.Combine("bench", "peers");
+    public double PeerTimeoutSeconds { get; init; } = 600;
+    public string OutPath { get; init; } = "bench-results.json";
+}
+
+/// <summary>Everything one benchmark run measured, side by side, with where and when.</summary>
+public sealed record BenchmarkReport(
+    string Date,
+    string Machine,
+    string Device,
+    string DeviceName,
+    int Hidden,
+    IReadOnlyList<ThroughputResult> Throughput,
+    IReadOnlyList<SolveTimeResult> SolveTimes,
+    Spread BatchedSecondsToSolve,
+    Spread BaselineSecondsToSolve,
+    IReadOnlyList<PeerRun> Peers);
+
+public static class BenchmarkRunner
+{
+    private const int Hidden = 32;
+
+    public static BenchmarkReport Run(ComputeDevice device, BenchmarkOptions options, TextWriter output)
+    {
+        output.WriteLine($"pgvec bench on {device.Kind.Name()} ({device.Name}), {System.Environment.ProcessorCount} host cores");
+
+        var policy = ThroughputBenchmark.FixedPolicy(Hidden);
+        output.WriteLine();
+        output.WriteLine("Throughput, whole iterations with a fixed policy (rollout + gradient + reductions + Adam):");
+        output.WriteLine($"{"envs",9} {"env-steps/s",14} {"mean length",12} {"iterations",11} {"rollout",8} {"gradient",9} {"host",6} {"device MB",10}");
+        var throughput = new List<ThroughputResult>();
+        foreach (int envs in options.ThroughputEnvs)
+        {
+            var r = ThroughputBenchmark.Measure(device, policy, envs, 2, options.MinSeconds);
+            throughput.Add(r);
+            output.WriteLine($"{r.Envs,9} {r.EnvStepsPerSecond,14:N0} {r.MeanEpisodeLength,12:F1} {r.Iterations,11} {r.RolloutSeconds / r.Seconds,8:P0} {r.GradientSeconds / r.Seconds,9:P0} {r.HostSeconds / r.Seconds,6:P1} {r.DeviceBytes / 1e6,10:N1}");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Time to solve (mean return >= 475), train --envs {options.SolveEnvs} against baseline, defaults:");
+        output.WriteLine($"{"seed",5} {"train s",9} {"iterations",11} {"env-steps/s",13} {"baseline s",11} {"episodes",9} {"env-steps/s",13}");
+        var solves = new List<SolveTimeResult>();
+        foreach (ulong seed in options.Seeds)
+        {
+            var batchedOptions = new TrainingOptions { Seed = seed };
+            var baselineOptions = new TrainingOptions { Seed = seed, MaxUpdates = 5000 };
+            var s = SolveTimeBenchmark.Run(device, options.SolveEnvs, batchedOptions, baselineOptions);
+            solves.Add(s);
+            output.WriteLine($"{s.Seed,5} {Seconds(s.BatchedSecondsToSolve),9} {s.BatchedIterations,11} {s.BatchedEnvStepsPerSecond,13:N0} {Seconds(s.BaselineSecondsToSolve),11} {s.BaselineEpisodes,9} {s.BaselineEnvStepsPerSecond,13:N0}");
+        }
+        var batchedSpread = Spread.Of(solves.Select(s => s.BatchedSecondsToSolve));
+        var baselineSpread = Spread.Of(solves.Select(s => s.BaselineSecondsToSolve));
+        output.WriteLine($"median (min-max): train {Describe(batchedSpread)}, baseline {Describe(baselineSpread)}");
+
+        var peers = new List<PeerRun>();
+        if (options.PeerPython is { } python)
+        {
+            output.WriteLine();
+            output.WriteLine($"PyTorch peer (bench/peers/torch_reinforce.py), same machine, same run, --envs {options.SolveEnvs}:");
+            string script = Path.Combine(options.PeerDirectory, "torch_reinforce.py");
+            string peerDevice = device.Kind == DeviceKind.Cuda ? "cuda" : "cpu";
+            var timeout = TimeSpan.FromSeconds(options.PeerTimeoutSeconds);
+            foreach (ulong seed in options.Seeds)
+            {
+                var run = PeerRun.Start(python, script, $"--envs {options.SolveEnvs} --device {peerDevice} --seed {seed}", timeout);
+                peers.Add(run);
+                output.WriteLine($"  seed {seed}: {PeerLine(run)}");
+            }
+        }
+
+        var report = new BenchmarkReport(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
+            $"{System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+            device.Kind.Name(), device.Name, Hidden, throughput, solves, batchedSpread, baselineSpread, peers);
+        SummaryJson.Write(options.OutPath, report);
+        output.WriteLine();
+        output.WriteLine($"wrote {options.OutPath}");
+        return report;
+    }
+
+    private static string Seconds(double? s) => s is { } v ? v.ToString("F2") : "unsolved";
+
+    private static string Describe(Spread s) =>
+        s.Median is { } m ? $"{m:F2} s ({s.Min:F2}-{s.Max:F2}, {s.Count} solved)" : "never solved";
+
+    private static string PeerLine(PeerRun run) => run.Error is { } error
+        ? $"not measured ({error})"
+        : (run.Number("seconds_to_solve") is { } solved ? $"solved in {solved:F2} s" : $"unsolved after {run.Number("wall_seconds"):F2} s") +
+          $", {run.Number("iterations")} iterations, {run.Number("env_steps_per_second"):N0} env-steps/s";
+}

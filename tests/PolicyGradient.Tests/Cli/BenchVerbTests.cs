@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace PolicyGradient.Tests.Cli;
+
+public class BenchVerbTests
+{
+    [Fact]
+    public void Bench_measures_each_env_count_and_each_seed_and_writes_the_report()
+    {
+        using var temp = new TempDirectory();
+        string report = temp.Combine("bench.json");
+
+        var run = CliRun.Of("bench", "--device", "cpu", "--envs", "2,16", "--seeds", "0,1", "--solve-envs", "16", "--min-seconds", "0.01", "--out", report);
+
+        Assert.Equal(0, run.Exit);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var root = json.RootElement;
+        Assert.Equal("cpu", root.GetProperty("device").GetString());
+        var throughput = root.GetProperty("throughput").EnumerateArray().ToList();
+        Assert.Equal([2, 16], throughput.Select(r => r.GetProperty("envs").GetInt32()));
+        foreach (var row in throughput)
+        {
+            double steps = row.GetProperty("env_steps").GetDouble();
+            double seconds = row.GetProperty("seconds").GetDouble();
+            Assert.True(steps > 0);
+            Assert.Equal(steps / seconds, row.GetProperty("env_steps_per_second").GetDouble(), 6);
+            // The fixed policy is a trained one: episodes run long, as late in training.
+            Assert.True(row.GetProperty("mean_episode_length").GetDouble() > 200);
+            double phases = row.GetProperty("rollout_seconds").GetDouble() + row.GetProperty("gradient_seconds").GetDouble() + row.GetProperty("host_seconds").GetDouble();
+            Assert.InRange(phases, 0, seconds);
+        }
+        var solves = root.GetProperty("solve_times").EnumerateArray().ToList();
+        Assert.Equal([0UL, 1UL], solves.Select(s => s.GetProperty("seed").GetUInt64()));
+        Assert.All(solves, s => Assert.True(s.GetProperty("baseline_episodes").GetInt32() > 0));
+        Assert.Empty(root.GetProperty("peers").EnumerateArray());
+        Assert.Contains(run.StdoutLines, l => l.StartsWith("median (min-max):"));
+    }
+
+    [Theory]
+    [InlineData("--envs", "1,x")]
+    [InlineData("--envs", "0")]
+    [InlineData("--seeds", "-1")]
+    [InlineData("--min-seconds", "0")]
+    public void Bench_refuses_bad_lists_and_numbers_with_one_line(string option, string value)
+    {
+        var run = CliRun.Of("bench", option, value);
+
+        Assert.Equal(2, run.Exit);
+        string line = Assert.Single(run.StderrLines);
+        Assert.StartsWith($"pgvec: {option} {value} ", line);
+    }
+}
