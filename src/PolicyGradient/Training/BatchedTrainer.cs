@@ -3,8 +3,6 @@ using PolicyGradient.Batched;
 using PolicyGradient.Devices;
 using PolicyGradient.Environment;
 using PolicyGradient.Kernels;
-using PolicyGradient.Optimization;
-using PolicyGradient.Policy;
 
 namespace PolicyGradient.Training;
 
@@ -28,41 +26,42 @@ public sealed class BatchedTrainer : IDisposable
 
     public int Envs => _batch.Envs;
 
-    public TrainingOutcome Train(Action<UpdateReport>? onIteration = null)
+    public TrainingOutcome Train(Action<UpdateReport>? onIteration = null) =>
+        Train(BatchedTrainingState.Start(_options), onIteration);
+
+    /// <summary>
+    /// Trains from <paramref name="state"/> (fresh or resumed) until solved or a budget ends;
+    /// <see cref="TrainingOptions.MaxUpdates"/> and <see cref="TrainingOptions.MaxSeconds"/>
+    /// count from the run's start, resumed sessions included. The state is updated after every
+    /// iteration, before <paramref name="onIteration"/> sees it.
+    /// </summary>
+    public TrainingOutcome Train(BatchedTrainingState state, Action<UpdateReport>? onIteration = null)
     {
-        var policy = PolicyParameters.Initialise(_options.Hidden, _options.Seed);
-        var adam = new Adam(policy.Layout.Count, _options.LearningRate);
         var config = new EpisodeConfig { Seed = _options.Seed, Gamma = (float)_options.Gamma };
-
         var clock = Stopwatch.StartNew();
-        long episodes = 0, envSteps = 0;
-        double? secondsToSolve = null;
-        double meanReturn = 0.0;
-        int iteration = 0;
-        while (iteration < _options.MaxUpdates && clock.Elapsed.TotalSeconds < _options.MaxSeconds)
+        double before = state.TrainingSeconds;
+        while (!state.Solved && state.Iteration < _options.MaxUpdates && before + clock.Elapsed.TotalSeconds < _options.MaxSeconds)
         {
-            config.Iteration = iteration;
+            config.Iteration = state.Iteration;
             double started = clock.Elapsed.TotalSeconds;
-            BatchStatistics statistics = _batch.Rollout(PackedPolicy.From(policy), config);
-            adam.Step(policy.Values, _batch.Gradient(LossWeights.For(_options.Objective, statistics)));
-            iteration++;
+            BatchStatistics statistics = _batch.Rollout(PackedPolicy.From(state.Policy), config);
+            state.Optimizer.Step(state.Policy.Values, _batch.Gradient(LossWeights.For(_options.Objective, statistics)));
 
-            episodes += statistics.Episodes;
-            envSteps += statistics.Steps;
-            meanReturn = statistics.MeanReturn;
-            double elapsed = clock.Elapsed.TotalSeconds;
-            onIteration?.Invoke(new UpdateReport(iteration, statistics.Episodes, meanReturn, statistics.ReturnMin, statistics.ReturnMax,
-                statistics.Steps, envSteps, statistics.Steps / Math.Max(elapsed - started, 1e-9), elapsed));
+            double elapsed = before + clock.Elapsed.TotalSeconds;
+            state.Iteration++;
+            state.Episodes += statistics.Episodes;
+            state.EnvSteps += statistics.Steps;
+            state.TrainingSeconds = elapsed;
+            state.LastMeanReturn = statistics.MeanReturn;
             // The parameters that earned this return are the ones before the update just made;
             // the returned policy has one more update, which evaluation checks on its own.
-            if (meanReturn >= _options.TargetReturn)
-            {
-                secondsToSolve = elapsed;
-                break;
-            }
+            if (statistics.MeanReturn >= _options.TargetReturn)
+                state.SecondsToSolve = elapsed;
+            onIteration?.Invoke(new UpdateReport(state.Iteration, statistics.Episodes, statistics.MeanReturn, statistics.ReturnMin,
+                statistics.ReturnMax, statistics.Steps, state.EnvSteps, statistics.Steps / Math.Max(clock.Elapsed.TotalSeconds - started, 1e-9), elapsed));
         }
-        return new TrainingOutcome(secondsToSolve.HasValue, iteration, episodes, envSteps, clock.Elapsed.TotalSeconds,
-            secondsToSolve, meanReturn, policy);
+        return new TrainingOutcome(state.Solved, state.Iteration, state.Episodes, state.EnvSteps, state.TrainingSeconds,
+            state.SecondsToSolve, state.LastMeanReturn, state.Policy);
     }
 
     public void Dispose() => _batch.Dispose();

@@ -1,0 +1,30 @@
+using PolicyGradient.Optimization;
+using PolicyGradient.Policy;
+
+namespace PolicyGradient.Training;
+
+/// <summary>
+/// Everything a batched run carries from one iteration to the next: what a checkpoint saves
+/// and a resume restores. Episodes draw their randomness from (seed, iteration, env), so the
+/// iteration count is the whole random state.
+/// </summary>
+public sealed class BatchedTrainingState(PolicyParameters policy, Adam optimizer)
+{
+    public static BatchedTrainingState Start(TrainingOptions options)
+    {
+        var policy = PolicyParameters.Initialise(options.Hidden, options.Seed);
+        return new BatchedTrainingState(policy, new Adam(policy.Layout.Count, options.LearningRate));
+    }
+
+    public PolicyParameters Policy { get; } = policy;
+    public Adam Optimizer { get; } = optimizer;
+    /// <summary>Iterations completed; the next one plays the episodes of this index.</summary>
+    public int Iteration { get; set; }
+    public long Episodes { get; set; }
+    public long EnvSteps { get; set; }
+    /// <summary>Training-loop seconds spent so far, across resumed sessions.</summary>
+    public double TrainingSeconds { get; set; }
+    public double? SecondsToSolve { get; set; }
+    public double LastMeanReturn { get; set; }
+    public bool Solved => SecondsToSolve.HasValue;
+}
