@@ -5,12 +5,20 @@ namespace PolicyGradient.Kernels;
 /// <summary>
 /// Each (environment, group of four hidden units) pair, strided over the threads, walks the
 /// recorded episode backwards and sums w_t * grad log pi(a_t|s_t) for the units' parameters
-/// (see <see cref="GradientWeights"/> for w_t); the pair of group 0 also does fc2.bias.
-/// Everything a step needs stays in registers: one record load per step and group.
+/// (see <see cref="GradientWeights"/> for w_t); the pair of group 0 also does fc2.bias and
+/// the episode's share of the loss and its policy entropy. Everything a step needs stays in
+/// registers: one record load per step and group.
 /// </summary>
 public static class GradientKernel
 {
-    /// <param name="gradients">[envs][parameters] each episode's share of the loss gradient.</param>
+    /// <summary>Columns of a gradient row after the parameters: the loss sum_t w_t log pi, and sum_t entropy.</summary>
+    public static int Width(int parameterCount) => parameterCount + 2;
+
+    public static int LossColumn(int parameterCount) => parameterCount;
+
+    public static int EntropyColumn(int parameterCount) => parameterCount + 1;
+
+    /// <param name="gradients">[envs][<see cref="Width"/>] each episode's share of the loss gradient, loss and entropy.</param>
     public static void Run(
         Index1D index,
         ArrayView<HiddenUnitGroup> groups,
@@ -46,7 +54,7 @@ public static class GradientKernel
         bool rewardToGo = weights.Objective == EpisodeObjective.RewardToGo;
         float seedWeight = (steps - weights.SeedReturnOffset) / steps * weights.Multiplier;
         float returnToGo = 0.0f;
-        float outputBias = 0.0f;
+        float outputBias = 0.0f, loss = 0.0f, entropy = 0.0f;
         UnitGradient a = default, b = default, c = default, d = default;
         for (int t = steps - 1; t >= 0; t--)
         {
@@ -61,10 +69,19 @@ public static class GradientKernel
             c = c.Add(group.C, s, d1);
             d = d.Add(group.D, s, d1);
             outputBias += d1;
+            if (g == 0)
+            {
+                float p1 = step.ProbabilityOfAction1;
+                float logP1 = MathF.Log(p1);
+                float logP0 = MathF.Log(1.0f - p1);
+                loss += w * (step.Action != 0 ? logP1 : logP0);
+                // 0 * log 0 = 0: a saturated policy has no entropy.
+                entropy -= (p1 > 0.0f ? p1 * logP1 : 0.0f) + (p1 < 1.0f ? (1.0f - p1) * logP0 : 0.0f);
+            }
         }
 
         PolicyLayout layout = config.Layout;
-        long row = (long)env * layout.Count;
+        long row = (long)env * Width(layout.Count);
         int j = g * HiddenUnitGroup.Size;
         Write(gradients, row, layout, j, a);
         Write(gradients, row, layout, j + 1, b);
@@ -74,6 +91,8 @@ public static class GradientKernel
         {
             gradients[row + layout.Fc2Bias] = -outputBias;
             gradients[row + layout.Fc2Bias + 1] = outputBias;
+            gradients[row + LossColumn(layout.Count)] = loss;
+            gradients[row + EntropyColumn(layout.Count)] = entropy;
         }
     }
 

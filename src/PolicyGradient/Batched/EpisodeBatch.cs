@@ -34,7 +34,7 @@ public sealed class EpisodeBatch : IDisposable
         _units = device.Accelerator.Allocate1D<HiddenUnitGroup>(HiddenUnitGroup.CountFor(hidden));
         _trajectories = device.Accelerator.Allocate1D<StepRecord>((long)envs * maxSteps);
         _statistics = new ColumnSums(device, envs, EpisodeStatistics.Width, EpisodeStatistics.ReturnMin, EpisodeStatistics.ReturnMax);
-        _gradients = new ColumnSums(device, envs, Layout.Count, -1, -1);
+        _gradients = new ColumnSums(device, envs, GradientKernel.Width(Layout.Count), -1, -1);
         _rolloutThreads = device.ThreadsFor(envs);
         _gradientThreads = device.ThreadsFor(envs * HiddenUnitGroup.CountFor(hidden));
     }
@@ -46,7 +46,8 @@ public sealed class EpisodeBatch : IDisposable
 
     /// <summary>Device memory per environment, in bytes: its trajectory, statistics and gradient rows.</summary>
     public static long BytesPerEnv(int hidden, int maxSteps) =>
-        (long)maxSteps * ArrayView<StepRecord>.ElementSize + (EpisodeStatistics.Width + (long)PolicyLayout.CountFor(hidden)) * sizeof(float);
+        (long)maxSteps * ArrayView<StepRecord>.ElementSize
+        + (EpisodeStatistics.Width + (long)GradientKernel.Width(PolicyLayout.CountFor(hidden))) * sizeof(float);
 
     /// <summary>Plays one episode per environment with this policy; returns the batch's statistics.</summary>
     public BatchStatistics Rollout(PackedPolicy policy, EpisodeConfig config)
@@ -63,13 +64,18 @@ public sealed class EpisodeBatch : IDisposable
         return new BatchStatistics(_statistics.Reduce(_kernels));
     }
 
-    /// <summary>The loss gradient of the last rollout's episodes, weighted as given.</summary>
-    public double[] Gradient(GradientWeights weights)
+    /// <summary>The loss gradient of the last rollout's episodes, weighted as given, with the loss and entropy.</summary>
+    public BatchGradient Gradient(GradientWeights weights)
     {
         var config = _config;
         config.Threads = _gradientThreads;
         _kernels.Gradient(config.Threads, _units.View, _trajectories.View, _statistics.Rows, _gradients.Rows, config, weights);
-        return Array.ConvertAll(_gradients.Reduce(_kernels), v => (double)v);
+        float[] row = _gradients.Reduce(_kernels);
+        int count = Layout.Count;
+        return new BatchGradient(
+            Array.ConvertAll(row[..count], v => (double)v),
+            row[GradientKernel.LossColumn(count)],
+            row[GradientKernel.EntropyColumn(count)]);
     }
 
     /// <summary>The last rollout's steps and per-environment statistics, for checks against the host reference.</summary>

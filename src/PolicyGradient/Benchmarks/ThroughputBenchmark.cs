@@ -72,7 +72,7 @@ public static class ThroughputBenchmark
         BatchStatistics statistics = batch.Rollout(packed, config);
         rollout.Stop();
         gradient.Start();
-        double[] grad = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics));
+        double[] grad = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics)).Gradient;
         gradient.Stop();
         // Adam's cost belongs to the iteration; it updates a scratch copy so the policy stays fixed.
         host.Start();

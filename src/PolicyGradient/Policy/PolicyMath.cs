@@ -36,6 +36,15 @@ public static class PolicyMath
         logProbs[1] = logits[1] - logSum;
     }
 
+    /// <summary>The entropy -sum_a pi(a) log pi(a) of a softmax given its log-probabilities.</summary>
+    public static double Entropy(ReadOnlySpan<double> logProbs)
+    {
+        double h = 0.0;
+        foreach (double lp in logProbs)
+            h -= Math.Exp(lp) * lp;
+        return h;
+    }
+
     public static double LogProbability(ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, int action)
     {
         Span<double> logits = stackalloc double[2];

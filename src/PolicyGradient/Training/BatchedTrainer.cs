@@ -45,7 +45,8 @@ public sealed class BatchedTrainer : IDisposable
             config.Iteration = state.Iteration;
             double started = clock.Elapsed.TotalSeconds;
             BatchStatistics statistics = _batch.Rollout(PackedPolicy.From(state.Policy), config);
-            state.Optimizer.Step(state.Policy.Values, _batch.Gradient(LossWeights.For(_options.Objective, statistics)));
+            BatchGradient gradient = _batch.Gradient(LossWeights.For(_options.Objective, statistics));
+            state.Optimizer.Step(state.Policy.Values, gradient.Gradient);
 
             double elapsed = before + clock.Elapsed.TotalSeconds;
             state.Iteration++;
@@ -58,7 +59,8 @@ public sealed class BatchedTrainer : IDisposable
             if (statistics.MeanReturn >= _options.TargetReturn)
                 state.SecondsToSolve = elapsed;
             onIteration?.Invoke(new UpdateReport(state.Iteration, statistics.Episodes, statistics.MeanReturn, statistics.ReturnMin,
-                statistics.ReturnMax, statistics.Steps, state.EnvSteps, statistics.Steps / Math.Max(clock.Elapsed.TotalSeconds - started, 1e-9), elapsed));
+                statistics.ReturnMax, statistics.Steps, state.EnvSteps, statistics.Steps / Math.Max(clock.Elapsed.TotalSeconds - started, 1e-9), elapsed,
+                gradient.Loss, gradient.EntropySum / statistics.Steps, gradient.Norm));
         }
         return new TrainingOutcome(state.Solved, state.Iteration, state.Episodes, state.EnvSteps, state.TrainingSeconds,
             state.SecondsToSolve, state.LastMeanReturn, state.Policy);

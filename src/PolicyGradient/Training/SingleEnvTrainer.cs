@@ -39,11 +39,12 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
             float[] obs = env.Reset(key);
             states.Clear();
             actions.Clear();
-            double episodeReturn = 0.0;
+            double episodeReturn = 0.0, entropy = 0.0;
             while (true)
             {
                 PolicyMath.Logits(policy.Values, layout, obs, logits);
                 PolicyMath.LogSoftmax(logits, logits);
+                entropy += PolicyMath.Entropy(logits);
                 double u = CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)actions.Count);
                 int action = u < Math.Exp(logits[1]) ? 1 : 0;
                 states.Add(obs);
@@ -56,17 +57,19 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
             }
 
             var played = new Episode(states.ToArray(), actions.ToArray());
+            double loss;
             if (options.Objective == Objective.Seed)
             {
-                PolicyMath.SeedLossGradient(policy.Values, layout, played, episodeReturn, PolicyMath.SeedReturnOffset, grad);
+                loss = PolicyMath.SeedLossGradient(policy.Values, layout, played, episodeReturn, PolicyMath.SeedReturnOffset, grad);
             }
             else
             {
                 // CartPole pays 1 on every step of an episode, the last one included.
                 var returnsToGo = PolicyMath.ReturnsToGo(Enumerable.Repeat(1.0, played.Length).ToArray(), options.Gamma);
                 var weights = AdvantageNormalisation.Weights([returnsToGo], subtractBaseline: true, normalise: true);
-                PolicyMath.ReinforceGradient(policy.Values, layout, [played], weights, grad);
+                loss = PolicyMath.ReinforceGradient(policy.Values, layout, [played], weights, grad);
             }
+            double gradientNorm = Math.Sqrt(grad.Sum(g => g * g));
             adam.Step(policy.Values, grad);
             episode++;
             envSteps += played.Length;
@@ -78,7 +81,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
             double recentMean = recentSum / recent.Count;
             double elapsed = clock.Elapsed.TotalSeconds;
             onEpisode?.Invoke(new UpdateReport(episode, 1, recentMean, episodeReturn, episodeReturn,
-                played.Length, envSteps, envSteps / Math.Max(elapsed, 1e-9), elapsed));
+                played.Length, envSteps, envSteps / Math.Max(elapsed, 1e-9), elapsed, loss, entropy / played.Length, gradientNorm));
             if (recent.Count == SolvedWindow && recentMean >= options.TargetReturn)
             {
                 secondsToSolve = elapsed;

@@ -15,7 +15,11 @@ public sealed record TrainingOptions
     public double MaxSeconds { get; init; } = 600.0;
 }
 
-/// <summary>One update's progress line: an iteration of the batched trainer, an episode of the single-env one.</summary>
+/// <summary>One update's progress and metrics: an iteration of the batched trainer, an episode of the single-env one.</summary>
+/// <param name="MeanReturn">The iteration's mean return; for the single-env trainer, the mean of the last 100 episodes'.</param>
+/// <param name="PolicyLoss">The loss whose gradient the update followed.</param>
+/// <param name="Entropy">The policy's mean entropy (nats) over the update's steps.</param>
+/// <param name="GradientNorm">The L2 norm of the loss gradient before Adam.</param>
 public sealed record UpdateReport(
     int Update,
     int Episodes,
@@ -25,7 +29,13 @@ public sealed record UpdateReport(
     long EnvSteps,
     long TotalEnvSteps,
     double EnvStepsPerSecond,
-    double ElapsedSeconds);
+    double ElapsedSeconds,
+    double PolicyLoss,
+    double Entropy,
+    double GradientNorm)
+{
+    public double MeanEpisodeLength => (double)EnvSteps / Episodes;
+}
 
 /// <summary>How a training run ended.</summary>
 public sealed record TrainingOutcome(

@@ -2,6 +2,7 @@ using PolicyGradient.Batched;
 using PolicyGradient.Kernels;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
+using PolicyGradient.Tests.Policy;
 using Xunit.Abstractions;
 
 namespace PolicyGradient.Tests.Kernels;
@@ -61,10 +62,12 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         var returnsToGo = episodes.Select(e => PolicyMath.ReturnsToGo(Enumerable.Repeat(1.0, e.Length).ToArray(), gamma)).ToList();
         var weights = AdvantageNormalisation.Weights(returnsToGo, baseline, normalise);
         var expected = new double[host.Layout.Count];
-        PolicyMath.ReinforceGradient(host.Values, host.Layout, episodes, weights, expected);
+        double expectedLoss = PolicyMath.ReinforceGradient(host.Values, host.Layout, episodes, weights, expected);
 
         var actual = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics, baseline, normalise));
-        AssertGradientsClose(expected, actual);
+        AssertGradientsClose(expected, actual.Gradient);
+        PolicyMathTests.AssertClose(expectedLoss, actual.Loss, Tolerance, "loss");
+        PolicyMathTests.AssertClose(HostEntropySum(host, episodes), actual.EntropySum, Tolerance, "entropy sum");
         Assert.Equal(episodes.Sum(e => e.Length), statistics.Steps);
         Assert.Equal(48, statistics.Episodes);
         Assert.Equal(episodes.Min(e => e.Length), statistics.ReturnMin);
@@ -82,13 +85,16 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         var host = AsRunOnDevice(parameters);
         var expected = new double[host.Layout.Count];
         var one = new double[host.Layout.Count];
+        double expectedLoss = 0.0;
         foreach (var e in episodes)
         {
-            PolicyMath.SeedLossGradient(host.Values, host.Layout, e, e.Length, PolicyMath.SeedReturnOffset, one);
+            expectedLoss += PolicyMath.SeedLossGradient(host.Values, host.Layout, e, e.Length, PolicyMath.SeedReturnOffset, one) / episodes.Count;
             for (int k = 0; k < one.Length; k++)
                 expected[k] += one[k] / episodes.Count;
         }
-        AssertGradientsClose(expected, batch.Gradient(LossWeights.For(Objective.Seed, statistics)));
+        var actual = batch.Gradient(LossWeights.For(Objective.Seed, statistics));
+        AssertGradientsClose(expected, actual.Gradient);
+        PolicyMathTests.AssertClose(expectedLoss, actual.Loss, Tolerance, "loss");
     }
 
     [Fact]
@@ -122,10 +128,26 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         var p = PackedPolicy.From(PolicyParameters.Initialise(hidden, 1));
         using var batch = new EpisodeBatch(fixture.Device, 100, hidden, 500);
         double[] Gradient(int iteration) =>
-            batch.Gradient(LossWeights.For(Objective.Reinforce, batch.Rollout(p, Config(0.99f, iteration))));
+            batch.Gradient(LossWeights.For(Objective.Reinforce, batch.Rollout(p, Config(0.99f, iteration)))).Gradient;
         double[] a = Gradient(1);
         Assert.Equal(a, Gradient(1));
         Assert.NotEqual(a, Gradient(2));
+    }
+
+    private static double HostEntropySum(PolicyParameters policy, IEnumerable<Episode> episodes)
+    {
+        Span<double> logProbs = stackalloc double[2];
+        double sum = 0.0;
+        foreach (var e in episodes)
+        {
+            foreach (float[] s in e.States)
+            {
+                PolicyMath.Logits(policy.Values, policy.Layout, s, logProbs);
+                PolicyMath.LogSoftmax(logProbs, logProbs);
+                sum += PolicyMath.Entropy(logProbs);
+            }
+        }
+        return sum;
     }
 
     private void AssertGradientsClose(double[] expected, double[] actual)
