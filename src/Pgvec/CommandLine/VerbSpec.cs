@@ -21,6 +21,8 @@ public sealed class VerbSpec
 
     public static VerbSpec? Named(string name) => All.SingleOrDefault(v => v.Name == name);
 
+    public static VerbSpec For(Type optionsType) => All.Single(v => v.OptionsType == optionsType);
+
     private VerbSpec(Type optionsType)
     {
         var verb = optionsType.GetCustomAttribute<VerbAttribute>(inherit: false)

@@ -1,4 +1,5 @@
 using PolicyGradient.Output;
+using Pgvec.Progress;
 using PolicyGradient.Training;
 
 namespace Pgvec.Commands;
@@ -9,14 +10,20 @@ public static class BaselineRun
     public const string Device = "host";
     public const string DeviceName = "host CPU, one thread";
 
-    public static RunSummary Run(TrainingOptions training, string directory, TextWriter stdout, TextWriter stderr)
+    public static CompletedRun Run(TrainingOptions training, string directory, RunOptions run, TextWriter stdout, TextWriter stderr)
     {
         stderr.WriteLine($"pgvec: device {Device} ({DeviceName})");
-        var progress = new ProgressLog(stdout);
-        TrainingOutcome outcome = new SingleEnvTrainer(training).Train(progress.Episode);
-        progress.EpisodesDone();
-        var run = new RunCompletion.RunIdentity(RunSummary.SingleEnvMode, Device, DeviceName, Envs: 1);
+        RunConfig.Of(run.Verb, Device, DeviceName, run.Options).Write(directory);
+        using var recorder = new RunRecorder(directory, "baseline, 1 env on the host");
+        var progress = run.Progress(stdout, training, perEpisode: true);
+        TrainingOutcome outcome = progress.Track(report => new SingleEnvTrainer(training).Train(r =>
+        {
+            recorder.Record(r);
+            report(r);
+        }));
+        recorder.DrawLearningCurve(training.TargetReturn, "pgvec baseline");
+        var identity = new RunCompletion.RunIdentity(RunSummary.SingleEnvMode, Device, DeviceName, Envs: 1);
         // No device, context or kernels to prepare.
-        return RunCompletion.Finish(run, training, outcome, setupSeconds: 0.0, directory, stdout);
+        return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds: 0.0, directory, stdout), recorder.Curve);
     }
 }

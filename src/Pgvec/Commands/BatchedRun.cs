@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PolicyGradient.Devices;
 using PolicyGradient.Output;
+using Pgvec.Progress;
 using PolicyGradient.Training;
 
 namespace Pgvec.Commands;
@@ -8,16 +9,24 @@ namespace Pgvec.Commands;
 /// <summary>`pgvec train`: batched training on the chosen accelerator.</summary>
 public static class BatchedRun
 {
-    public static RunSummary Run(DeviceKind requested, int envs, TrainingOptions training, string directory,
-        TextWriter stdout, TextWriter stderr)
+    public static CompletedRun Run(DeviceKind requested, int envs, TrainingOptions training, string directory,
+        RunOptions run, TextWriter stdout, TextWriter stderr)
     {
         var setup = Stopwatch.StartNew();
         using ComputeDevice device = DeviceChoice.Open(requested, stderr);
         using var trainer = new BatchedTrainer(device, envs, training);
         double setupSeconds = setup.Elapsed.TotalSeconds;
+        RunConfig.Of(run.Verb, device.Kind.Name(), device.Name, run.Options).Write(directory);
 
-        TrainingOutcome outcome = trainer.Train(new ProgressLog(stdout).Iteration);
-        var run = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, envs);
-        return RunCompletion.Finish(run, training, outcome, setupSeconds, directory, stdout);
+        using var recorder = new RunRecorder(directory, $"train, {envs} envs on {device.Kind.Name()}");
+        var progress = run.Progress(stdout, training, perEpisode: false);
+        TrainingOutcome outcome = progress.Track(report => trainer.Train(r =>
+        {
+            recorder.Record(r);
+            report(r);
+        }));
+        recorder.DrawLearningCurve(training.TargetReturn, "pgvec train");
+        var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, envs);
+        return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds, directory, stdout), recorder.Curve);
     }
 }

@@ -13,6 +13,6 @@ public sealed class BaselineOptions : TrainingRunOptions
     [IntegerRange(1, int.MaxValue)]
     public int MaxEpisodes { get; set; }
 
-    protected override void Run(string directory, TextWriter stdout, TextWriter stderr) =>
-        BaselineRun.Run(Training(MaxEpisodes), directory, stdout, stderr);
+    protected override void Run(string directory, RunOptions run, TextWriter stdout, TextWriter stderr) =>
+        BaselineRun.Run(Training(MaxEpisodes), directory, run, stdout, stderr);
 }

@@ -12,6 +12,6 @@ public sealed class CompareOptions : TrainOptions
     [IntegerRange(1, int.MaxValue)]
     public int MaxEpisodes { get; set; }
 
-    protected override void Run(string directory, TextWriter stdout, TextWriter stderr) =>
-        CompareRun.Run(this, directory, stdout, stderr);
+    protected override void Run(string directory, RunOptions run, TextWriter stdout, TextWriter stderr) =>
+        CompareRun.Run(this, directory, run, stdout, stderr);
 }

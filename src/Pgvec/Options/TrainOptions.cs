@@ -25,6 +25,6 @@ public class TrainOptions : TrainingRunOptions
 
     public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
 
-    protected override void Run(string directory, TextWriter stdout, TextWriter stderr) =>
-        BatchedRun.Run(DeviceKind, Envs, Training(MaxIterations), directory, stdout, stderr);
+    protected override void Run(string directory, RunOptions run, TextWriter stdout, TextWriter stderr) =>
+        BatchedRun.Run(DeviceKind, Envs, Training(MaxIterations), directory, run, stdout, stderr);
 }

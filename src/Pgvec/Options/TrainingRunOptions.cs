@@ -1,6 +1,7 @@
 using System.Reflection;
 using CommandLine;
 using Pgvec.CommandLine;
+using Pgvec.Commands;
 using PolicyGradient.Training;
 
 namespace Pgvec.Options;
@@ -36,6 +37,9 @@ public abstract class TrainingRunOptions : ICommand
     [FiniteNumber(GreaterThan = 0)]
     public double MaxSeconds { get; set; }
 
+    [Option("quiet", Default = false, HelpText = "Print only the final summary line (no progress).")]
+    public bool Quiet { get; set; }
+
     [Option("out", HelpText = "Run directory for summary.json. (Default: runs/VERB-yyyyMMdd-HHmmss)")]
     [NonEmpty("a directory path")]
     public string? Out { get; set; }
@@ -43,11 +47,18 @@ public abstract class TrainingRunOptions : ICommand
     /// <summary>Runs the verb into its run directory; a run that completes exits 0, solved or not.</summary>
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
-        Run(CreateOutputDirectory(), stdout, stderr);
+        string directory = CreateOutputDirectory();
+        Out = directory;
+        string verb = GetType().GetCustomAttribute<VerbAttribute>()!.Name;
+        Run(directory, new RunOptions(verb, OptionValues, Quiet), stdout, stderr);
         return ExitCodes.Completed;
     }
 
-    protected abstract void Run(string directory, TextWriter stdout, TextWriter stderr);
+    /// <summary>Every option of this verb with the value it runs with, for config.json.</summary>
+    public IReadOnlyDictionary<string, object?> OptionValues =>
+        VerbSpec.For(GetType()).Options.ToDictionary(o => o.LongName, o => o.Property.GetValue(this));
+
+    protected abstract void Run(string directory, RunOptions run, TextWriter stdout, TextWriter stderr);
 
     public TrainingOptions Training(int maxUpdates) => new()
     {

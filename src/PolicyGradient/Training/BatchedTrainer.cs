@@ -58,7 +58,7 @@ public sealed class BatchedTrainer : IDisposable
             // the returned policy has one more update, which evaluation checks on its own.
             if (statistics.MeanReturn >= _options.TargetReturn)
                 state.SecondsToSolve = elapsed;
-            onIteration?.Invoke(new UpdateReport(state.Iteration, statistics.Episodes, statistics.MeanReturn, statistics.ReturnMin,
+            onIteration?.Invoke(new UpdateReport(state.Iteration, statistics.Episodes, statistics.MeanReturn, statistics.MeanReturn, statistics.ReturnMin,
                 statistics.ReturnMax, statistics.Steps, state.EnvSteps, statistics.Steps / Math.Max(clock.Elapsed.TotalSeconds - started, 1e-9), elapsed,
                 gradient.Loss, gradient.EntropySum / statistics.Steps, gradient.Norm));
         }

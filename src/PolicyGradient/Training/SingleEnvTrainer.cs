@@ -80,7 +80,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                 recentSum -= recent.Dequeue();
             double recentMean = recentSum / recent.Count;
             double elapsed = clock.Elapsed.TotalSeconds;
-            onEpisode?.Invoke(new UpdateReport(episode, 1, recentMean, episodeReturn, episodeReturn,
+            onEpisode?.Invoke(new UpdateReport(episode, 1, episodeReturn, recentMean, episodeReturn, episodeReturn,
                 played.Length, envSteps, envSteps / Math.Max(elapsed, 1e-9), elapsed, loss, entropy / played.Length, gradientNorm));
             if (recent.Count == SolvedWindow && recentMean >= options.TargetReturn)
             {

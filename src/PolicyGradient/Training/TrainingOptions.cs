@@ -16,7 +16,9 @@ public sealed record TrainingOptions
 }
 
 /// <summary>One update's progress and metrics: an iteration of the batched trainer, an episode of the single-env one.</summary>
-/// <param name="MeanReturn">The iteration's mean return; for the single-env trainer, the mean of the last 100 episodes'.</param>
+/// <param name="MeanReturn">The mean return of this update's episodes (the single-env trainer's one episode).</param>
+/// <param name="RunningMeanReturn">What the solved test compares with the target: the iteration's mean return for
+/// batched training, the mean of the last 100 episodes' for the single-env trainer.</param>
 /// <param name="PolicyLoss">The loss whose gradient the update followed.</param>
 /// <param name="Entropy">The policy's mean entropy (nats) over the update's steps.</param>
 /// <param name="GradientNorm">The L2 norm of the loss gradient before Adam.</param>
@@ -24,6 +26,7 @@ public sealed record UpdateReport(
     int Update,
     int Episodes,
     double MeanReturn,
+    double RunningMeanReturn,
     double MinReturn,
     double MaxReturn,
     long EnvSteps,

@@ -30,3 +30,23 @@ public class AtomicFileTests
         Assert.Single(Directory.GetFiles(temp.Path));
     }
 }
+
+public class AtomicFileFailureTests
+{
+    [Fact]
+    public void A_writer_that_fails_leaves_the_previous_file_and_no_temporary_file()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Combine("learning-curve.png");
+        File.WriteAllText(path, "previous");
+
+        Assert.Throws<IOException>(() => AtomicFile.Write(path, temporary =>
+        {
+            File.WriteAllText(temporary, "half");
+            throw new IOException("disk full");
+        }));
+
+        Assert.Equal("previous", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(temp.Path));
+    }
+}

@@ -1,0 +1,62 @@
+using PolicyGradient.Training;
+
+namespace PolicyGradient.Output;
+
+/// <summary>
+/// What a training run leaves to watch and keep, update by update: metrics.csv, a TensorBoard
+/// event file (CleanRL's scalar names, steps = env-steps so far) and, at the end,
+/// learning-curve.png.
+/// </summary>
+public sealed class RunRecorder : IDisposable
+{
+    private readonly string _directory;
+    private readonly string _label;
+    private readonly MetricsCsv _metrics;
+    private readonly TensorBoardEvents _events;
+    private readonly List<double> _envSteps = [];
+    private readonly List<double> _seconds = [];
+    private readonly List<double> _returns = [];
+
+    public RunRecorder(string directory, string label)
+    {
+        _directory = directory;
+        _label = label;
+        _metrics = new MetricsCsv(directory);
+        _events = new TensorBoardEvents(directory);
+    }
+
+    public string EventsPath => _events.Path;
+
+    public void Record(UpdateReport r)
+    {
+        _metrics.Add(r);
+        long step = r.TotalEnvSteps;
+        _events.Scalar("charts/episodic_return", step, (float)r.MeanReturn);
+        _events.Scalar("charts/episodic_length", step, (float)r.MeanEpisodeLength);
+        _events.Scalar("charts/SPS", step, (float)r.EnvStepsPerSecond);
+        _events.Scalar("losses/policy_loss", step, (float)r.PolicyLoss);
+        _events.Scalar("losses/entropy", step, (float)r.Entropy);
+        _events.Scalar("losses/gradient_norm", step, (float)r.GradientNorm);
+        _events.Flush();
+        _envSteps.Add(r.TotalEnvSteps);
+        _seconds.Add(r.ElapsedSeconds);
+        _returns.Add(r.RunningMeanReturn);
+    }
+
+    /// <summary>The run's curve: the mean return its solved test watches, after each update.</summary>
+    public LearningCurve Curve => new(_label, [.. _envSteps], [.. _seconds], [.. _returns]);
+
+    /// <summary>Draws learning-curve.png; returns its path.</summary>
+    public string DrawLearningCurve(double targetReturn, string title)
+    {
+        string path = Path.Combine(_directory, LearningCurvePlot.FileName);
+        LearningCurvePlot.Save(path, [Curve], targetReturn, title);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        _metrics.Dispose();
+        _events.Dispose();
+    }
+}

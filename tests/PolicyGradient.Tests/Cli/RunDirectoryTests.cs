@@ -1,0 +1,91 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text.Json;
+using Pgvec.CommandLine;
+using Pgvec.Options;
+using PolicyGradient.Output;
+using PolicyGradient.Tests.Output;
+
+namespace PolicyGradient.Tests.Cli;
+
+public class RunDirectoryTests
+{
+    [Fact]
+    public void Train_leaves_config_metrics_TensorBoard_events_and_a_learning_curve_that_agree_with_the_summary()
+    {
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("train", "--envs", "16", "--device", "cpu", "--seed", "2", "--max-iterations", "4", "--out", temp.Path);
+
+        Assert.Equal(0, run.Exit);
+        var summary = SummaryFile.Read(temp.Combine("summary.json"));
+
+        using var config = JsonDocument.Parse(File.ReadAllText(temp.Combine("config.json")));
+        Assert.Equal("train", config.RootElement.GetProperty("verb").GetString());
+        Assert.Equal("cpu", config.RootElement.GetProperty("device").GetString());
+        Assert.Equal(RunConfig.Version, config.RootElement.GetProperty("pgvec_version").GetString());
+        var options = config.RootElement.GetProperty("options");
+        Assert.Equal(VerbSpec.For(typeof(TrainOptions)).Options.Select(o => o.LongName).Order(),
+            options.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(16, options.GetProperty("envs").GetInt32());
+        Assert.Equal(0.99, options.GetProperty("gamma").GetDouble());
+        Assert.Equal(temp.Path, options.GetProperty("out").GetString());
+
+        string[] lines = File.ReadAllLines(temp.Combine(MetricsCsv.FileName));
+        Assert.Equal(string.Join(',', MetricsCsv.Columns), lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        Assert.Equal([1.0, 2, 3, 4], rows.Select(r => r[0]));
+        Assert.Equal(summary.Number("env_steps"), rows[^1][2]);
+        Assert.Equal(summary.Number("episodes"), rows[^1][3]);
+        Assert.All(rows, r => Assert.InRange(r[11], 0.0, Math.Log(2) + 1e-6));   // entropy of two actions
+        Assert.All(rows, r => Assert.True(r[10] > 0, "gradient norm"));
+        Assert.All(rows, r => Assert.InRange(r[4], r[5], r[6]));                 // min <= mean <= max
+
+        string events = Assert.Single(Directory.GetFiles(temp.Path, "events.out.tfevents.*"));
+        var scalars = TensorBoardReader.Read(events).Skip(1).ToList();
+        string[] tags = ["charts/episodic_return", "charts/episodic_length", "charts/SPS", "losses/policy_loss", "losses/entropy", "losses/gradient_norm"];
+        Assert.Equal(tags.SelectMany(_ => Enumerable.Range(0, 4)).Count(), scalars.Count);
+        Assert.Equal(tags, scalars.Take(tags.Length).Select(s => s.Tag));
+        var returns = scalars.Where(s => s.Tag == "charts/episodic_return").ToList();
+        Assert.Equal(rows.Select(r => (long)r[2]), returns.Select(s => s.Step));
+        Assert.Equal(rows.Select(r => (float)r[4]), returns.Select(s => s.Value!.Value));
+
+        AssertPng(temp.Combine(LearningCurvePlot.FileName));
+    }
+
+    [Fact]
+    public void Quiet_prints_only_the_final_summary_line()
+    {
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("train", "--envs", "8", "--device", "cpu", "--max-iterations", "3", "--quiet", "--out", temp.Path);
+
+        Assert.Equal(0, run.Exit);
+        string line = Assert.Single(run.StdoutLines);
+        Assert.StartsWith("batched: not solved", line);
+        Assert.True(File.Exists(temp.Combine(MetricsCsv.FileName)));
+    }
+
+    [Fact]
+    public void Compare_draws_both_runs_in_one_picture()
+    {
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("compare", "--envs", "8", "--device", "cpu", "--max-iterations", "3", "--max-episodes", "20", "--quiet", "--out", temp.Path);
+
+        Assert.Equal(0, run.Exit);
+        AssertPng(temp.Combine(LearningCurvePlot.CompareFileName));
+        AssertPng(temp.Combine("baseline", LearningCurvePlot.FileName));
+        Assert.Equal(21, File.ReadAllLines(temp.Combine("baseline", MetricsCsv.FileName)).Length);
+    }
+
+    /// <summary>A PNG signature and an IHDR chunk of the size pgvec draws.</summary>
+    private static void AssertPng(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
+        Assert.Equal(1400, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)));
+        Assert.Equal(520, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+    }
+}
