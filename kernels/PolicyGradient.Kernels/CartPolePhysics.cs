@@ -6,19 +6,17 @@ namespace PolicyGradient.Kernels;
 /// </summary>
 public static class CartPolePhysics
 {
-    public const float Gravity = 9.8f;
-    public const float MassCart = 1.0f;
-    public const float MassPole = 0.1f;
-    public const float TotalMass = MassPole + MassCart;
-    public const float Length = 0.5f;
-    public const float PoleMassLength = MassPole * Length;
-    public const float ForceMag = 10.0f;
-    public const float Tau = 0.02f;
-    public const float XThreshold = 2.4f;
-    /// <summary>12 degrees, computed in double as Gymnasium does, then rounded once.</summary>
-    public const float ThetaThreshold = (float)(12 * 2 * Math.PI / 360);
-    public const float ResetLow = -0.05f;
-    public const float ResetHigh = 0.05f;
+    public const float Gravity = (float)CartPoleConstants.Gravity;
+    public const float MassPole = (float)CartPoleConstants.MassPole;
+    public const float TotalMass = (float)CartPoleConstants.TotalMass;
+    public const float Length = (float)CartPoleConstants.Length;
+    public const float PoleMassLength = (float)CartPoleConstants.PoleMassLength;
+    public const float ForceMag = (float)CartPoleConstants.ForceMag;
+    public const float Tau = (float)CartPoleConstants.Tau;
+    public const float XThreshold = (float)CartPoleConstants.XThreshold;
+    public const float ThetaThreshold = (float)CartPoleConstants.ThetaThreshold;
+    public const float ResetLow = (float)CartPoleConstants.ResetLow;
+    public const float ResetHigh = (float)CartPoleConstants.ResetHigh;
 
     /// <summary>Uniform reset in [-0.05, 0.05), draws 0..3 of the stream.</summary>
     public static CartPoleState Reset(ulong key) => new(

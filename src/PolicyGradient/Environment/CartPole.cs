@@ -1,4 +1,5 @@
 using PolicyGradient.Kernels;
+using static PolicyGradient.Kernels.CartPoleConstants;
 
 namespace PolicyGradient.Environment;
 
@@ -12,19 +13,7 @@ public readonly record struct CartPoleStepResult(float[] Observation, double Rew
 /// </summary>
 public sealed class CartPole
 {
-    public const double Gravity = 9.8;
-    public const double MassCart = 1.0;
-    public const double MassPole = 0.1;
-    public const double TotalMass = MassPole + MassCart;
-    public const double Length = 0.5;
-    public const double PoleMassLength = MassPole * Length;
-    public const double ForceMag = 10.0;
-    public const double Tau = 0.02;
-    public const double ThetaThreshold = 12 * 2 * Math.PI / 360;
-    public const double XThreshold = 2.4;
-    public const int MaxEpisodeSteps = 500;
-    public const double ResetLow = -0.05;
-    public const double ResetHigh = 0.05;
+    public const int MaxEpisodeSteps = CartPoleConstants.MaxEpisodeSteps;
 
     private readonly double[] _state = new double[4];
     private readonly EpisodeBookkeeping _episode;

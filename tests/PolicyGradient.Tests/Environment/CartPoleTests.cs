@@ -1,4 +1,5 @@
 using PolicyGradient.Environment;
+using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Tests.Environment;
 
@@ -39,9 +40,9 @@ public class CartPoleTests
     public void Theta_threshold_is_twelve_degrees_computed_as_Gymnasium_does()
     {
         var constants = ReferenceData.Gymnasium.GetProperty("constants");
-        Assert.Equal(CartPole.ThetaThreshold, constants.GetProperty("theta_threshold_radians").GetDouble());
-        Assert.Equal(CartPole.TotalMass, constants.GetProperty("total_mass").GetDouble());
-        Assert.Equal(CartPole.PoleMassLength, constants.GetProperty("polemass_length").GetDouble());
+        Assert.Equal(CartPoleConstants.ThetaThreshold, constants.GetProperty("theta_threshold_radians").GetDouble());
+        Assert.Equal(CartPoleConstants.TotalMass, constants.GetProperty("total_mass").GetDouble());
+        Assert.Equal(CartPoleConstants.PoleMassLength, constants.GetProperty("polemass_length").GetDouble());
         Assert.Equal(CartPole.MaxEpisodeSteps, constants.GetProperty("max_episode_steps").GetInt32());
     }
 

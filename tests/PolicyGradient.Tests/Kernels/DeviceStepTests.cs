@@ -1,4 +1,3 @@
-using PolicyGradient.Environment;
 using PolicyGradient.Kernels;
 using Xunit.Abstractions;
 
@@ -34,14 +33,14 @@ public class DeviceStepTests(CpuDeviceFixture fixture, ITestOutputHelper output)
                 worst = Math.Max(worst, error);
                 Assert.True(error <= Tolerance, $"transition {i} component {k}: {next[i * 5 + k]} vs {expected[k]}");
             }
-            nearThreshold |= Math.Abs(Math.Abs(expected[0]) - CartPole.XThreshold) <= Tolerance * CartPole.XThreshold;
-            nearThreshold |= Math.Abs(Math.Abs(expected[2]) - CartPole.ThetaThreshold) <= Tolerance;
+            nearThreshold |= Math.Abs(Math.Abs(expected[0]) - CartPoleConstants.XThreshold) <= Tolerance * CartPoleConstants.XThreshold;
+            nearThreshold |= Math.Abs(Math.Abs(expected[2]) - CartPoleConstants.ThetaThreshold) <= Tolerance;
             if (nearThreshold)
                 continue;
             // The reference's terminated flag is about the state; after termination Gymnasium
             // keeps reporting true, and so does the state test.
-            bool expectedTerminal = expected[0] < -CartPole.XThreshold || expected[0] > CartPole.XThreshold
-                                    || expected[2] < -CartPole.ThetaThreshold || expected[2] > CartPole.ThetaThreshold;
+            bool expectedTerminal = expected[0] < -CartPoleConstants.XThreshold || expected[0] > CartPoleConstants.XThreshold
+                                    || expected[2] < -CartPoleConstants.ThetaThreshold || expected[2] > CartPoleConstants.ThetaThreshold;
             Assert.Equal(transitions[i].Step.GetProperty("terminated").GetBoolean(), expectedTerminal);
             Assert.Equal(expectedTerminal, next[i * 5 + 4] == 1.0f);
             terminationChecked++;
@@ -51,10 +50,15 @@ public class DeviceStepTests(CpuDeviceFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
-    public void Float_thresholds_are_Gymnasiums_rounded_once()
+    public void Float_constants_are_the_reference_files_rounded_once()
     {
-        Assert.Equal((float)CartPole.ThetaThreshold, CartPolePhysics.ThetaThreshold);
-        Assert.Equal((float)CartPole.XThreshold, CartPolePhysics.XThreshold);
-        Assert.Equal((float)CartPole.TotalMass, CartPolePhysics.TotalMass);
+        var constants = ReferenceData.Gymnasium.GetProperty("constants");
+        Assert.Equal(CartPolePhysics.ThetaThreshold, (float)constants.GetProperty("theta_threshold_radians").GetDouble());
+        Assert.Equal(CartPolePhysics.XThreshold, (float)constants.GetProperty("x_threshold").GetDouble());
+        Assert.Equal(CartPolePhysics.TotalMass, (float)constants.GetProperty("total_mass").GetDouble());
+        Assert.Equal(CartPolePhysics.PoleMassLength, (float)constants.GetProperty("polemass_length").GetDouble());
+        Assert.Equal(CartPolePhysics.Tau, (float)constants.GetProperty("tau").GetDouble());
+        Assert.Equal(CartPolePhysics.Gravity, (float)constants.GetProperty("gravity").GetDouble());
+        Assert.Equal(CartPolePhysics.ForceMag, (float)constants.GetProperty("force_mag").GetDouble());
     }
 }
