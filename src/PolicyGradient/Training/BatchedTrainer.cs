@@ -46,7 +46,11 @@ public sealed class BatchedTrainer : IDisposable
             double started = clock.Elapsed.TotalSeconds;
             BatchStatistics statistics = _batch.Rollout(PackedPolicy.From(state.Policy), config);
             BatchGradient gradient = _batch.Gradient(LossWeights.For(_options.Objective, statistics));
+            string update = $"iteration {state.Iteration + 1}";
+            TrainingDivergedException.ThrowIfNotFinite([gradient.Loss], "loss", update);
+            TrainingDivergedException.ThrowIfNotFinite(gradient.Gradient, "gradient", update);
             state.Optimizer.Step(state.Policy.Values, gradient.Gradient);
+            TrainingDivergedException.ThrowIfNotFinite(state.Policy.Values, "updated policy", update);
 
             double elapsed = before + clock.Elapsed.TotalSeconds;
             state.Iteration++;

@@ -69,8 +69,12 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                 var weights = AdvantageNormalisation.Weights([returnsToGo], subtractBaseline: true, normalise: true);
                 loss = PolicyMath.ReinforceGradient(policy.Values, layout, [played], weights, grad);
             }
+            string update = $"episode {episode + 1}";
+            TrainingDivergedException.ThrowIfNotFinite([loss], "loss", update);
+            TrainingDivergedException.ThrowIfNotFinite(grad, "gradient", update);
             double gradientNorm = Math.Sqrt(grad.Sum(g => g * g));
             adam.Step(policy.Values, grad);
+            TrainingDivergedException.ThrowIfNotFinite(policy.Values, "updated policy", update);
             episode++;
             envSteps += played.Length;
 
