@@ -30,6 +30,7 @@ public sealed class EpisodeBatch : IDisposable
         Hidden = hidden;
         MaxSteps = maxSteps;
         Layout = new PolicyLayout(hidden);
+        DeviceMemory.EnsureFits(device, envs, BytesPerEnv(hidden, maxSteps));
         _kernels = device.Kernels;
         _units = device.Accelerator.Allocate1D<HiddenUnitGroup>(HiddenUnitGroup.CountFor(hidden));
         _trajectories = device.Accelerator.Allocate1D<StepRecord>((long)envs * maxSteps);

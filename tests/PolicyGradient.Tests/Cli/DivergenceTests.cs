@@ -17,3 +17,24 @@ public class DivergenceTests
         Assert.False(File.Exists(temp.Combine("summary.json")), "a diverged run must not leave a summary that looks complete");
     }
 }
+
+public class DeviceMemoryTests
+{
+    [Fact]
+    public void Envs_that_do_not_fit_the_device_get_the_numbers_and_the_largest_that_fits_instead_of_a_crash()
+    {
+        const int envs = 16_777_216;
+        long perEnv = PolicyGradient.Batched.EpisodeBatch.BytesPerEnv(32, 500);
+        using (var cpu = PolicyGradient.Devices.ComputeDevice.Open(PolicyGradient.Devices.DeviceKind.Cpu, TextWriter.Null))
+        {
+            if (PolicyGradient.Devices.DeviceMemory.Available(cpu) * 0.9 >= (double)envs * perEnv)
+                return; // This machine could hold them all: nothing to refuse.
+        }
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("train", "--envs", envs.ToString(), "--device", "cpu", "--quiet", "--out", temp.Path);
+
+        Assert.Equal(1, run.Exit);
+        Assert.Matches(@"^pgvec: error: --envs 16777216 needs [\d.]+ GB of cpu memory \([\d,]+ bytes per env\) but [\d.]+ GB is available; the largest --envs that fits is [\d,]+$", run.StderrLines[^1]);
+    }
+}
