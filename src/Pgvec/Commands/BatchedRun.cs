@@ -9,11 +9,11 @@ namespace Pgvec.Commands;
 /// <summary>`pgvec train`: batched training on the chosen accelerator.</summary>
 public static class BatchedRun
 {
-    public static CompletedRun Run(DeviceKind requested, int envs, TrainingOptions training, string directory,
+    public static CompletedRun Run(DeviceKind requested, bool strictDevice, int envs, TrainingOptions training, string directory,
         RunOptions run, TextWriter stdout, TextWriter stderr)
     {
         var setup = Stopwatch.StartNew();
-        using ComputeDevice device = DeviceChoice.Open(requested, stderr);
+        using ComputeDevice device = DeviceChoice.Open(requested, stderr, strictDevice);
         using var trainer = new BatchedTrainer(device, envs, training);
         double setupSeconds = setup.Elapsed.TotalSeconds;
         RunConfig.Of(run.Verb, device.Kind.Name(), device.Name, run.Options).Write(directory);

@@ -12,7 +12,7 @@ public static class CompareRun
     {
         CompletedRun baseline = BaselineRun.Run(options.Training(options.MaxEpisodes),
             Path.Combine(directory, "baseline"), run, stdout, stderr);
-        CompletedRun batched = BatchedRun.Run(options.DeviceKind, options.Envs, options.Training(options.MaxIterations),
+        CompletedRun batched = BatchedRun.Run(options.DeviceKind, options.StrictDevice, options.Envs, options.Training(options.MaxIterations),
             Path.Combine(directory, "batched"), run, stdout, stderr);
 
         var comparison = ComparisonSummary.Of(baseline.Summary, batched.Summary);

@@ -5,9 +5,9 @@ namespace Pgvec.Commands;
 /// <summary>Opens the requested accelerator (falling back to the CPU one) and says on stderr which one runs.</summary>
 public static class DeviceChoice
 {
-    public static ComputeDevice Open(DeviceKind requested, TextWriter stderr)
+    public static ComputeDevice Open(DeviceKind requested, TextWriter stderr, bool strict = false)
     {
-        ComputeDevice device = ComputeDevice.Open(requested, stderr);
+        ComputeDevice device = ComputeDevice.Open(requested, stderr, strict);
         stderr.WriteLine($"pgvec: device {Describe(device.Kind, device.Name)}");
         return device;
     }

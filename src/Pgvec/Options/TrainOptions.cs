@@ -23,8 +23,11 @@ public class TrainOptions : TrainingRunOptions
     [IntegerRange(1, int.MaxValue)]
     public int MaxIterations { get; set; }
 
+    [Option("strict-device", Default = false, HelpText = "Fail if --device is missing or fails to start, instead of falling back to the CPU accelerator.")]
+    public bool StrictDevice { get; set; }
+
     public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
 
     protected override void Run(string directory, RunOptions run, TextWriter stdout, TextWriter stderr) =>
-        BatchedRun.Run(DeviceKind, Envs, Training(MaxIterations), directory, run, stdout, stderr);
+        BatchedRun.Run(DeviceKind, StrictDevice, Envs, Training(MaxIterations), directory, run, stdout, stderr);
 }

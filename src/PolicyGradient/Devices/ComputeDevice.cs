@@ -56,8 +56,12 @@ public sealed class ComputeDevice : IDisposable
         return Context.Create(b => b.Cuda().OpenCL().CPU(CpuDevice()).EnableAlgorithms());
     }
 
-    /// <summary>Opens the requested device; <paramref name="notices"/> gets the fallback line, if any.</summary>
-    public static ComputeDevice Open(DeviceKind requested, TextWriter notices)
+    /// <summary>
+    /// Opens the requested device; <paramref name="notices"/> gets the fallback line, if any.
+    /// With <paramref name="strict"/>, a requested device that is missing or fails to start is
+    /// an error instead of a fallback.
+    /// </summary>
+    public static ComputeDevice Open(DeviceKind requested, TextWriter notices, bool strict = false)
     {
         Context context = CreateContext();
         try
@@ -89,9 +93,14 @@ public sealed class ComputeDevice : IDisposable
                 }
             }
 
-            var cpu = context.GetCPUDevice(0).CreateCPUAccelerator(context);
             if (requested is not (DeviceKind.Cpu or DeviceKind.Auto))
-                notices.WriteLine($"pgvec: --device {requested.Name()} requested but {string.Join("; ", failures)}; running on the ILGPU CPU accelerator ({System.Environment.ProcessorCount} cores) instead");
+            {
+                string missing = $"--device {requested.Name()} requested but {string.Join("; ", failures)}";
+                if (strict)
+                    throw new DeviceUnavailableException($"{missing} (--strict-device: no fallback)");
+                notices.WriteLine($"pgvec: {missing}; running on the ILGPU CPU accelerator ({System.Environment.ProcessorCount} cores) instead");
+            }
+            var cpu = context.GetCPUDevice(0).CreateCPUAccelerator(context);
             return new ComputeDevice(context, cpu, DeviceKind.Cpu);
         }
         catch
@@ -129,3 +138,6 @@ public sealed class ComputeDevice : IDisposable
         _context.Dispose();
     }
 }
+
+/// <summary>The requested accelerator is not here (or failed to start) and no fallback was allowed.</summary>
+public sealed class DeviceUnavailableException(string message) : Exception(message);

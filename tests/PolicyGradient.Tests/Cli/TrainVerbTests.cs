@@ -51,4 +51,22 @@ public class TrainVerbTests
         summary.AssertConsistent();
         Assert.Equal("cpu", summary.String("device"));
     }
+
+    [Fact]
+    public void Strict_device_fails_with_one_line_instead_of_falling_back()
+    {
+        var present = ComputeDevice.List().Select(d => d.Kind).ToHashSet();
+        DeviceKind[] absent = [.. new[] { DeviceKind.Cuda, DeviceKind.OpenCL }.Where(k => !present.Contains(k))];
+        if (absent.Length == 0)
+            return; // Both kinds are here: nothing is missing.
+        string requested = absent[0].Name();
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("--device", requested, "--strict-device", "--envs", "4", "--max-iterations", "2", "--out", temp.Path);
+
+        Assert.Equal(1, run.Exit);
+        string line = Assert.Single(run.StderrLines);
+        Assert.Equal($"pgvec: error: --device {requested} requested but no {requested} device found (--strict-device: no fallback)", line);
+        Assert.False(File.Exists(temp.Combine("summary.json")));
+    }
 }
