@@ -110,6 +110,14 @@ public sealed class ComputeDevice : IDisposable
         }
     }
 
+    /// <summary>The CPU accelerator simulating the given threads, e.g. to show results do not depend on them.</summary>
+    public static ComputeDevice OpenCpu(CPUDevice cpu)
+    {
+        NativeLibraryNames.Register();
+        Context context = Context.Create(b => b.CPU(cpu).EnableAlgorithms());
+        return new ComputeDevice(context, context.GetCPUDevice(0).CreateCPUAccelerator(context), DeviceKind.Cpu);
+    }
+
     /// <summary>Every accelerator ILGPU finds, for `pgvec devices`.</summary>
     public static IReadOnlyList<(DeviceKind Kind, string Name, long MemoryBytes)> List()
     {
