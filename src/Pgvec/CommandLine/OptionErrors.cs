@@ -7,7 +7,9 @@ public static class OptionErrors
         new($"unknown verb '{verb}': must be one of {string.Join(", ", VerbSpec.All.Select(v => v.Name))}");
 
     public static UsageException UnknownOption(VerbSpec verb, string option) =>
-        new($"unknown option {option} for {verb.Name}: allowed are {string.Join(", ", verb.Options.Select(o => "--" + o.LongName))}");
+        new(verb.Options.Count == 0
+            ? $"unknown option {option}: {verb.Name} takes no options"
+            : $"unknown option {option} for {verb.Name}: allowed are {string.Join(", ", verb.Options.Select(o => "--" + o.LongName))}");
 
     public static UsageException UnexpectedArgument(VerbSpec verb, string argument) =>
         new($"unexpected argument '{argument}': {verb.Name} takes only --options (see pgvec {verb.Name} --help)");
