@@ -24,6 +24,17 @@ public sealed class Adam
     public double[] SecondMoment { get; }
     public long Steps { get; private set; }
 
+    /// <summary>Puts back the moments and step count of an Adam saved mid-run (a resumed checkpoint).</summary>
+    public void Restore(ReadOnlySpan<double> firstMoment, ReadOnlySpan<double> secondMoment, long steps)
+    {
+        if (firstMoment.Length != FirstMoment.Length || secondMoment.Length != SecondMoment.Length)
+            throw new ArgumentException($"Adam was made for {FirstMoment.Length} parameters");
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        firstMoment.CopyTo(FirstMoment);
+        secondMoment.CopyTo(SecondMoment);
+        Steps = steps;
+    }
+
     public void Step(Span<double> parameters, ReadOnlySpan<double> grad)
     {
         if (parameters.Length != FirstMoment.Length || grad.Length != FirstMoment.Length)

@@ -10,7 +10,10 @@ namespace PolicyGradient.Output;
 public static class AtomicFile
 {
     public static void WriteAllText(string path, string contents) =>
-        Write(path, temporary => File.WriteAllBytes(temporary, Encoding.UTF8.GetBytes(contents)));
+        WriteAllBytes(path, Encoding.UTF8.GetBytes(contents));
+
+    public static void WriteAllBytes(string path, byte[] contents) =>
+        Write(path, temporary => File.WriteAllBytes(temporary, contents));
 
     /// <summary>
     /// <paramref name="writeTo"/> writes the whole content to the path it is given (for writers

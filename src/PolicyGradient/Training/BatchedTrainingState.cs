@@ -10,9 +10,15 @@ namespace PolicyGradient.Training;
 /// </summary>
 public sealed class BatchedTrainingState(PolicyParameters policy, Adam optimizer)
 {
-    public static BatchedTrainingState Start(TrainingOptions options)
+    public static BatchedTrainingState Start(TrainingOptions options) =>
+        Start(options, PolicyParameters.Initialise(options.Hidden, options.Seed));
+
+    /// <summary>A fresh run from given weights (e.g. trained in PyTorch): a copy of them, a new Adam.</summary>
+    public static BatchedTrainingState Start(TrainingOptions options, PolicyParameters initial)
     {
-        var policy = PolicyParameters.Initialise(options.Hidden, options.Seed);
+        if (initial.Hidden != options.Hidden)
+            throw new ArgumentException($"the initial policy has {initial.Hidden} hidden units, the options {options.Hidden}", nameof(initial));
+        var policy = new PolicyParameters(initial.Hidden, (double[])initial.Values.Clone());
         return new BatchedTrainingState(policy, new Adam(policy.Layout.Count, options.LearningRate));
     }
 

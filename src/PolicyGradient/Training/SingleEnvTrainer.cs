@@ -45,8 +45,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                 PolicyMath.Logits(policy.Values, layout, obs, logits);
                 PolicyMath.LogSoftmax(logits, logits);
                 entropy += PolicyMath.Entropy(logits);
-                double u = CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)actions.Count);
-                int action = u < Math.Exp(logits[1]) ? 1 : 0;
+                int action = ActionChoices.Sample(logits, key, actions.Count);
                 states.Add(obs);
                 actions.Add(action);
                 var step = env.Step(action);

@@ -1,0 +1,60 @@
+using PolicyGradient.Environment;
+using PolicyGradient.Kernels;
+using PolicyGradient.Policy;
+
+namespace PolicyGradient.Training;
+
+/// <summary>One played episode: what it paid and how many steps it lasted.</summary>
+public readonly record struct EpisodeResult(double Return, int Length);
+
+/// <summary>
+/// Plays a policy on the Gymnasium-exact float64 environment on the host, one episode at a time:
+/// episode e of seed s always starts from the same state, whichever way actions are chosen.
+/// </summary>
+public static class PolicyEvaluation
+{
+    private const ulong EvaluationStream = 0xE7A1;
+
+    public static EpisodeResult[] Play(PolicyParameters policy, int episodes, ulong seed, ActionChoice choice)
+    {
+        var env = new CartPole();
+        var results = new EpisodeResult[episodes];
+        for (int e = 0; e < episodes; e++)
+            results[e] = PlayEpisode(policy, env, e, seed, choice);
+        return results;
+    }
+
+    /// <summary>
+    /// Plays episode <paramref name="index"/> until termination or truncation;
+    /// <paramref name="onState"/> sees the float64 state after the reset and after every step.
+    /// </summary>
+    public static EpisodeResult PlayEpisode(PolicyParameters policy, CartPole env, int index, ulong seed, ActionChoice choice,
+        Action<CartPole>? onState = null)
+    {
+        ulong key = CounterRandom.StreamKey(seed, EvaluationStream, (ulong)index);
+        float[] obs = env.Reset(key);
+        onState?.Invoke(env);
+        Span<double> logits = stackalloc double[2];
+        double total = 0.0;
+        for (int t = 0; ; t++)
+        {
+            PolicyMath.Logits(policy.Values, policy.Layout, obs, logits);
+            int action;
+            if (choice == ActionChoice.Greedy)
+            {
+                action = ActionChoices.Greedy(logits);
+            }
+            else
+            {
+                PolicyMath.LogSoftmax(logits, logits);
+                action = ActionChoices.Sample(logits, key, t);
+            }
+            var step = env.Step(action);
+            onState?.Invoke(env);
+            total += step.Reward;
+            obs = step.Observation;
+            if (step.Terminated || step.Truncated)
+                return new EpisodeResult(total, t + 1);
+        }
+    }
+}
