@@ -34,7 +34,7 @@ public static class CommandLineParsing
             if (scan.RawValues.TryGetValue(option.LongName, out string? raw) && !option.Rule.Accepts(option.Property.GetValue(options)))
                 throw OptionErrors.Refused(option, raw, parsed: true);
         }
-        return (ICommand)options;
+        return options is ICheckedOptions checkedOptions ? checkedOptions.Check(scan) : (ICommand)options;
     }
 
     /// <summary>The parser every verb and help page goes through.</summary>

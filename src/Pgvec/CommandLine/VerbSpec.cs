@@ -14,6 +14,7 @@ public sealed class VerbSpec
         new(typeof(CompareOptions)),
         new(typeof(DevicesOptions)),
         new(typeof(ReplayOptions)),
+        new(typeof(EvalOptions)),
         new(typeof(BenchOptions)),
     ];
 

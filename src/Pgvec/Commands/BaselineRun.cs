@@ -10,7 +10,8 @@ public static class BaselineRun
     public const string Device = "host";
     public const string DeviceName = "host CPU, one thread";
 
-    public static CompletedRun Run(TrainingOptions training, string directory, RunOptions run, TextWriter stdout, TextWriter stderr)
+    public static CompletedRun Run(TrainingOptions training, string directory, RunOptions run, TextWriter stdout, TextWriter stderr,
+        RunCheckpoints checkpoints)
     {
         stderr.WriteLine($"pgvec: device {Device} ({DeviceName})");
         RunConfig.Of(run.Verb, Device, DeviceName, run.Options).Write(directory);
@@ -22,6 +23,7 @@ public static class BaselineRun
             report(r);
         }));
         recorder.DrawLearningCurve(training.TargetReturn, "pgvec baseline");
+        checkpoints.FinishPolicy(outcome.Policy);
         var identity = new RunCompletion.RunIdentity(RunSummary.SingleEnvMode, Device, DeviceName, Envs: 1);
         // No device, context or kernels to prepare.
         return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds: 0.0, directory, stdout), recorder.Curve);

@@ -10,7 +10,7 @@ namespace Pgvec.Commands;
 public static class BatchedRun
 {
     public static CompletedRun Run(DeviceKind requested, bool strictDevice, int envs, TrainingOptions training, string directory,
-        RunOptions run, TextWriter stdout, TextWriter stderr)
+        RunOptions run, TextWriter stdout, TextWriter stderr, RunCheckpoints checkpoints)
     {
         var setup = Stopwatch.StartNew();
         using ComputeDevice device = DeviceChoice.Open(requested, stderr, strictDevice);
@@ -20,11 +20,14 @@ public static class BatchedRun
 
         using var recorder = new RunRecorder(directory, $"train, {envs} envs on {device.Kind.Name()}");
         var progress = run.Progress(stdout, training, perEpisode: false);
-        TrainingOutcome outcome = progress.Track(report => trainer.Train(r =>
+        BatchedTrainingState state = checkpoints.Start(training);
+        TrainingOutcome outcome = progress.Track(report => trainer.Train(state, r =>
         {
             recorder.Record(r);
             report(r);
+            checkpoints.Iteration(state);
         }));
+        checkpoints.Finish(state);
         recorder.DrawLearningCurve(training.TargetReturn, "pgvec train");
         var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, envs);
         return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds, directory, stdout), recorder.Curve);

@@ -1,3 +1,4 @@
+using Pgvec.CommandLine;
 using Pgvec.Options;
 using PolicyGradient.Output;
 
@@ -10,10 +11,13 @@ public static class CompareRun
 
     public static ComparisonSummary Run(CompareOptions options, string directory, RunOptions run, TextWriter stdout, TextWriter stderr)
     {
-        CompletedRun baseline = BaselineRun.Run(options.Training(options.MaxEpisodes),
-            Path.Combine(directory, "baseline"), run, stdout, stderr);
+        string baselineDirectory = Path.Combine(directory, "baseline"), batchedDirectory = Path.Combine(directory, "batched");
+        CompletedRun baseline = BaselineRun.Run(options.Training(options.MaxEpisodes), baselineDirectory, run, stdout, stderr,
+            new RunCheckpoints(baselineDirectory, CheckpointMetadata.Of(VerbSpec.Named("baseline")!, options)));
+        // The batched half keeps the train verb's options, so `train --resume DIR/batched` continues it.
         CompletedRun batched = BatchedRun.Run(options.DeviceKind, options.StrictDevice, options.Envs, options.Training(options.MaxIterations),
-            Path.Combine(directory, "batched"), run, stdout, stderr);
+            batchedDirectory, run, stdout, stderr,
+            new RunCheckpoints(batchedDirectory, CheckpointMetadata.Of(VerbSpec.Named("train")!, options)));
 
         var comparison = ComparisonSummary.Of(baseline.Summary, batched.Summary);
         string path = Path.Combine(directory, ComparisonFile);

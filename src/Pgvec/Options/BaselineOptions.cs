@@ -14,5 +14,6 @@ public sealed class BaselineOptions : TrainingRunOptions
     public int MaxEpisodes { get; set; }
 
     protected override void Run(string directory, RunOptions run, TextWriter stdout, TextWriter stderr) =>
-        BaselineRun.Run(Training(MaxEpisodes), directory, run, stdout, stderr);
+        BaselineRun.Run(Training(MaxEpisodes), directory, run, stdout, stderr,
+            new RunCheckpoints(directory, CheckpointMetadata.Of(VerbSpec.Named("baseline")!, this)));
 }

@@ -14,11 +14,11 @@ public sealed class BenchOptions : ICommand
     public string Device { get; set; } = "";
 
     [Option("envs", Default = "1,64,1024,4096,65536", HelpText = "Env counts of the throughput table (a fixed trained policy, whole iterations).")]
-    [IntegerList(1, TrainOptions.MaxEnvs)]
+    [IntegerList(1, BatchedOptions.MaxEnvs)]
     public string Envs { get; set; } = "";
 
     [Option("solve-envs", Default = 4096, HelpText = "Env count of the time-to-solve runs and of the peer.")]
-    [IntegerRange(1, TrainOptions.MaxEnvs)]
+    [IntegerRange(1, BatchedOptions.MaxEnvs)]
     public int SolveEnvs { get; set; }
 
     [Option("seeds", Default = "0,1,2", HelpText = "Seeds of the time-to-solve runs (train, baseline and peer each run every seed).")]
@@ -41,7 +41,7 @@ public sealed class BenchOptions : ICommand
     {
         var options = new BenchmarkOptions
         {
-            ThroughputEnvs = IntegerListAttribute.Parse(Envs, 1, TrainOptions.MaxEnvs)!,
+            ThroughputEnvs = IntegerListAttribute.Parse(Envs, 1, BatchedOptions.MaxEnvs)!,
             SolveEnvs = SolveEnvs,
             Seeds = IntegerListAttribute.Parse(Seeds, 0, int.MaxValue)!.Select(s => (ulong)s).ToArray(),
             MinSeconds = MinSeconds,

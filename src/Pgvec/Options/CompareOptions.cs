@@ -5,9 +5,9 @@ using Pgvec.CommandLine;
 namespace Pgvec.Options;
 
 [Verb("compare", HelpText = "Runs baseline, then train, with the same seed, objective and time budget; prints a table and writes compare.json.")]
-public sealed class CompareOptions : TrainOptions
+public sealed class CompareOptions : BatchedOptions
 {
-    // The baseline's own option; C# has one base class, and this verb's is train's.
+    // The baseline's own option; C# has one base class, and this verb's is the batched runs'.
     [Option("max-episodes", Default = BaselineOptions.DefaultMaxEpisodes, HelpText = "Stop the baseline after this many episodes.")]
     [IntegerRange(1, int.MaxValue)]
     public int MaxEpisodes { get; set; }

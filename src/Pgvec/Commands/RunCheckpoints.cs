@@ -1,0 +1,51 @@
+using PolicyGradient.Checkpoints;
+using PolicyGradient.Policy;
+using PolicyGradient.Training;
+
+namespace Pgvec.Commands;
+
+/// <summary>
+/// Where a run starts (fresh, from given weights, or from a checkpoint) and what it keeps:
+/// checkpoint.safetensors and policy.safetensors in its directory, every <c>every</c>
+/// iterations (if set) and at the end. Each file is replaced atomically, so a run stopped at any
+/// moment leaves the last complete checkpoint.
+/// </summary>
+public sealed class RunCheckpoints(
+    string directory,
+    IReadOnlyDictionary<string, string> metadata,
+    int? every = null,
+    BatchedTrainingState? resumed = null,
+    PolicyParameters? initial = null)
+{
+    public const string CheckpointFile = "checkpoint.safetensors";
+    public const string PolicyFile = "policy.safetensors";
+
+    private int? _writtenAt;
+
+    public BatchedTrainingState Start(TrainingOptions training) =>
+        resumed ?? (initial is null ? BatchedTrainingState.Start(training) : BatchedTrainingState.Start(training, initial));
+
+    /// <summary>Called after every iteration: writes when one of every <c>every</c> is done.</summary>
+    public void Iteration(BatchedTrainingState state)
+    {
+        if (every is int n && state.Iteration % n == 0)
+            Write(state);
+    }
+
+    public void Finish(BatchedTrainingState state)
+    {
+        if (_writtenAt != state.Iteration)
+            Write(state);
+    }
+
+    /// <summary>A run with no resumable state (the single-env baseline) keeps its policy only.</summary>
+    public void FinishPolicy(PolicyParameters policy) =>
+        PolicyTensors.PolicyFile(policy, metadata).Write(Path.Combine(directory, PolicyFile));
+
+    private void Write(BatchedTrainingState state)
+    {
+        TrainingCheckpoint.ToFile(state, metadata).Write(Path.Combine(directory, CheckpointFile));
+        FinishPolicy(state.Policy);
+        _writtenAt = state.Iteration;
+    }
+}

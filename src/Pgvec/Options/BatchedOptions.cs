@@ -1,0 +1,29 @@
+using CommandLine;
+using Pgvec.CommandLine;
+using PolicyGradient.Devices;
+
+namespace Pgvec.Options;
+
+/// <summary>The options of a batched run on an accelerator, shared by train and compare.</summary>
+public abstract class BatchedOptions : TrainingRunOptions
+{
+    /// <summary>Episode counts are reduced in float32 on the device, exact up to 2^24.</summary>
+    public const int MaxEnvs = 1 << 24;
+
+    [Option("envs", Default = 4096, HelpText = "Environments run in parallel: one episode each per iteration.")]
+    [IntegerRange(1, MaxEnvs)]
+    public int Envs { get; set; }
+
+    [Option("device", Default = "auto", HelpText = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator).")]
+    [OneOf(typeof(DeviceKind))]
+    public string Device { get; set; } = "";
+
+    [Option("max-iterations", Default = 1000, HelpText = "Stop after this many iterations.")]
+    [IntegerRange(1, int.MaxValue)]
+    public int MaxIterations { get; set; }
+
+    [Option("strict-device", Default = false, HelpText = "Fail if --device is missing or fails to start, instead of falling back to the CPU accelerator.")]
+    public bool StrictDevice { get; set; }
+
+    public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
+}

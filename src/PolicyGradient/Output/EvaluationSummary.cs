@@ -1,0 +1,28 @@
+using PolicyGradient.Training;
+
+namespace PolicyGradient.Output;
+
+/// <summary>What `pgvec eval` measured: the content of its eval.json.</summary>
+public sealed record EvaluationSummary(
+    string Checkpoint,
+    int Hidden,
+    string Actions,
+    int Episodes,
+    ulong Seed,
+    string Environment,
+    double MeanReturn,
+    double MinReturn,
+    double MaxReturn,
+    double MeanLength,
+    int MinLength,
+    int MaxLength,
+    string? Render)
+{
+    public const string EnvironmentName = "CartPole-v1 (float64, Gymnasium-exact, host)";
+
+    public static EvaluationSummary Of(string checkpoint, int hidden, string actions, ulong seed, IReadOnlyList<EpisodeResult> results, string? render) => new(
+        checkpoint, hidden, actions, results.Count, seed, EnvironmentName,
+        results.Average(r => r.Return), results.Min(r => r.Return), results.Max(r => r.Return),
+        results.Average(r => r.Length), results.Min(r => r.Length), results.Max(r => r.Length),
+        render);
+}
