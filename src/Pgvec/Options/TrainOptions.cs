@@ -22,7 +22,7 @@ public class TrainOptions : BatchedOptions, ICheckedOptions
     [IntegerRange(1, int.MaxValue)]
     public int? CheckpointEvery { get; set; }
 
-    [Option("resume", HelpText = "(Default: none) Continue the run in DIR from DIR/checkpoint.safetensors, into DIR, with its stored options; only --device, --max-iterations, --max-seconds and --checkpoint-every may change, and the budgets count from the run's start.")]
+    [Option("resume", HelpText = "(Default: none) Continue the run in DIR from its checkpoint.safetensors, into DIR, with the options stored there; only the device, the budgets (counted from the run's start) and the checkpoint interval may be given anew.")]
     [NonEmpty("a run directory holding checkpoint.safetensors")]
     public string? Resume { get; set; }
 
