@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using PolicyGradient.Checkpoints;
+using PolicyGradient.Environment;
+using PolicyGradient.Policy;
+using PolicyGradient.Training;
+
+namespace PolicyGradient.Tests.Cli;
+
+public class EvalVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
+{
+    private static JsonElement ReadJson(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+
+    [Fact]
+    public void Eval_of_the_checkpoint_repeats_the_runs_own_greedy_evaluation_exactly()
+    {
+        using var temp = new TempDirectory();
+        string report = temp.Combine("eval.json");
+
+        var run = CliRun.Of("eval", "--checkpoint", trained.Checkpoint, "--seed", $"{TrainedRun.Seed}", "--out", report);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("", run.Stderr);
+        var summary = SummaryFile.Read(Path.Combine(trained.Directory, "summary.json"));
+        JsonElement eval = ReadJson(report);
+        Assert.Equal(summary.Number("greedy_eval_mean_return"), eval.GetProperty("mean_return").GetDouble());
+        Assert.Equal(100, eval.GetProperty("episodes").GetInt32());
+        Assert.Equal("greedy", eval.GetProperty("actions").GetString());
+        Assert.Equal(TrainedRun.Hidden, eval.GetProperty("hidden").GetInt32());
+        Assert.Equal(report, run.StdoutLines[^1]);
+    }
+
+    [Theory]
+    [InlineData("--greedy", ActionChoice.Greedy)]
+    [InlineData("--sample", ActionChoice.Sample)]
+    public void Eval_reports_mean_min_and_max_return_and_length_of_the_reference_env_episodes(string mode, ActionChoice choice)
+    {
+        using var temp = new TempDirectory();
+        string report = temp.Combine("eval.json");
+
+        var run = CliRun.Of("eval", "--checkpoint", trained.Policy, mode, "--episodes", "7", "--seed", "9", "--out", report);
+
+        Assert.Equal(0, run.Exit);
+        EpisodeResult[] expected = PolicyEvaluation.Play(PolicyTensors.Read(trained.Policy), 7, 9, choice);
+        JsonElement eval = ReadJson(report);
+        Assert.Equal(expected.Average(r => r.Return), eval.GetProperty("mean_return").GetDouble());
+        Assert.Equal(expected.Min(r => r.Return), eval.GetProperty("min_return").GetDouble());
+        Assert.Equal(expected.Max(r => r.Return), eval.GetProperty("max_return").GetDouble());
+        Assert.Equal(expected.Average(r => r.Length), eval.GetProperty("mean_length").GetDouble());
+        Assert.Equal(expected.Min(r => r.Length), eval.GetProperty("min_length").GetInt32());
+        Assert.Equal(expected.Max(r => r.Length), eval.GetProperty("max_length").GetInt32());
+        Assert.Equal(choice.Name(), eval.GetProperty("actions").GetString());
+        Assert.Equal(JsonValueKind.Null, eval.GetProperty("render").ValueKind);
+        Assert.StartsWith($"eval: 7 {choice.Name()} episodes of {trained.Policy} (a 4-8-2 policy), seed 9", run.StdoutLines[0]);
+        Assert.Single(run.StdoutLines, l => l.StartsWith("return ") && l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2] == $"{expected.Min(r => r.Return)}");
+    }
+
+    [Fact]
+    public void Render_draws_the_first_episode_as_well_formed_animated_SVG_with_a_frame_per_state()
+    {
+        using var temp = new TempDirectory();
+        string svg = temp.Combine("episode.svg");
+
+        var run = CliRun.Of("eval", "--checkpoint", trained.Checkpoint, "--episodes", "2", "--seed", "4", "--render", svg, "--out", temp.Combine("eval.json"));
+
+        Assert.Equal(0, run.Exit);
+        int length = PolicyEvaluation.PlayEpisode(PolicyTensors.Read(trained.Checkpoint), new CartPole(), 0, 4, ActionChoice.Greedy).Length;
+        XDocument document = XDocument.Load(svg);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(ns + "svg", document.Root!.Name);
+        var animations = document.Descendants(ns + "animateTransform").ToList();
+        Assert.Equal(["translate", "rotate"], animations.Select(a => (string)a.Attribute("type")!));
+        foreach (XElement animation in animations)
+        {
+            Assert.Equal(length + 1, ((string)animation.Attribute("values")!).Split(';').Length);
+            Assert.Equal(length + 1, ((string)animation.Attribute("keyTimes")!).Split(';').Length);
+        }
+        var counters = document.Descendants(ns + "text").Where(t => (string?)t.Attribute("class") == "step").ToList();
+        Assert.Equal(length + 1, counters.Count);
+        Assert.Equal($"step {length} of {length}", counters[^1].Value);
+        Assert.Single(counters, c => (string)c.Attribute("visibility")! == "visible");
+        Assert.Equal(svg, ReadJson(temp.Combine("eval.json")).GetProperty("render").GetString());
+    }
+
+    [Fact]
+    public void Bad_eval_inputs_exit_2_with_one_line_and_no_stack_trace()
+    {
+        using var temp = new TempDirectory();
+        string truncated = temp.Combine("truncated.safetensors"), garbage = temp.Combine("garbage.safetensors"), wrongShape = temp.Combine("wrong.safetensors");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(trained.Policy)[..100]);
+        File.WriteAllText(garbage, "this is not a safetensors file at all");
+        new SafeTensorsFile(PolicyTensors.PolicyFile(PolicyParameters.Initialise(8, 0), new Dictionary<string, string>()).Tensors.Values
+            .Select(t => t.Name == "fc1.weight" ? SafeTensor.F32(t.Name, [8, 5], new double[40]) : t)).Write(wrongShape);
+
+        (string[] Args, string Fragment)[] cases =
+        [
+            (["eval"], "eval needs --checkpoint"),
+            (["eval", "--checkpoint", temp.Combine("missing.safetensors")], "missing.safetensors: no such file"),
+            (["eval", "--checkpoint", temp.Path], "is a directory"),
+            (["eval", "--checkpoint", truncated], "is not a valid safetensors file: its header length"),
+            (["eval", "--checkpoint", garbage], "is not a valid safetensors file"),
+            (["eval", "--checkpoint", wrongShape], "does not hold a pgvec policy: fc1.weight has shape [8, 5]: a 4-8-2 policy needs [8, 4]"),
+            (["eval", "--checkpoint", trained.Policy, "--greedy", "--sample"], "--greedy and --sample exclude each other"),
+            (["eval", "--checkpoint", trained.Policy, "--device", "cuda"], "--device cuda is not valid: must be host"),
+            (["eval", "--checkpoint", trained.Policy, "--episodes", "0"], "--episodes 0 is out of range"),
+        ];
+        foreach (var (args, fragment) in cases)
+        {
+            var run = CliRun.Of(args);
+            Assert.Equal(2, run.Exit);
+            Assert.Equal("", run.Stdout);
+            string line = Assert.Single(run.StderrLines);
+            Assert.StartsWith("pgvec: ", line);
+            Assert.Contains(fragment, line);
+        }
+    }
+
+    [Fact]
+    public void An_unwritable_report_is_a_runtime_failure_exit_1()
+    {
+        using var temp = new TempDirectory();
+        string file = temp.Combine("a-file");
+        File.WriteAllText(file, "");
+
+        var run = CliRun.Of("eval", "--checkpoint", trained.Policy, "--episodes", "1", "--out", Path.Combine(file, "eval.json"));
+
+        Assert.Equal(1, run.Exit);
+        Assert.StartsWith("pgvec: error: ", Assert.Single(run.StderrLines));
+        Assert.DoesNotContain(" at ", run.Stderr);
+    }
+}
