@@ -14,8 +14,8 @@ public sealed class VerbSpec
         new(typeof(CompareOptions)),
         new(typeof(DevicesOptions)),
         new(typeof(ReplayOptions)),
-        new(typeof(EvalOptions)),
         new(typeof(BenchOptions)),
+        new(typeof(EvalOptions)),
     ];
 
     public static VerbSpec Default => All.Single(v => v.IsDefault);

@@ -18,9 +18,9 @@ public static class BatchedRun
         double setupSeconds = setup.Elapsed.TotalSeconds;
         RunConfig.Of(run.Verb, device.Kind.Name(), device.Name, run.Options).Write(directory);
 
-        using var recorder = new RunRecorder(directory, $"train, {envs} envs on {device.Kind.Name()}");
-        var progress = run.Progress(stdout, training, perEpisode: false);
         BatchedTrainingState state = checkpoints.Start(training);
+        using var recorder = new RunRecorder(directory, $"train, {envs} envs on {device.Kind.Name()}", checkpoints.ResumedAfter);
+        var progress = run.Progress(stdout, training, perEpisode: false);
         TrainingOutcome outcome = progress.Track(report => trainer.Train(state, r =>
         {
             recorder.Record(r);

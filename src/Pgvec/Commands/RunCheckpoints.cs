@@ -22,6 +22,9 @@ public sealed class RunCheckpoints(
 
     private int? _writtenAt;
 
+    /// <summary>Where a resumed run picks up: its iteration and episodes so far; null for a fresh run.</summary>
+    public (int Iteration, long Episodes)? ResumedAfter => resumed is null ? null : (resumed.Iteration, resumed.Episodes);
+
     public BatchedTrainingState Start(TrainingOptions training) =>
         resumed ?? (initial is null ? BatchedTrainingState.Start(training) : BatchedTrainingState.Start(training, initial));
 

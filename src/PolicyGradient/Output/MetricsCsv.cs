@@ -17,11 +17,19 @@ public sealed class MetricsCsv : IDisposable
     private readonly StreamWriter _writer;
     private long _episodes;
 
-    public MetricsCsv(string directory)
+    /// <param name="resumedAfter">A resumed run's iteration and episodes so far: its rows up to there are kept and new ones appended.</param>
+    public MetricsCsv(string directory, (int Iteration, long Episodes)? resumedAfter = null)
     {
         Path = System.IO.Path.Combine(directory, FileName);
+        // Rows past the checkpoint (a run stopped between checkpoints) are played again, so they go.
+        string[] kept = resumedAfter is var (iteration, episodes) && File.Exists(Path)
+            ? File.ReadLines(Path).Skip(1).TakeWhile(l => long.Parse(l.Split(',')[0], CultureInfo.InvariantCulture) <= iteration).ToArray()
+            : [];
+        _episodes = resumedAfter?.Episodes ?? 0;
         _writer = new StreamWriter(Path, append: false) { NewLine = "\n" };
         _writer.WriteLine(string.Join(',', Columns));
+        foreach (string row in kept)
+            _writer.WriteLine(row);
         _writer.Flush();
     }
 

@@ -17,11 +17,12 @@ public sealed class RunRecorder : IDisposable
     private readonly List<double> _seconds = [];
     private readonly List<double> _returns = [];
 
-    public RunRecorder(string directory, string label)
+    /// <param name="resumedAfter">See <see cref="MetricsCsv"/>: a resumed run continues metrics.csv.</param>
+    public RunRecorder(string directory, string label, (int Iteration, long Episodes)? resumedAfter = null)
     {
         _directory = directory;
         _label = label;
-        _metrics = new MetricsCsv(directory);
+        _metrics = new MetricsCsv(directory, resumedAfter);
         _events = new TensorBoardEvents(directory);
     }
 

@@ -13,13 +13,17 @@ namespace PolicyGradient.Output;
 public sealed class TensorBoardEvents : IDisposable
 {
     private const string FileVersion = "brain.Event:2";
+    private static int _filesOpened;
     private readonly FileStream _stream;
 
     public TensorBoardEvents(string directory)
     {
         Directory.CreateDirectory(directory);
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        Path = System.IO.Path.Combine(directory, $"events.out.tfevents.{now}.{System.Environment.MachineName}");
+        // As PyTorch's SummaryWriter names them: a resumed run adds a second file to the same
+        // directory, possibly within the same second, and TensorBoard reads every one of them.
+        int uid = Interlocked.Increment(ref _filesOpened);
+        Path = System.IO.Path.Combine(directory, $"events.out.tfevents.{now}.{System.Environment.MachineName}.{System.Environment.ProcessId}.{uid}");
         _stream = new FileStream(Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         var evt = new ProtobufWriter();
         evt.Double(1, WallTime());
