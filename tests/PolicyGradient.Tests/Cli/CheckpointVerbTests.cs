@@ -11,15 +11,6 @@ namespace PolicyGradient.Tests.Cli;
 [Collection(CpuDeviceCollection.Name)]
 public class CheckpointVerbTests(CpuDeviceFixture fixture)
 {
-    private static void AssertUsageError(CliRun run, params string[] fragments)
-    {
-        Assert.Equal(2, run.Exit);
-        Assert.Equal("", run.Stdout);
-        string line = Assert.Single(run.StderrLines);
-        Assert.StartsWith("pgvec: ", line);
-        Assert.All(fragments, f => Assert.Contains(f, line));
-    }
-
     /// <summary>Everything that decides where training goes next: the policy and Adam's state, byte for byte, and the counters.</summary>
     private static void AssertSameTrainingState(RawSafeTensors expected, RawSafeTensors actual)
     {
@@ -159,7 +150,7 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
         var before = files.ToDictionary(f => f, File.ReadAllBytes);
 
         foreach (var row in BadResumes(run, policyOnly))
-            AssertUsageError(CliRun.Of((string[])row[0]), (string[])row[1]);
+            CliRun.Of((string[])row[0]).AssertUsageError((string[])row[1]);
 
         Assert.Equal(files, Directory.GetFiles(run));
         Assert.All(files, f => Assert.Equal(before[f], File.ReadAllBytes(f)));
@@ -185,7 +176,7 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
         string big = temp.Combine("big.safetensors");
         PolicyTensors.PolicyFile(new PolicyParameters(1025, new double[PolicyLayout.CountFor(1025)]), new Dictionary<string, string>()).Write(big);
 
-        AssertUsageError(CliRun.Of("train", "--init-from", big), "has a 4-1025-2 policy", "an integer from 1 to 1024");
+        CliRun.Of("train", "--init-from", big).AssertUsageError("has a 4-1025-2 policy", "an integer from 1 to 1024");
     }
 
     [Fact]

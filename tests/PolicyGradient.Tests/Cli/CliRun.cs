@@ -14,6 +14,24 @@ public sealed record CliRun(int Exit, string Stdout, string Stderr)
     }
 
     public string[] StderrLines => Lines(Stderr);
+
+    /// <summary>Bad usage or input: exit 2, nothing on stdout, one line on stderr holding every fragment.</summary>
+    public void AssertUsageError(params string[] fragments)
+    {
+        Assert.Equal(2, Exit);
+        Assert.Equal("", Stdout);
+        string line = Assert.Single(StderrLines);
+        Assert.StartsWith("pgvec: ", line);
+        Assert.All(fragments, f => Assert.Contains(f, line));
+    }
+
+    /// <summary>A runtime failure: exit 1, one line on stderr, no stack trace.</summary>
+    public void AssertRuntimeFailure()
+    {
+        Assert.Equal(1, Exit);
+        Assert.StartsWith("pgvec: error: ", Assert.Single(StderrLines));
+        Assert.DoesNotContain(" at ", Stderr);
+    }
     public string[] StdoutLines => Lines(Stdout);
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -105,14 +105,7 @@ public class EvalVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
             (["eval", "--checkpoint", trained.Policy, "--episodes", "0"], "--episodes 0 is out of range"),
         ];
         foreach (var (args, fragment) in cases)
-        {
-            var run = CliRun.Of(args);
-            Assert.Equal(2, run.Exit);
-            Assert.Equal("", run.Stdout);
-            string line = Assert.Single(run.StderrLines);
-            Assert.StartsWith("pgvec: ", line);
-            Assert.Contains(fragment, line);
-        }
+            CliRun.Of(args).AssertUsageError(fragment);
     }
 
     [Fact]
@@ -122,10 +115,6 @@ public class EvalVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
         string file = temp.Combine("a-file");
         File.WriteAllText(file, "");
 
-        var run = CliRun.Of("eval", "--checkpoint", trained.Policy, "--episodes", "1", "--out", Path.Combine(file, "eval.json"));
-
-        Assert.Equal(1, run.Exit);
-        Assert.StartsWith("pgvec: error: ", Assert.Single(run.StderrLines));
-        Assert.DoesNotContain(" at ", run.Stderr);
+        CliRun.Of("eval", "--checkpoint", trained.Policy, "--episodes", "1", "--out", Path.Combine(file, "eval.json")).AssertRuntimeFailure();
     }
 }

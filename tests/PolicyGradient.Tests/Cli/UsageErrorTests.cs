@@ -52,13 +52,7 @@ public class UsageErrorTests
     [MemberData(nameof(BadInputs))]
     public void Bad_input_exits_2_with_one_line_naming_the_value_and_what_is_allowed(string[] args, string[] fragments)
     {
-        var run = CliRun.Of(args);
-
-        Assert.Equal(2, run.Exit);
-        Assert.Equal("", run.Stdout);
-        string line = Assert.Single(run.StderrLines);
-        Assert.StartsWith("pgvec: ", line);
-        Assert.All(fragments, f => Assert.Contains(f, line));
+        CliRun.Of(args).AssertUsageError(fragments);
     }
 
     [Fact]
@@ -68,11 +62,6 @@ public class UsageErrorTests
         string file = temp.Combine("a-file");
         File.WriteAllText(file, "");
 
-        var run = CliRun.Of("--envs", "1", "--device", "cpu", "--out", Path.Combine(file, "run"));
-
-        Assert.Equal(1, run.Exit);
-        string line = Assert.Single(run.StderrLines);
-        Assert.StartsWith("pgvec: error: ", line);
-        Assert.DoesNotContain(" at ", run.Stderr);
+        CliRun.Of("--envs", "1", "--device", "cpu", "--out", Path.Combine(file, "run")).AssertRuntimeFailure();
     }
 }
