@@ -26,14 +26,16 @@ public sealed class MetricsCsv : IDisposable
             ? File.ReadLines(Path).Skip(1).TakeWhile(l => long.Parse(l.Split(',')[0], CultureInfo.InvariantCulture) <= iteration).ToArray()
             : [];
         _episodes = resumedAfter?.Episodes ?? 0;
-        _writer = new StreamWriter(Path, append: false) { NewLine = "\n" };
-        _writer.WriteLine(string.Join(',', Columns));
-        foreach (string row in kept)
-            _writer.WriteLine(row);
-        _writer.Flush();
+        // Header and kept rows replace the file whole, so a crash here cannot lose the earlier rows.
+        AtomicFile.WriteAllText(Path, string.Join('\n', [string.Join(',', Columns), .. kept]) + "\n");
+        _writer = new StreamWriter(Path, append: true) { NewLine = "\n" };
+        KeptRows = kept.Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
     }
 
     public string Path { get; }
+
+    /// <summary>A resumed run's rows from before the checkpoint, parsed, in <see cref="Columns"/> order.</summary>
+    public IReadOnlyList<double[]> KeptRows { get; }
 
     /// <remarks>env_steps and episodes are totals so far, so curves plot against them directly.</remarks>
     public void Add(UpdateReport r)

@@ -24,6 +24,16 @@ public sealed class RunRecorder : IDisposable
         _label = label;
         _metrics = new MetricsCsv(directory, resumedAfter);
         _events = new TensorBoardEvents(directory);
+        // A resumed run's curve starts where the run started, not where this session did.
+        int envSteps = Array.IndexOf(MetricsCsv.Columns, "env_steps");
+        int seconds = Array.IndexOf(MetricsCsv.Columns, "wall_seconds");
+        int meanReturn = Array.IndexOf(MetricsCsv.Columns, "mean_return");
+        foreach (double[] row in _metrics.KeptRows)
+        {
+            _envSteps.Add(row[envSteps]);
+            _seconds.Add(row[seconds]);
+            _returns.Add(row[meanReturn]);
+        }
     }
 
     public string EventsPath => _events.Path;

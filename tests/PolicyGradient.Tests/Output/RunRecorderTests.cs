@@ -1,0 +1,34 @@
+using PolicyGradient.Output;
+using PolicyGradient.Tests.Cli;
+using PolicyGradient.Training;
+
+namespace PolicyGradient.Tests.Output;
+
+public class RunRecorderTests
+{
+    private static UpdateReport Report(int update) =>
+        new(update, 8, 20.0 * update, 20.0 * update, 10, 40, 160, 160L * update, 1e5, 0.1 * update, -0.01, 0.69, 0.05);
+
+    [Fact]
+    public void A_resumed_recorder_keeps_the_rows_up_to_the_checkpoint_and_draws_the_whole_run()
+    {
+        using var temp = new TempDirectory();
+        using (var first = new RunRecorder(temp.Path, "run"))
+        {
+            for (int i = 1; i <= 3; i++)
+                first.Record(Report(i));
+        }
+
+        // The checkpoint was after iteration 2: iteration 3 is played again.
+        using var resumed = new RunRecorder(temp.Path, "run", (2, 16));
+        resumed.Record(Report(3));
+        resumed.Record(Report(4));
+
+        Assert.Equal([160.0, 320, 480, 640], resumed.Curve.EnvSteps);
+        Assert.Equal([20.0, 40, 60, 80], resumed.Curve.MeanReturn);
+        string[] rows = File.ReadAllLines(temp.Combine(MetricsCsv.FileName));
+        Assert.Equal(5, rows.Length);
+        Assert.Equal(["1", "2", "3", "4"], rows.Skip(1).Select(r => r.Split(',')[0]));
+        Assert.Equal(["8", "16", "24", "32"], rows.Skip(1).Select(r => r.Split(',')[3]));
+    }
+}
