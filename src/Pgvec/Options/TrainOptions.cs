@@ -36,6 +36,8 @@ public class TrainOptions : BatchedOptions, ICheckedOptions
     /// <summary>The policy read from --init-from.</summary>
     public PolicyParameters? InitialPolicy { get; private set; }
 
+    protected override bool ContinuesExistingRun => Resume is not null;
+
     public ICommand Check(ArgumentScan scan)
     {
         if (Resume is not null)

@@ -40,6 +40,9 @@ public abstract class TrainingRunOptions : ICommand
     [Option("quiet", Default = false, HelpText = "Print only the final summary line (no progress).")]
     public bool Quiet { get; set; }
 
+    [Option("overwrite", Default = false, HelpText = "Replace the run already in --out (its files are deleted first) instead of refusing.")]
+    public bool Overwrite { get; set; }
+
     [Option("out", HelpText = "Run directory for summary.json. (Default: runs/VERB-yyyyMMdd-HHmmss)")]
     [NonEmpty("a directory path")]
     public string? Out { get; set; }
@@ -73,11 +76,50 @@ public abstract class TrainingRunOptions : ICommand
     };
 
     /// <summary>--out, or a fresh runs/VERB-timestamp, created now so a bad path fails before training.</summary>
+    /// <summary>True where the verb continues the run already in its directory (train --resume).</summary>
+    protected virtual bool ContinuesExistingRun => false;
+
+    /// <summary>Files a run leaves in its directory (compare: also in baseline/ and batched/).</summary>
+    private static readonly string[] RunFilePatterns =
+    [
+        "config.json", "summary.json", "metrics.csv", "events.out.tfevents.*", "learning-curve.png",
+        "policy.safetensors", "checkpoint.safetensors", "compare.json", "compare.png",
+    ];
+
+    /// <summary>
+    /// --out, or a fresh runs/VERB-timestamp, created and checked now so a bad path fails before
+    /// training; a directory holding another run is refused unless --overwrite, so two runs'
+    /// files never mix.
+    /// </summary>
     private string CreateOutputDirectory()
     {
         string verb = GetType().GetCustomAttribute<VerbAttribute>()!.Name;
         string directory = Out ?? Path.Combine("runs", $"{verb}-{DateTime.Now:yyyyMMdd-HHmmss}");
-        Directory.CreateDirectory(directory);
+        if (File.Exists(directory))
+            throw new UsageException($"--out {directory} is a file: must be a directory");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            string probe = Path.Combine(directory, $".pgvec-write-test-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out {directory} cannot be created or written: {e.Message}");
+        }
+        if (ContinuesExistingRun)
+            return directory;
+        string[] previous = [.. RunFiles(directory)];
+        if (previous.Length > 0 && !Overwrite)
+            throw new UsageException($"--out {directory} already holds a run ({Path.GetRelativePath(directory, previous[0])}, ...): choose another directory, or give --overwrite to replace it");
+        foreach (string file in previous)
+            File.Delete(file);
         return directory;
     }
+
+    private static IEnumerable<string> RunFiles(string directory) =>
+        new[] { directory, Path.Combine(directory, "baseline"), Path.Combine(directory, "batched") }
+            .Where(Directory.Exists)
+            .SelectMany(d => RunFilePatterns.SelectMany(pattern => Directory.GetFiles(d, pattern)));
 }

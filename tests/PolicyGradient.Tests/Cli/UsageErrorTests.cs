@@ -54,14 +54,36 @@ public class UsageErrorTests
     {
         CliRun.Of(args).AssertUsageError(fragments);
     }
+}
 
+public class OutputDirectoryTests
+{
     [Fact]
-    public void A_runtime_failure_exits_1_with_one_line_and_no_stack_trace()
+    public void An_out_below_a_file_cannot_be_created_and_is_refused_as_bad_input()
     {
         using var temp = new TempDirectory();
         string file = temp.Combine("a-file");
         File.WriteAllText(file, "");
 
-        CliRun.Of("--envs", "1", "--device", "cpu", "--out", Path.Combine(file, "run")).AssertRuntimeFailure();
+        CliRun.Of("--envs", "1", "--device", "cpu", "--out", Path.Combine(file, "run")).AssertUsageError("--out", "cannot be created or written");
+        CliRun.Of("--envs", "1", "--device", "cpu", "--out", file).AssertUsageError($"--out {file} is a file: must be a directory");
+    }
+
+    [Fact]
+    public void An_out_holding_another_run_is_refused_unless_overwrite_and_overwrite_leaves_only_the_new_run()
+    {
+        using var temp = new TempDirectory();
+        string[] first = ["--envs", "4", "--device", "cpu", "--max-iterations", "3", "--quiet", "--out", temp.Path];
+        Assert.Equal(0, CliRun.Of(first).Exit);
+        string summary = File.ReadAllText(temp.Combine("summary.json"));
+
+        CliRun.Of("--envs", "4", "--device", "cpu", "--max-iterations", "2", "--quiet", "--out", temp.Path)
+            .AssertUsageError($"--out {temp.Path} already holds a run", "--overwrite");
+        Assert.Equal(summary, File.ReadAllText(temp.Combine("summary.json")));
+
+        var replaced = CliRun.Of("--envs", "4", "--device", "cpu", "--max-iterations", "2", "--quiet", "--overwrite", "--out", temp.Path);
+        Assert.Equal(0, replaced.Exit);
+        Assert.Equal(3, File.ReadAllLines(temp.Combine("metrics.csv")).Length);   // header and the new run's two rows
+        Assert.Single(Directory.GetFiles(temp.Path, "events.out.tfevents.*"));
     }
 }
