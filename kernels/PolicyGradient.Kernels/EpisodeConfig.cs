@@ -23,8 +23,6 @@ public struct EpisodeConfig
     public int Hidden;
     public int MaxSteps;
     public float Gamma;
-    /// <summary>1: take argmax actions instead of sampling.</summary>
-    public int Greedy;
     /// <summary>fc2.bias, passed by value so kernels read it from parameter space.</summary>
     public float OutputBias0;
     public float OutputBias1;

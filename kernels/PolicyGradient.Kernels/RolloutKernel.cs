@@ -37,9 +37,7 @@ public static class RolloutKernel
         {
             float gap = PolicyNetwork.Logits(groups, HiddenUnitGroup.CountFor(config.Hidden), config.OutputBias0, config.OutputBias1, s, out _, out _);
             float p1 = PolicyNetwork.ProbabilityOfAction1(gap);
-            int action = config.Greedy != 0
-                ? (gap > 0.0f ? 1 : 0)
-                : (CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)steps) < p1 ? 1 : 0);
+            int action = CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)steps) < p1 ? 1 : 0;
             trajectories[first + steps] = new StepRecord { Observation = s, Action = action, ProbabilityOfAction1 = p1 };
             s = CartPolePhysics.Step(s, action);
             steps++;

@@ -36,8 +36,6 @@ public sealed class RunRecorder : IDisposable
         }
     }
 
-    public string EventsPath => _events.Path;
-
     public void Record(UpdateReport r)
     {
         _metrics.Add(r);

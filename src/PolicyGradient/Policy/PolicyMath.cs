@@ -45,14 +45,6 @@ public static class PolicyMath
         return h;
     }
 
-    public static double LogProbability(ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, int action)
-    {
-        Span<double> logits = stackalloc double[2];
-        Logits(p, layout, s, logits);
-        LogSoftmax(logits, logits);
-        return logits[action];
-    }
-
     /// <summary>grad += scale * d log pi(action|s) / d parameters; returns log pi(action|s).</summary>
     public static double AccumulateLogProbabilityGradient(
         ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, int action, double scale, Span<double> grad)

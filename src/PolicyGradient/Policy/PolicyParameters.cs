@@ -43,12 +43,4 @@ public sealed class PolicyParameters
         }
         return new PolicyParameters(hidden, values);
     }
-
-    public float[] ToFloat32()
-    {
-        var result = new float[Values.Length];
-        for (int k = 0; k < result.Length; k++)
-            result[k] = (float)Values[k];
-        return result;
-    }
 }

@@ -43,7 +43,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
 
     /// <summary>The float32 policy the device ran, widened back to float64 for the host reference.</summary>
     private static PolicyParameters AsRunOnDevice(PolicyParameters policy) =>
-        new(policy.Hidden, policy.ToFloat32().Select(v => (double)v).ToArray());
+        new(policy.Hidden, policy.Values.Select(v => (double)(float)v).ToArray());
 
     [Theory]
     [InlineData(32, 0.99f, true, true)]
