@@ -1,1 +1,2 @@
+Pgvec.Interruption.Install();
 return Pgvec.Cli.Run(args, Console.Out, Console.Error);

@@ -21,7 +21,7 @@ public static class BaselineRun
         {
             recorder.Record(r);
             report(r);
-        }));
+        }, Interruption.Token));
         recorder.DrawLearningCurve(training.TargetReturn, "pgvec baseline");
         checkpoints.FinishPolicy(outcome.Policy);
         var identity = new RunCompletion.RunIdentity(RunSummary.SingleEnvMode, Device, DeviceName, Envs: 1);

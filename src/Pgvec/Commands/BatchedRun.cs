@@ -26,7 +26,7 @@ public static class BatchedRun
             recorder.Record(r);
             report(r);
             checkpoints.Iteration(state);
-        }));
+        }, Interruption.Token));
         checkpoints.Finish(state);
         recorder.DrawLearningCurve(training.TargetReturn, "pgvec train");
         var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, envs);

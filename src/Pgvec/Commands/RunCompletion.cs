@@ -22,7 +22,7 @@ public static class RunCompletion
             outcome.Solved, outcome.Updates, outcome.Episodes, outcome.EnvSteps,
             setupSeconds, outcome.WallSeconds, outcome.SecondsToSolve,
             outcome.WallSeconds > 0 ? outcome.EnvSteps / outcome.WallSeconds : 0.0,
-            outcome.FinalMeanReturn, greedy);
+            outcome.FinalMeanReturn, greedy, outcome.Interrupted);
         string path = Path.Combine(directory, SummaryFile);
         SummaryJson.Write(path, summary);
 

@@ -54,7 +54,7 @@ public abstract class TrainingRunOptions : ICommand
         Out = directory;
         string verb = GetType().GetCustomAttribute<VerbAttribute>()!.Name;
         Run(directory, new RunOptions(verb, OptionValues, Quiet), stdout, stderr);
-        return ExitCodes.Completed;
+        return Interruption.Requested ? Interruption.ExitCode : ExitCodes.Completed;
     }
 
     /// <summary>Every option of this verb with the value it runs with, for config.json.</summary>

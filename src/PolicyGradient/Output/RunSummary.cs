@@ -17,7 +17,8 @@ public sealed record RunSummary(
     double? SecondsToSolve,
     double EnvStepsPerSecond,
     double FinalMeanReturn,
-    double GreedyEvalMeanReturn)
+    double GreedyEvalMeanReturn,
+    bool Interrupted)
 {
     public const string BatchedMode = "batched";
     public const string SingleEnvMode = "single-env";

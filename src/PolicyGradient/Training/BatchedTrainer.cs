@@ -35,12 +35,13 @@ public sealed class BatchedTrainer : IDisposable
     /// count from the run's start, resumed sessions included. The state is updated after every
     /// iteration, before <paramref name="onIteration"/> sees it.
     /// </summary>
-    public TrainingOutcome Train(BatchedTrainingState state, Action<UpdateReport>? onIteration = null)
+    /// <param name="stop">Asks the loop to end after the current iteration (an interrupted run).</param>
+    public TrainingOutcome Train(BatchedTrainingState state, Action<UpdateReport>? onIteration = null, CancellationToken stop = default)
     {
         var config = new EpisodeConfig { Seed = _options.Seed, Gamma = (float)_options.Gamma };
         var clock = Stopwatch.StartNew();
         double before = state.TrainingSeconds;
-        while (!state.Solved && state.Iteration < _options.MaxUpdates && before + clock.Elapsed.TotalSeconds < _options.MaxSeconds)
+        while (!stop.IsCancellationRequested && !state.Solved && state.Iteration < _options.MaxUpdates && before + clock.Elapsed.TotalSeconds < _options.MaxSeconds)
         {
             config.Iteration = state.Iteration;
             double started = clock.Elapsed.TotalSeconds;
@@ -67,7 +68,7 @@ public sealed class BatchedTrainer : IDisposable
                 gradient.Loss, gradient.EntropySum / statistics.Steps, gradient.Norm));
         }
         return new TrainingOutcome(state.Solved, state.Iteration, state.Episodes, state.EnvSteps, state.TrainingSeconds,
-            state.SecondsToSolve, state.LastMeanReturn, state.Policy);
+            state.SecondsToSolve, state.LastMeanReturn, state.Policy, stop.IsCancellationRequested);
     }
 
     public void Dispose() => _batch.Dispose();

@@ -16,7 +16,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
     public const int SolvedWindow = 100;
     private const ulong SingleEnvStream = 0x51E6;
 
-    public TrainingOutcome Train(Action<UpdateReport>? onEpisode = null)
+    public TrainingOutcome Train(Action<UpdateReport>? onEpisode = null, CancellationToken stop = default)
     {
         var policy = PolicyParameters.Initialise(options.Hidden, options.Seed);
         var layout = policy.Layout;
@@ -33,7 +33,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
         long envSteps = 0;
         double? secondsToSolve = null;
         int episode = 0;
-        while (episode < options.MaxUpdates && clock.Elapsed.TotalSeconds < options.MaxSeconds)
+        while (!stop.IsCancellationRequested && episode < options.MaxUpdates && clock.Elapsed.TotalSeconds < options.MaxSeconds)
         {
             ulong key = CounterRandom.StreamKey(options.Seed, SingleEnvStream, (ulong)episode);
             float[] obs = env.Reset(key);
@@ -93,6 +93,6 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
         }
         double finalMean = recent.Count > 0 ? recentSum / recent.Count : 0.0;
         return new TrainingOutcome(secondsToSolve.HasValue, episode, episode, envSteps, clock.Elapsed.TotalSeconds,
-            secondsToSolve, finalMean, policy);
+            secondsToSolve, finalMean, policy, stop.IsCancellationRequested);
     }
 }

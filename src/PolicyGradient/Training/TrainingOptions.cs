@@ -49,4 +49,5 @@ public sealed record TrainingOutcome(
     double WallSeconds,
     double? SecondsToSolve,
     double FinalMeanReturn,
-    Policy.PolicyParameters Policy);
+    Policy.PolicyParameters Policy,
+    bool Interrupted = false);

@@ -5,12 +5,12 @@ namespace PolicyGradient.Tests.Cli;
 /// <summary>A summary.json as written, read field by field by its snake_case names.</summary>
 public sealed class SummaryFile(JsonElement root)
 {
-    /// <summary>Exactly the fields issue 3 lists, in its order.</summary>
+    /// <summary>Exactly the fields issue 3 lists, in its order, then issue 6's "interrupted".</summary>
     public static readonly string[] FieldNames =
     [
         "mode", "device", "device_name", "envs", "seed", "objective", "solved", "iterations", "episodes",
         "env_steps", "setup_seconds", "wall_seconds", "seconds_to_solve", "env_steps_per_second",
-        "final_mean_return", "greedy_eval_mean_return",
+        "final_mean_return", "greedy_eval_mean_return", "interrupted",
     ];
 
     public static SummaryFile Read(string path) => new(JsonDocument.Parse(File.ReadAllText(path)).RootElement);
