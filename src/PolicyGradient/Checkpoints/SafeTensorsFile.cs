@@ -125,6 +125,9 @@ public sealed class SafeTensorsFile
         ReadOnlySpan<byte> data = bytes[(HeaderLengthBytes + (int)headerLength)..];
         if (header.IsEmpty || header[0] != (byte)'{')
             throw new InvalidDataException("its header does not start with '{': not a safetensors file");
+        // JsonDocument checks UTF-8 only when a string is read; check it here, once, up front.
+        if (!System.Text.Unicode.Utf8.IsValid(header))
+            throw new InvalidDataException("its header is not valid UTF-8");
 
         JsonDocument document;
         try
