@@ -41,4 +41,31 @@ public class InterruptTests
         var state = TrainingCheckpoint.ToState(SafeTensorsFile.Read(temp.Combine("checkpoint.safetensors")), 0.01);
         Assert.Equal(iterations, state.Iteration);
     }
+
+    [Fact]
+    public void A_second_SIGINT_exits_at_once_without_finishing_the_run()
+    {
+        using var temp = new TempDirectory();
+        string dll = Path.Combine(AppContext.BaseDirectory, "pgvec.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--envs", "2048", "--device", "cpu", "--max-seconds", "120", "--out", temp.Path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        Assert.StartsWith("iteration     1", process.StandardOutput.ReadLine());
+
+        for (int signal = 0; signal < 2; signal++)
+        {
+            using var kill = Process.Start("kill", ["-INT", process.Id.ToString()]);
+            kill.WaitForExit();
+            // Apart enough to be two signals, well inside the graceful stop (evaluation, plot, files).
+            Thread.Sleep(30);
+        }
+        process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), "pgvec did not exit after a second SIGINT");
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.False(File.Exists(temp.Combine("summary.json")), "the second interrupt should not wait for the run to finish");
+    }
 }

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using PolicyGradient.Checkpoints;
+
+namespace PolicyGradient.Tests.Cli;
+
+/// <summary>SIGKILL at random moments of a run that checkpoints every iteration never leaves a torn checkpoint.</summary>
+public class KillTests
+{
+    private const int Kills = 5;
+
+    [Fact]
+    public void A_run_killed_at_random_moments_leaves_a_whole_checkpoint_or_none()
+    {
+        using var temp = new TempDirectory();
+        string dll = Path.Combine(AppContext.BaseDirectory, "pgvec.dll");
+        var random = new Random(7);
+        int loaded = 0;
+        for (int k = 0; k < Kills; k++)
+        {
+            string directory = temp.Combine($"run{k}");
+            var start = new ProcessStartInfo("dotnet", [dll, "--envs", "256", "--device", "cpu", "--checkpoint-every", "1", "--max-seconds", "60", "--out", directory])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            Assert.StartsWith("iteration", process.StandardOutput.ReadLine());
+            // Checkpoints are written every iteration (~20-30 ms here): land anywhere among them.
+            Thread.Sleep(random.Next(0, 300));
+            process.Kill();
+            process.WaitForExit();
+
+            foreach (string name in new[] { "checkpoint.safetensors", "policy.safetensors" })
+            {
+                string path = Path.Combine(directory, name);
+                if (!File.Exists(path))
+                    continue;
+                var file = SafeTensorsFile.Read(path);   // throws on a torn file
+                if (name == "checkpoint.safetensors")
+                    Assert.True(TrainingCheckpoint.ToState(file, 0.01).Iteration >= 1);
+                loaded++;
+            }
+        }
+        Assert.True(loaded >= Kills, $"only {loaded} checkpoint files were there to load after {Kills} kills");
+    }
+}
