@@ -27,6 +27,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
         double recentSum = 0.0;
         var states = new List<float[]>();
         var actions = new List<int>();
+        var rewards = new List<double>();
         Span<double> logits = stackalloc double[2];
 
         var clock = Stopwatch.StartNew();
@@ -39,6 +40,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
             float[] obs = env.Reset(key);
             states.Clear();
             actions.Clear();
+            rewards.Clear();
             double episodeReturn = 0.0, entropy = 0.0;
             while (true)
             {
@@ -50,6 +52,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                 actions.Add(action);
                 var step = env.Step(action);
                 episodeReturn += step.Reward;
+                rewards.Add(step.Reward);
                 obs = step.Observation;
                 if (step.Terminated || step.Truncated)
                     break;
@@ -63,8 +66,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
             }
             else
             {
-                // CartPole pays 1 on every step of an episode, the last one included.
-                var returnsToGo = PolicyMath.ReturnsToGo(Enumerable.Repeat(1.0, played.Length).ToArray(), options.Gamma);
+                var returnsToGo = PolicyMath.ReturnsToGo(rewards.ToArray(), options.Gamma);
                 var weights = AdvantageNormalisation.Weights([returnsToGo], subtractBaseline: true, normalise: true);
                 loss = PolicyMath.ReinforceGradient(policy.Values, layout, [played], weights, grad);
             }
