@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace PolicyGradient.Tests;
 
-/// <summary>Loads the Gymnasium and PyTorch references from ../shared/testdata beside the repository.</summary>
+/// <summary>Loads the Gymnasium and PyTorch references kept in the repository (tests/data).</summary>
 public static class ReferenceData
 {
     private static readonly Lazy<JsonDocument> GymnasiumDocument = new(() => Load("gymnasium_cartpole_v1_reference.json"));
@@ -16,16 +16,34 @@ public static class ReferenceData
         get
         {
             string? fromEnvironment = System.Environment.GetEnvironmentVariable("PGVEC_TESTDATA");
-            if (!string.IsNullOrEmpty(fromEnvironment))
-                return fromEnvironment;
+            return string.IsNullOrEmpty(fromEnvironment) ? Path.Combine(RepositoryRoot, "tests", "data") : fromEnvironment;
+        }
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "PolicyGradient.sln")))
-                    return Path.Combine(dir.FullName, "..", "shared", "testdata");
+                    return dir.FullName;
             }
             throw new DirectoryNotFoundException("PolicyGradient.sln not found above the test binaries; set PGVEC_TESTDATA");
         }
     }
+
+    /// <summary>The project's shared test data beside the repository, where the copy came from; null where absent.</summary>
+    public static string? SharedSource
+    {
+        get
+        {
+            string shared = Path.Combine(RepositoryRoot, "..", "shared", "testdata");
+            return System.IO.Directory.Exists(shared) ? Path.GetFullPath(shared) : null;
+        }
+    }
+
+    public static readonly string[] FileNames = ["gymnasium_cartpole_v1_reference.json", "pytorch_policy_gradient_reference.json"];
 
     private static JsonDocument Load(string name) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, name)));
 
