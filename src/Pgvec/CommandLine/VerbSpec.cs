@@ -16,6 +16,7 @@ public sealed class VerbSpec
         new(typeof(ReplayOptions)),
         new(typeof(BenchOptions)),
         new(typeof(EvalOptions)),
+        new(typeof(ExportOptions)),
     ];
 
     public static VerbSpec Default => All.Single(v => v.IsDefault);

@@ -12,15 +12,17 @@ public static class EvalRun
 {
     public static EvaluationSummary Run(EvalOptions options, string outPath, TextWriter stdout)
     {
-        PolicyParameters policy = options.Policy!;
+        IPolicyNetwork policy = options.Policy!;
         EpisodeResult[] results = PolicyEvaluation.Play(policy, options.Episodes, options.Seed, options.Actions);
         if (options.Render is string render)
             AtomicFile.WriteAllText(render, Animation(policy, options));
 
-        var summary = EvaluationSummary.Of(options.Checkpoint, policy.Hidden, options.Actions.Name(), options.Seed, results, options.Render);
+        var summary = EvaluationSummary.Of(options.PolicyFile, options.Hidden, options.Actions.Name(), options.Seed, results, options.Render);
         SummaryJson.Write(outPath, summary);
 
-        stdout.WriteLine($"eval: {summary.Episodes} {summary.Actions} episodes of {summary.Checkpoint} (a 4-{summary.Hidden}-2 policy), seed {summary.Seed}, on {EvaluationSummary.EnvironmentName}");
+        string network = summary.Hidden is int hidden ? $"a 4-{hidden}-2 policy" : "a policy";
+        string runtime = options.Onnx is null ? "" : " through ONNX Runtime";
+        stdout.WriteLine($"eval: {summary.Episodes} {summary.Actions} episodes of {summary.Checkpoint} ({network}){runtime}, seed {summary.Seed}, on {EvaluationSummary.EnvironmentName}");
         stdout.WriteLine($"{"",-8} {"mean",8} {"min",6} {"max",6}");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"return",-8} {summary.MeanReturn,8:F1} {summary.MinReturn,6:F0} {summary.MaxReturn,6:F0}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"length",-8} {summary.MeanLength,8:F1} {summary.MinLength,6} {summary.MaxLength,6}"));
@@ -31,13 +33,13 @@ public static class EvalRun
     }
 
     /// <summary>Episode 0 again, the first of the episodes the table sums up, frame by frame.</summary>
-    private static string Animation(PolicyParameters policy, EvalOptions options)
+    private static string Animation(IPolicyNetwork policy, EvalOptions options)
     {
         var frames = new List<CartPoleAnimation.Frame>();
         EpisodeResult episode = PolicyEvaluation.PlayEpisode(policy, new CartPole(), 0, options.Seed, options.Actions,
             env => frames.Add(CartPoleAnimation.FrameOf(env)));
         string title = string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(options.Checkpoint)}: {options.Actions.Name()} episode 0 of seed {options.Seed}, return {episode.Return:F0}");
+            $"{Path.GetFileName(options.PolicyFile)}: {options.Actions.Name()} episode 0 of seed {options.Seed}, return {episode.Return:F0}");
         return CartPoleAnimation.Render(frames, title);
     }
 }

@@ -2,16 +2,21 @@ using CommandLine;
 using Pgvec.Commands;
 using Pgvec.CommandLine;
 using PolicyGradient.Checkpoints;
+using PolicyGradient.Export;
 using PolicyGradient.Policy;
 
 namespace Pgvec.Options;
 
-[Verb("eval", HelpText = "Plays a saved policy (policy.safetensors or checkpoint.safetensors) on the float64 Gymnasium-exact CartPole-v1 on the host; prints a table and writes eval.json.")]
+[Verb("eval", HelpText = "Plays a saved policy (policy.safetensors or checkpoint.safetensors, or an ONNX model) on the float64 Gymnasium-exact CartPole-v1 on the host; prints a table and writes eval.json.")]
 public sealed class EvalOptions : ICommand, ICheckedOptions
 {
-    [Option("checkpoint", Required = true, HelpText = "policy.safetensors or checkpoint.safetensors: a pgvec run's, or the tutorial's PyTorch Policy saved with safetensors.torch.save_file.")]
+    [Option("checkpoint", HelpText = "(Default: none; give this or --onnx) policy.safetensors or checkpoint.safetensors: a pgvec run's, or the tutorial's PyTorch Policy saved with safetensors.torch.save_file.")]
     [NonEmpty("a .safetensors file")]
-    public string Checkpoint { get; set; } = "";
+    public string? Checkpoint { get; set; }
+
+    [Option("onnx", HelpText = "(Default: none; give this or --checkpoint) An ONNX model with input obs float [batch, 4] and output logits float [batch, 2], as pgvec export writes, played through ONNX Runtime on the CPU.")]
+    [NonEmpty("an .onnx file")]
+    public string? Onnx { get; set; }
 
     [Option("episodes", Default = 100, HelpText = "Episodes to play.")]
     [IntegerRange(1, 1_000_000)]
@@ -39,7 +44,13 @@ public sealed class EvalOptions : ICommand, ICheckedOptions
     [NonEmpty("a file path")]
     public string? Out { get; set; }
 
-    public PolicyParameters? Policy { get; private set; }
+    public IPolicyNetwork? Policy { get; private set; }
+
+    /// <summary>The policy's hidden size; null for an ONNX model that does not declare it.</summary>
+    public int? Hidden { get; private set; }
+
+    /// <summary>The file played: --checkpoint or --onnx.</summary>
+    public string PolicyFile => Checkpoint ?? Onnx!;
 
     public ActionChoice Actions => Sample ? ActionChoice.Sample : ActionChoice.Greedy;
 
@@ -47,14 +58,28 @@ public sealed class EvalOptions : ICommand, ICheckedOptions
     {
         if (Greedy && Sample)
             throw new UsageException("--greedy and --sample exclude each other: give one (greedy is the default)");
-        Policy = SafeTensorsInput.Read("checkpoint", Checkpoint, PolicyTensors.Read);
+        if ((Checkpoint is null) == (Onnx is null))
+            throw new UsageException(Checkpoint is null
+                ? "eval needs --checkpoint (a .safetensors file) or --onnx (an .onnx file)"
+                : "--checkpoint and --onnx exclude each other: give one");
+        if (Checkpoint is not null)
+        {
+            PolicyParameters parameters = SafeTensorsInput.Read("checkpoint", Checkpoint, PolicyTensors.Read);
+            (Policy, Hidden) = (parameters, parameters.Hidden);
+        }
+        else
+        {
+            OnnxPolicy model = OnnxInput.Load("onnx", Onnx!);
+            (Policy, Hidden) = (model, model.Hidden);
+        }
         return this;
     }
 
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
         string outPath = Out ?? Path.Combine("runs", $"eval-{DateTime.Now:yyyyMMdd-HHmmss}", "eval.json");
-        EvalRun.Run(this, outPath, stdout);
+        using (Policy as IDisposable)
+            EvalRun.Run(this, outPath, stdout);
         return ExitCodes.Completed;
     }
 }

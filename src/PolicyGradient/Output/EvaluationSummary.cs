@@ -2,10 +2,13 @@ using PolicyGradient.Training;
 
 namespace PolicyGradient.Output;
 
-/// <summary>What `pgvec eval` measured: the content of its eval.json.</summary>
+/// <summary>
+/// What `pgvec eval` measured: the content of its eval.json. Checkpoint is the file played (a
+/// .safetensors policy or an .onnx model); Hidden is null for a model that does not declare it.
+/// </summary>
 public sealed record EvaluationSummary(
     string Checkpoint,
-    int Hidden,
+    int? Hidden,
     string Actions,
     int Episodes,
     ulong Seed,
@@ -20,7 +23,7 @@ public sealed record EvaluationSummary(
 {
     public const string EnvironmentName = "CartPole-v1 (float64, Gymnasium-exact, host)";
 
-    public static EvaluationSummary Of(string checkpoint, int hidden, string actions, ulong seed, IReadOnlyList<EpisodeResult> results, string? render) => new(
+    public static EvaluationSummary Of(string checkpoint, int? hidden, string actions, ulong seed, IReadOnlyList<EpisodeResult> results, string? render) => new(
         checkpoint, hidden, actions, results.Count, seed, EnvironmentName,
         results.Average(r => r.Return), results.Min(r => r.Return), results.Max(r => r.Return),
         results.Average(r => r.Length), results.Min(r => r.Length), results.Max(r => r.Length),

@@ -6,7 +6,7 @@ namespace PolicyGradient.Policy;
 /// The policy's parameters as one flat float64 vector in PyTorch state_dict order (see
 /// <see cref="PolicyLayout"/>), so weights move to and from PyTorch unchanged.
 /// </summary>
-public sealed class PolicyParameters
+public sealed class PolicyParameters : IPolicyNetwork
 {
     /// <summary>Stream id that keeps initialisation draws apart from episode draws.</summary>
     private const ulong InitialisationStream = 0x1A17;
@@ -24,6 +24,8 @@ public sealed class PolicyParameters
     public PolicyLayout Layout { get; }
     public int Hidden => Layout.Hidden;
     public double[] Values { get; }
+
+    public void Logits(ReadOnlySpan<float> observation, Span<double> logits) => PolicyMath.Logits(Values, Layout, observation, logits);
 
     /// <summary>
     /// PyTorch's nn.Linear default: kaiming_uniform(a = sqrt(5)) for weights and the bias rule

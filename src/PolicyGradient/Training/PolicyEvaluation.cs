@@ -8,14 +8,15 @@ namespace PolicyGradient.Training;
 public readonly record struct EpisodeResult(double Return, int Length);
 
 /// <summary>
-/// Plays a policy on the Gymnasium-exact float64 environment on the host, one episode at a time:
-/// episode e of seed s always starts from the same state, whichever way actions are chosen.
+/// Plays a policy (pgvec's own forward or an ONNX model) on the Gymnasium-exact float64
+/// environment on the host, one episode at a time: episode e of seed s always starts from the
+/// same state, whichever way actions are chosen.
 /// </summary>
 public static class PolicyEvaluation
 {
     private const ulong EvaluationStream = 0xE7A1;
 
-    public static EpisodeResult[] Play(PolicyParameters policy, int episodes, ulong seed, ActionChoice choice)
+    public static EpisodeResult[] Play(IPolicyNetwork policy, int episodes, ulong seed, ActionChoice choice)
     {
         var env = new CartPole();
         var results = new EpisodeResult[episodes];
@@ -28,7 +29,7 @@ public static class PolicyEvaluation
     /// Plays episode <paramref name="index"/> until termination or truncation;
     /// <paramref name="onState"/> sees the float64 state after the reset and after every step.
     /// </summary>
-    public static EpisodeResult PlayEpisode(PolicyParameters policy, CartPole env, int index, ulong seed, ActionChoice choice,
+    public static EpisodeResult PlayEpisode(IPolicyNetwork policy, CartPole env, int index, ulong seed, ActionChoice choice,
         Action<CartPole>? onState = null)
     {
         ulong key = CounterRandom.StreamKey(seed, EvaluationStream, (ulong)index);
@@ -38,7 +39,7 @@ public static class PolicyEvaluation
         double total = 0.0;
         for (int t = 0; ; t++)
         {
-            PolicyMath.Logits(policy.Values, policy.Layout, obs, logits);
+            policy.Logits(obs, logits);
             int action;
             if (choice == ActionChoice.Greedy)
             {

@@ -1,0 +1,130 @@
+using Google.Protobuf;
+using Microsoft.ML.OnnxRuntime;
+using PolicyGradient.Export.Onnx;
+using PolicyGradient.Kernels;
+using PolicyGradient.Policy;
+
+namespace PolicyGradient.Export;
+
+/// <summary>
+/// An ONNX model with the interface pgvec exports (input obs float [batch, 4], output logits
+/// float [batch, 2]) played through ONNX Runtime on the CPU: one observation per run, on one
+/// thread, into buffers bound once, so evaluation stays deterministic and allocation-free.
+/// </summary>
+public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
+{
+    /// <summary>Far above any policy pgvec exports (a 4-1024-2 model is under 30 KB).</summary>
+    public const long MaxFileBytes = 64L << 20;
+
+    private static readonly string[] InputNames = [OnnxPolicyModel.ObservationInput];
+    private static readonly string[] OutputNames = [OnnxPolicyModel.LogitsOutput];
+
+    private readonly InferenceSession _session;
+    private readonly float[] _observation = new float[PolicyLayout.Inputs];
+    private readonly float[] _logits = new float[PolicyLayout.Actions];
+    private readonly OrtValue[] _inputs;
+    private readonly OrtValue[] _outputs;
+    private readonly RunOptions _runOptions = new();
+
+    private OnnxPolicy(InferenceSession session, int? hidden)
+    {
+        _session = session;
+        Hidden = hidden;
+        _inputs = [OrtValue.CreateTensorValueFromMemory(_observation, [1, PolicyLayout.Inputs])];
+        _outputs = [OrtValue.CreateTensorValueFromMemory(_logits, [1, PolicyLayout.Actions])];
+    }
+
+    /// <summary>The hidden size its fc1.bias initializer declares; null for a model that has none.</summary>
+    public int? Hidden { get; }
+
+    /// <summary>
+    /// Loads a model; a missing file is a <see cref="FileNotFoundException"/>, a file ONNX Runtime
+    /// refuses or whose inputs and outputs are not pgvec's an <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static OnnxPolicy Load(string path)
+    {
+        byte[] bytes;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read))
+        {
+            if (stream.Length > MaxFileBytes)
+                throw new InvalidDataException($"it is {stream.Length} bytes, more than the {MaxFileBytes} a policy model may have");
+            bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+        }
+
+        InferenceSession session;
+        // Warnings would add lines to a command's output; errors come back as the exception.
+        using (var options = new SessionOptions
+               {
+                   IntraOpNumThreads = 1,
+                   InterOpNumThreads = 1,
+                   ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+                   LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+               })
+        {
+            try
+            {
+                session = new InferenceSession(bytes, options);
+            }
+            catch (OnnxRuntimeException e)
+            {
+                throw new InvalidDataException($"ONNX Runtime cannot load it ({FirstLine(e.Message)})");
+            }
+        }
+        try
+        {
+            RequireInterface(session);
+            return new OnnxPolicy(session, OnnxPolicyModel.HiddenSize(ModelProto.Parser.ParseFrom(bytes)));
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            session.Dispose();
+            throw new InvalidDataException($"it is not an ONNX model pgvec can read ({e.Message})");
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    public void Logits(ReadOnlySpan<float> observation, Span<double> logits)
+    {
+        observation.CopyTo(_observation);
+        _session.Run(_runOptions, InputNames, _inputs, OutputNames, _outputs);
+        logits[0] = _logits[0];
+        logits[1] = _logits[1];
+    }
+
+    public void Dispose()
+    {
+        foreach (OrtValue value in _inputs.Concat(_outputs))
+            value.Dispose();
+        _runOptions.Dispose();
+        _session.Dispose();
+    }
+
+    /// <summary>Exactly one input, obs float [batch or 1, 4], and an output logits float [batch or 1, 2].</summary>
+    private static void RequireInterface(InferenceSession session)
+    {
+        string inputs = string.Join(", ", session.InputMetadata.Keys);
+        if (session.InputMetadata.Count != 1 || !session.InputMetadata.TryGetValue(OnnxPolicyModel.ObservationInput, out NodeMetadata? obs))
+            throw new InvalidDataException($"its inputs are ({inputs}): a policy model has one, '{OnnxPolicyModel.ObservationInput}' float [batch, {PolicyLayout.Inputs}]");
+        RequireBatchOfVectors("input", OnnxPolicyModel.ObservationInput, obs, PolicyLayout.Inputs);
+        if (!session.OutputMetadata.TryGetValue(OnnxPolicyModel.LogitsOutput, out NodeMetadata? logits))
+            throw new InvalidDataException($"it has no output '{OnnxPolicyModel.LogitsOutput}' (its outputs are {string.Join(", ", session.OutputMetadata.Keys)}): a policy model gives float [batch, {PolicyLayout.Actions}] logits");
+        RequireBatchOfVectors("output", OnnxPolicyModel.LogitsOutput, logits, PolicyLayout.Actions);
+    }
+
+    private static void RequireBatchOfVectors(string what, string name, NodeMetadata node, int width)
+    {
+        // ONNX Runtime reports a named (dynamic) dimension as -1.
+        bool fits = node.IsTensor && node.ElementType == typeof(float)
+                    && node.Dimensions is [-1 or 1, var w] && w == width;
+        if (!fits)
+            throw new InvalidDataException(
+                $"its {what} '{name}' is {(node.IsTensor ? $"{node.ElementType.Name} [{string.Join(", ", node.Dimensions)}]" : node.OnnxValueType.ToString())}: must be float [batch, {width}]");
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}
