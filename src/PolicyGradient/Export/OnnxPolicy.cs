@@ -51,7 +51,12 @@ public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
             bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
         }
+        return Load(bytes);
+    }
 
+    /// <summary>A model's bytes; one ONNX Runtime refuses or whose interface is not pgvec's is an <see cref="InvalidDataException"/>.</summary>
+    public static OnnxPolicy Load(byte[] bytes)
+    {
         InferenceSession session;
         // Warnings would add lines to a command's output; errors come back as the exception.
         using (var options = new SessionOptions

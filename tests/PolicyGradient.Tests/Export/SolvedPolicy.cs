@@ -1,0 +1,34 @@
+using PolicyGradient.Checkpoints;
+using PolicyGradient.Export;
+using PolicyGradient.Export.Onnx;
+using PolicyGradient.Policy;
+using PolicyGradient.Training;
+
+namespace PolicyGradient.Tests.Export;
+
+/// <summary>
+/// A policy that keeps the pole up (the single-env baseline with seed 0, trained until solved:
+/// about a second), in float32 as policy.safetensors holds it, and its ONNX model, so greedy
+/// episodes run the full 500 steps.
+/// </summary>
+public sealed class SolvedPolicy
+{
+    public static readonly IReadOnlyDictionary<string, string> Metadata = new Dictionary<string, string>
+    {
+        ["format"] = "pt",
+        ["pgvec_version"] = "test",
+        ["hidden"] = "32",
+        ["seed"] = "0",
+    };
+
+    public SolvedPolicy()
+    {
+        TrainingOutcome outcome = new SingleEnvTrainer(new TrainingOptions { Seed = 0 }).Train();
+        Assert.True(outcome.Solved, $"the baseline did not solve CartPole (final mean return {outcome.FinalMeanReturn})");
+        Policy = PolicyTensors.Read(PolicyTensors.PolicyFile(outcome.Policy, Metadata));
+        Model = OnnxPolicyModel.Build(Policy, Metadata, "test");
+    }
+
+    public PolicyParameters Policy { get; }
+    public ModelProto Model { get; }
+}
