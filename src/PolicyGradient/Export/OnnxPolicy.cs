@@ -128,8 +128,11 @@ public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
                     && node.Dimensions is [-1 or 1, var w] && w == width;
         if (!fits)
             throw new InvalidDataException(
-                $"its {what} '{name}' is {(node.IsTensor ? $"{node.ElementType.Name} [{string.Join(", ", node.Dimensions)}]" : node.OnnxValueType.ToString())}: must be float [batch, {width}]");
+                $"its {what} '{name}' is {(node.IsTensor ? $"{TypeName(node.ElementType)} [{string.Join(", ", node.Dimensions)}]" : node.OnnxValueType.ToString())}: must be float [batch, {width}]");
     }
+
+    private static string TypeName(Type type) =>
+        type == typeof(float) ? "float" : type == typeof(double) ? "double" : type.Name.ToLowerInvariant();
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }
