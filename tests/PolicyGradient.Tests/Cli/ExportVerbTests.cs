@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Google.Protobuf;
 using Pgvec.Commands;
@@ -126,5 +127,36 @@ public class ExportVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
         ];
         foreach (var (args, fragment) in cases)
             CliRun.Of(args).AssertUsageError(fragment);
+    }
+
+    /// <summary>ONNX Runtime's native logger writes to the process's stderr, past the writers the in-process tests capture.</summary>
+    [Fact]
+    public void In_a_real_process_ONNX_Runtime_adds_no_line_to_stderr()
+    {
+        using var temp = new TempDirectory();
+        string onnx = temp.Combine("policy.onnx"), garbage = temp.Combine("garbage.onnx");
+        File.WriteAllText(garbage, "this is not an ONNX model");
+        Assert.Equal(0, CliRun.Of("export", "--checkpoint", trained.Policy, "--onnx", onnx).Exit);
+
+        var played = Pgvec("eval", "--onnx", onnx, "--episodes", "2", "--out", temp.Combine("eval.json"));
+        var refused = Pgvec("eval", "--onnx", garbage);
+
+        Assert.Equal((0, ""), (played.Exit, played.Stderr));
+        Assert.Equal(2, refused.Exit);
+        Assert.StartsWith($"pgvec: --onnx {garbage} is not a policy model pgvec can play", Assert.Single(refused.StderrLines));
+    }
+
+    private static CliRun Pgvec(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "pgvec.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, stdout, stderr.Result);
     }
 }
