@@ -9,7 +9,7 @@ namespace PolicyGradient.Export;
 /// <summary>
 /// An ONNX model with the interface pgvec exports (input obs float [batch, 4], output logits
 /// float [batch, 2]) played through ONNX Runtime on the CPU: one observation per run, on one
-/// thread, into buffers bound once, so evaluation stays deterministic and allocation-free.
+/// thread, through buffers bound once, so the same model and episodes always give the same actions.
 /// </summary>
 public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
 {
