@@ -13,6 +13,7 @@ public sealed class VerbSpec
         new(typeof(BaselineOptions)),
         new(typeof(CompareOptions)),
         new(typeof(DevicesOptions)),
+        new(typeof(SelfTestOptions)),
         new(typeof(ReplayOptions)),
         new(typeof(BenchOptions)),
         new(typeof(EvalOptions)),
