@@ -36,9 +36,12 @@ public sealed class ComputeDevice : IDisposable
     /// Threads to launch for <paramref name="items"/> work items that the kernel strides over:
     /// as many as the accelerator runs at once, never more than the work.
     /// </summary>
-    public int ThreadsFor(int items)
+    public int ThreadsFor(int items) => ThreadsFor(items, Accelerator.NumMultiprocessors, Accelerator.MaxNumThreadsPerMultiprocessor);
+
+    /// <summary>The same for a device of the given shape (an H100: 132 multiprocessors of 2048 threads).</summary>
+    public static int ThreadsFor(int items, int multiprocessors, int threadsPerMultiprocessor)
     {
-        long resident = (long)Accelerator.NumMultiprocessors * Accelerator.MaxNumThreadsPerMultiprocessor;
+        long resident = (long)multiprocessors * threadsPerMultiprocessor;
         return (int)Math.Max(1, Math.Min(items, resident));
     }
 
@@ -145,8 +148,16 @@ public sealed class ComputeDevice : IDisposable
 
     public void Dispose()
     {
-        Accelerator.Dispose();
-        _context.Dispose();
+        // After a failed CUDA launch every later call, freeing the context included, reports the
+        // same sticky error: release the context whatever the accelerator says.
+        try
+        {
+            Accelerator.Dispose();
+        }
+        finally
+        {
+            _context.Dispose();
+        }
     }
 }
 
