@@ -21,6 +21,18 @@ public class SelfTestVerbTests(CpuDeviceFixture fixture)
         Assert.EndsWith("all pass", run.StdoutLines[^1]);
     }
 
+    [SkippableFact]
+    public void Selftest_on_a_missing_strict_device_fails_with_one_line_before_any_check()
+    {
+        Skip.If(PolicyGradient.Devices.ComputeDevice.List().Any(d => d.Kind == PolicyGradient.Devices.DeviceKind.Cuda), "a CUDA device is present here");
+
+        var run = CliRun.Of("selftest", "--device", "cuda", "--strict-device");
+
+        run.AssertRuntimeFailure();
+        Assert.Contains("--device cuda requested but no cuda device found", run.Stderr);
+        Assert.Equal("", run.Stdout);
+    }
+
     /// <summary>Each check, and a device computation made deliberately wrong that it alone must catch.</summary>
     public static TheoryData<string> Perturbed => new(CheckNames);
 
