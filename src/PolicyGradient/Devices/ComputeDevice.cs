@@ -91,9 +91,8 @@ public sealed class ComputeDevice : IDisposable
                 }
                 try
                 {
-                    string reason = failures.Count == 0
-                        ? $"the first {kind.Name()} device{(requested == DeviceKind.Auto ? " (auto prefers cuda, then opencl, then cpu)" : "")}"
-                        : $"{string.Join("; ", failures)}";
+                    string reason = string.Join("; ", [.. failures,
+                        $"the first {kind.Name()} device{(requested == DeviceKind.Auto ? " (auto prefers cuda, then opencl, then cpu)" : "")}"]);
                     return new ComputeDevice(context, device.CreateAccelerator(context), kind, reason);
                 }
                 catch (Exception e)
