@@ -13,9 +13,9 @@ public sealed class VerbSpec
         new(typeof(BaselineOptions)),
         new(typeof(CompareOptions)),
         new(typeof(DevicesOptions)),
-        new(typeof(SelfTestOptions)),
         new(typeof(ReplayOptions)),
         new(typeof(BenchOptions)),
+        new(typeof(SelfTestOptions)),
         new(typeof(EvalOptions)),
     ];
 
