@@ -41,6 +41,9 @@ public sealed class ComputeDevice : IDisposable
     /// <summary>The same for a device of the given shape (an H100: 132 multiprocessors of 2048 threads).</summary>
     public static int ThreadsFor(int items, int multiprocessors, int threadsPerMultiprocessor)
     {
+        // A count computed in int that overflowed (envs x hidden groups past 2^31) must not launch one thread.
+        if (items < 1)
+            throw new ArgumentOutOfRangeException(nameof(items), items, "work items must be at least 1");
         long resident = (long)multiprocessors * threadsPerMultiprocessor;
         return (int)Math.Max(1, Math.Min(items, resident));
     }

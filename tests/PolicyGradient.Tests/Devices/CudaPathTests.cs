@@ -20,6 +20,31 @@ public class CudaPathTests
         Assert.Equal(expected, ComputeDevice.ThreadsFor(items, 132, 2048));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(int.MinValue)]
+    public void A_work_count_that_is_not_positive_is_refused_rather_than_launched_on_one_thread(int items)
+    {
+        // (1 << 24) envs x 256 hidden groups wraps to 0 in int; past 2^31 it turns negative.
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ComputeDevice.ThreadsFor(items, 132, 2048));
+        Assert.Contains("at least 1", e.Message);
+    }
+
+    [Fact]
+    public void CUDA_facts_say_compute_capability_driver_and_PTX_target()
+    {
+        var h100 = new DeviceFacts(DeviceKind.Cuda, "NVIDIA H100 80GB HBM3", 85_000_000_000, 132, 32, 1024, 2048,
+            ComputeCapability: "9.0", DriverVersion: "12.9", PtxTarget: "8.8 " + KernelCompilation.PtxTargetFor(ILGPU.Runtime.Cuda.CudaArchitecture.SM_90).ToString().ToLowerInvariant());
+
+        Assert.Equal(
+            [
+                "cuda    NVIDIA H100 80GB HBM3",
+                "  memory 79.2 GiB, 132 multiprocessors, warp size 32, max threads per group 1024, per multiprocessor 2048",
+                "  compute capability 9.0, CUDA driver 12.9, ILGPU emits PTX 8.8 sm_80",
+            ],
+            h100.Lines());
+    }
+
     [Fact]
     public void Every_library_ILGPU_imports_on_Linux_is_resolved_through_its_versioned_soname_first()
     {
