@@ -21,9 +21,14 @@ public static class CounterRandom
 
     public static ulong Next64(ulong key, ulong counter) => Mix(key ^ Mix(counter));
 
-    /// <summary>Uniform in [0, 1) with 24 random bits: never exactly 1, so categorical sampling is safe.</summary>
+    /// <summary>
+    /// Uniform in [0, 1) with 24 random bits: never exactly 1, so categorical sampling is safe.
+    /// Converted through int: a 24-bit integer is exact in float either way, but an unsigned
+    /// conversion is IL's conv.r.un, which goes through float64 on CUDA (cvt.rn.f64.u64 or .u32),
+    /// 1/64 rate on consumer GPUs; int -> float is one cvt.rn.f32.s32.
+    /// </summary>
     public static float UniformFloat(ulong key, ulong counter) =>
-        (Next64(key, counter) >> 40) * (1.0f / 16777216.0f);
+        (int)(Next64(key, counter) >> 40) * (1.0f / 16777216.0f);
 
     /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
     public static double UniformDouble(ulong key, ulong counter) =>

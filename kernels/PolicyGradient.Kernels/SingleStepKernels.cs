@@ -30,4 +30,11 @@ public static class SingleStepKernels
         logits[(long)i * 2] = l0;
         logits[(long)i * 2 + 1] = l1;
     }
+
+    /// <summary>draws[i] = the counter-based uniform float of (keys[i], counters[i]), to compare with the host's.</summary>
+    public static void UniformDraws(Index1D index, ArrayView<ulong> keys, ArrayView<ulong> counters, ArrayView<float> draws)
+    {
+        int i = index;
+        draws[i] = CounterRandom.UniformFloat(keys[i], counters[i]);
+    }
 }

@@ -55,16 +55,6 @@ public static class ReferenceData
     public static IEnumerable<JsonElement> PolicyCases => PyTorch.GetProperty("cases").EnumerateArray();
 
     /// <summary>Every reference transition: the state before, the action and the recorded step.</summary>
-    public static IEnumerable<(double[] Before, int Action, JsonElement Step)> Transitions()
-    {
-        foreach (var trajectory in Trajectories)
-        {
-            double[] before = trajectory.GetProperty("initial_state").Doubles();
-            foreach (var step in trajectory.GetProperty("steps").EnumerateArray())
-            {
-                yield return (before, step.GetProperty("action").GetInt32(), step);
-                before = step.GetProperty("state").Doubles();
-            }
-        }
-    }
+    public static IEnumerable<(double[] Before, int Action, JsonElement Step)> Transitions() =>
+        PolicyGradient.SelfTest.EmbeddedReferences.Transitions(Gymnasium);
 }

@@ -17,4 +17,11 @@ public class ReferenceDataCopyTests
         Assert.Equal(23, ReferenceData.Trajectories.Count());
         Assert.Equal(6, ReferenceData.PolicyCases.Count());
     }
+
+    [Fact]
+    public void The_copy_embedded_for_selftest_equals_the_repository_copy()
+    {
+        foreach (string name in ReferenceData.FileNames)
+            Assert.True(PolicyGradient.SelfTest.EmbeddedReferences.Bytes(name).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(ReferenceData.Directory, name))), $"the embedded {name} differs from tests/data/{name}");
+    }
 }

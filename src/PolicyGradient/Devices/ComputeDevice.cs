@@ -17,25 +17,34 @@ public sealed class ComputeDevice : IDisposable
     private readonly Context _context;
     private readonly Lazy<DeviceKernels> _kernels;
 
-    private ComputeDevice(Context context, Accelerator accelerator, DeviceKind kind)
+    private ComputeDevice(Context context, Accelerator accelerator, DeviceKind kind, string reason)
     {
         _context = context;
         Accelerator = accelerator;
         Kind = kind;
+        Reason = reason;
         _kernels = new Lazy<DeviceKernels>(() => new DeviceKernels(accelerator));
     }
 
     public Accelerator Accelerator { get; }
     public DeviceKind Kind { get; }
     public string Name => Accelerator.Name;
+    /// <summary>Why this accelerator runs: what was asked for, and what was missing before it.</summary>
+    public string Reason { get; }
 
     /// <summary>
     /// Threads to launch for <paramref name="items"/> work items that the kernel strides over:
     /// as many as the accelerator runs at once, never more than the work.
     /// </summary>
-    public int ThreadsFor(int items)
+    public int ThreadsFor(int items) => ThreadsFor(items, Accelerator.NumMultiprocessors, Accelerator.MaxNumThreadsPerMultiprocessor);
+
+    /// <summary>The same for a device of the given shape (an H100: 132 multiprocessors of 2048 threads).</summary>
+    public static int ThreadsFor(int items, int multiprocessors, int threadsPerMultiprocessor)
     {
-        long resident = (long)Accelerator.NumMultiprocessors * Accelerator.MaxNumThreadsPerMultiprocessor;
+        // A count computed in int that overflowed (envs x hidden groups past 2^31) must not launch one thread.
+        if (items < 1)
+            throw new ArgumentOutOfRangeException(nameof(items), items, "work items must be at least 1");
+        long resident = (long)multiprocessors * threadsPerMultiprocessor;
         return (int)Math.Max(1, Math.Min(items, resident));
     }
 
@@ -85,7 +94,9 @@ public sealed class ComputeDevice : IDisposable
                 }
                 try
                 {
-                    return new ComputeDevice(context, device.CreateAccelerator(context), kind);
+                    string reason = string.Join("; ", [.. failures,
+                        $"the first {kind.Name()} device{(requested == DeviceKind.Auto ? " (auto prefers cuda, then opencl, then cpu)" : "")}"]);
+                    return new ComputeDevice(context, device.CreateAccelerator(context), kind, reason);
                 }
                 catch (Exception e)
                 {
@@ -101,7 +112,8 @@ public sealed class ComputeDevice : IDisposable
                 notices.WriteLine($"pgvec: {missing}; running on the ILGPU CPU accelerator ({System.Environment.ProcessorCount} cores) instead");
             }
             var cpu = context.GetCPUDevice(0).CreateCPUAccelerator(context);
-            return new ComputeDevice(context, cpu, DeviceKind.Cpu);
+            string why = requested == DeviceKind.Cpu ? "requested" : $"{string.Join("; ", failures)}: the CPU accelerator";
+            return new ComputeDevice(context, cpu, DeviceKind.Cpu, why);
         }
         catch
         {
@@ -115,22 +127,18 @@ public sealed class ComputeDevice : IDisposable
     {
         NativeLibraryNames.Register();
         Context context = Context.Create(b => b.CPU(cpu).EnableAlgorithms());
-        return new ComputeDevice(context, context.GetCPUDevice(0).CreateCPUAccelerator(context), DeviceKind.Cpu);
+        return new ComputeDevice(context, context.GetCPUDevice(0).CreateCPUAccelerator(context), DeviceKind.Cpu, "requested");
     }
 
     /// <summary>Every accelerator ILGPU finds, for `pgvec devices`.</summary>
-    public static IReadOnlyList<(DeviceKind Kind, string Name, long MemoryBytes)> List()
+    public static IReadOnlyList<DeviceFacts> List()
     {
         using Context context = CreateContext();
-        return context.Devices
-            .Select(d => (d.AcceleratorType switch
-            {
-                AcceleratorType.Cuda => DeviceKind.Cuda,
-                AcceleratorType.OpenCL => DeviceKind.OpenCL,
-                _ => DeviceKind.Cpu,
-            }, d.Name, d.MemorySize))
-            .ToList();
+        return context.Devices.Select(DeviceFacts.Of).ToList();
     }
+
+    /// <summary>The facts of the accelerator in use.</summary>
+    public DeviceFacts Facts => DeviceFacts.Of(Accelerator.Device);
 
     private static Device? FirstDevice(Context context, DeviceKind kind) =>
         context.Devices.FirstOrDefault(d => d.AcceleratorType == kind switch
@@ -142,8 +150,16 @@ public sealed class ComputeDevice : IDisposable
 
     public void Dispose()
     {
-        Accelerator.Dispose();
-        _context.Dispose();
+        // After a failed CUDA launch every later call, freeing the context included, reports the
+        // same sticky error: release the context whatever the accelerator says.
+        try
+        {
+            Accelerator.Dispose();
+        }
+        finally
+        {
+            _context.Dispose();
+        }
     }
 }
 

@@ -11,11 +11,20 @@ public sealed class DeviceKernels
     public DeviceKernels(Accelerator accelerator)
     {
         Accelerator = accelerator;
-        Rollout = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig>(RolloutKernel.Run);
-        Gradient = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, ArrayView<float>, EpisodeConfig, GradientWeights>(GradientKernel.Run);
-        ColumnReduce = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ColumnReduceShape>(ColumnReduceKernel.Run);
-        Step = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>>(SingleStepKernels.Step);
-        Forward = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<float>, ArrayView<float>, EpisodeConfig>(SingleStepKernels.Forward);
+        Rollout = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig>>(RolloutKernel.Run));
+        Gradient = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, ArrayView<float>, EpisodeConfig, GradientWeights>>(GradientKernel.Run));
+        ColumnReduce = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<float>, ArrayView<float>, ColumnReduceShape>>(ColumnReduceKernel.Run));
+        Step = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>>>(SingleStepKernels.Step));
+        Forward = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<float>, ArrayView<float>, EpisodeConfig>>(SingleStepKernels.Forward));
+        UniformDraws = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<ulong>, ArrayView<ulong>, ArrayView<float>>>(SingleStepKernels.UniformDraws));
+    }
+
+    /// <summary>Every kernel loaded here must be in <see cref="KernelEntryPoints.All"/>, which the PTX compilation tests compile.</summary>
+    private static T Listed<T>(T kernel) where T : Delegate
+    {
+        if (!KernelEntryPoints.For(kernel.Method).ImplicitlyGrouped)
+            throw new InvalidOperationException($"{kernel.Method.Name} is listed as explicitly grouped but loaded auto-grouped");
+        return kernel;
     }
 
     public Accelerator Accelerator { get; }
@@ -24,6 +33,7 @@ public sealed class DeviceKernels
     public Action<Index1D, ArrayView<float>, ArrayView<float>, ColumnReduceShape> ColumnReduce { get; }
     public Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>> Step { get; }
     public Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<float>, ArrayView<float>, EpisodeConfig> Forward { get; }
+    public Action<Index1D, ArrayView<ulong>, ArrayView<ulong>, ArrayView<float>> UniformDraws { get; }
 
     /// <summary>Steps each (state, action) once with the float32 kernel physics: [n][5] = next state, terminated.</summary>
     public float[] StepStates(float[] states, int[] actions)
@@ -43,5 +53,15 @@ public sealed class DeviceKernels
         using var logits = Accelerator.Allocate1D<float>(states.Length / 4 * 2L);
         Forward(states.Length / 4, groups.View, s.View, logits.View, policy.Into(default));
         return logits.GetAsArray1D();
+    }
+
+    /// <summary>The device's counter-based uniform floats for each (key, counter) pair.</summary>
+    public float[] UniformFloats(ulong[] keys, ulong[] counters)
+    {
+        using var k = Accelerator.Allocate1D(keys);
+        using var c = Accelerator.Allocate1D(counters);
+        using var draws = Accelerator.Allocate1D<float>(keys.Length);
+        UniformDraws(keys.Length, k.View, c.View, draws.View);
+        return draws.GetAsArray1D();
     }
 }

@@ -7,9 +7,11 @@ namespace PolicyGradient.Devices;
 /// <summary>
 /// ILGPU imports the CUDA driver as "cuda" and OpenCL as "OpenCL", so .NET looks for libcuda.so
 /// and libOpenCL.so; many Linux machines ship only the versioned .so.1 and ILGPU then silently
-/// finds no device. This resolver tries the versioned names as well.
+/// finds no device. This resolver loads the versioned sonames first: they are what the driver
+/// and the ICD loader install, while an unversioned libcuda.so on the search path may be the
+/// CUDA toolkit's link-time stub, which loads but has no devices.
 /// </summary>
-internal static class NativeLibraryNames
+public static class NativeLibraryNames
 {
     private static int _registered;
 
@@ -20,15 +22,17 @@ internal static class NativeLibraryNames
         NativeLibrary.SetDllImportResolver(typeof(Context).Assembly, Resolve);
     }
 
+    /// <summary>The files tried, in order, for a library ILGPU imports; empty leaves it to .NET's own probing.</summary>
+    public static IReadOnlyList<string> CandidatesFor(string importName) => importName switch
+    {
+        "cuda" or "nvcuda" => ["libcuda.so.1", "libcuda.so"],
+        "OpenCL" => ["libOpenCL.so.1", "libOpenCL.so"],
+        _ => [],
+    };
+
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
-        string[] candidates = name switch
-        {
-            "cuda" or "nvcuda" => ["libcuda.so", "libcuda.so.1"],
-            "OpenCL" => ["libOpenCL.so", "libOpenCL.so.1"],
-            _ => [],
-        };
-        foreach (string candidate in candidates)
+        foreach (string candidate in CandidatesFor(name))
         {
             if (NativeLibrary.TryLoad(candidate, assembly, searchPath, out IntPtr handle))
                 return handle;

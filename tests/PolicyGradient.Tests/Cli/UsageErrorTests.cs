@@ -28,7 +28,7 @@ public class UsageErrorTests
         { ["baseline", "--envs", "8"], ["unknown option --envs for baseline", "--max-episodes"] },
         { ["compare", "--gamma", "2"], ["--gamma 2 is out of range", "a number from 0 to 1"] },
         { ["tpu"], ["unknown verb 'tpu'", "train, baseline, compare, devices, replay, bench"] },
-        { ["devices", "--envs", "3"], ["unknown option --envs", "devices takes no options"] },
+        { ["devices", "--envs", "3"], ["unknown option --envs for devices", "allowed are --json, --ptx"] },
         { ["--bogus", "3"], ["unknown option --bogus", "--envs"] },
         { ["-e", "3"], ["unknown option -e", "--envs"] },
         { ["train", "extra"], ["unexpected argument 'extra'", "--options"] },

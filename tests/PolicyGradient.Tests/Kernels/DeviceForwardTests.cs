@@ -7,8 +7,8 @@ namespace PolicyGradient.Tests.Kernels;
 [Collection(CpuDeviceCollection.Name)]
 public class DeviceForwardTests(CpuDeviceFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>Logits sum up to 64 float32 products; measured worst 2.3e-7 relative (floored at 1).</summary>
-    private const double Tolerance = 2e-6;
+    /// <summary>Relative, floored at 1; shared with `pgvec selftest`.</summary>
+    private const double Tolerance = PolicyGradient.SelfTest.DeviceTolerances.Logits;
 
     [Fact]
     public void Device_forward_matches_the_PyTorch_reference_cases()

@@ -6,12 +6,8 @@ namespace PolicyGradient.Tests.Kernels;
 [Collection(CpuDeviceCollection.Name)]
 public class DeviceStepTests(CpuDeviceFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>
-    /// Errors are judged relative to the state's size, floored at 1. Measured on the CPU
-    /// accelerator over all 1467 reference transitions: 1.2e-7 at worst (float32 rounding of
-    /// a few dozen operations); 1e-6 leaves room for FMA contraction on GPUs.
-    /// </summary>
-    private const double Tolerance = 1e-6;
+    /// <summary>Relative to the state's size, floored at 1; shared with `pgvec selftest`.</summary>
+    private const double Tolerance = PolicyGradient.SelfTest.DeviceTolerances.Step;
 
     [Fact]
     public void One_device_step_lands_on_Gymnasiums_next_state_from_every_reference_state()

@@ -1,0 +1,72 @@
+using ILGPU;
+using ILGPU.Algorithms;
+using ILGPU.Backends;
+using ILGPU.Backends.OpenCL;
+using ILGPU.Backends.PTX;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+
+namespace PolicyGradient.Devices;
+
+/// <summary>One kernel compiled for a GPU: its entry point and the generated source (PTX or OpenCL C).</summary>
+public sealed record CompiledKernelText(KernelEntryPoint Kernel, string Source);
+
+/// <summary>
+/// Compiles every production kernel for a GPU without one: ILGPU's backends can be made on a
+/// CPU-only context, with the algorithms library enabled as the program enables it (XMath on
+/// CUDA). This catches most of what a GPU backend refuses (unsupported intrinsics, managed
+/// types, address-space problems) on machines that have no GPU, and gives the PTX a user with
+/// ptxas can inspect.
+/// </summary>
+public static class KernelCompilation
+{
+    /// <summary>The newest driver ILGPU 1.5.3 knows (CudaVersions.xml): the instruction set a current driver gets.</summary>
+    public static readonly CudaDriverVersion NewestKnownDriver = CudaDriverVersion.FromMajorMinor(12, 9);
+
+    /// <summary>
+    /// The instruction set ILGPU picks on a device of this architecture with the newest driver it knows
+    /// (PTX ISA 8.8), as CudaDevice does for a real GPU.
+    /// </summary>
+    public static CudaInstructionSet InstructionSetFor(CudaArchitecture architecture) =>
+        CudaAccelerator.TryGetInstructionSet(architecture, NewestKnownDriver, out _, out CudaInstructionSet isa)
+            ? isa
+            : throw new ArgumentException($"ILGPU knows no instruction set for {architecture}", nameof(architecture));
+
+    /// <summary>
+    /// The architecture ILGPU writes in `.target` for a device of <paramref name="device"/>'s
+    /// compute capability: the lowest one that carries every capability it may use (sm_80 in
+    /// 1.5.3, CapabilityContext.tt), so an sm_90 GPU gets sm_80 PTX that its driver JIT-compiles
+    /// for sm_90.
+    /// </summary>
+    public static CudaArchitecture PtxTargetFor(CudaArchitecture device) => new CudaCapabilityContext(device).TargetArchitecture;
+
+    /// <summary>Every kernel in <see cref="KernelEntryPoints.All"/> as PTX for a device of this architecture.</summary>
+    public static IReadOnlyList<CompiledKernelText> Ptx(CudaArchitecture architecture)
+    {
+        using Context context = CompileOnlyContext();
+        using var backend = new PTXBackend(context, new CudaCapabilityContext(architecture), architecture, InstructionSetFor(architecture), null);
+        return Compile(backend, k => ((PTXCompiledKernel)k).PTXAssembly);
+    }
+
+    /// <summary>
+    /// Every kernel as OpenCL C for an OpenCL C 2.0 device with the capabilities ILGPU requires
+    /// (generic address space) and those the kernels use (float64 in the reductions).
+    /// </summary>
+    public static IReadOnlyList<CompiledKernelText> OpenCLC()
+    {
+        using Context context = CompileOnlyContext();
+        // Float16, Float64, GenericAddressSpace, Int64_Atomics, SubGroups: a full OpenCL 2.0 GPU.
+        var capabilities = new CLCapabilityContext(true, true, true, true, true);
+        using var backend = new CLBackend(context, capabilities, CLDeviceVendor.Other, CLBackend.MinimumVersion);
+        return Compile(backend, k => ((CLCompiledKernel)k).Source);
+    }
+
+    private static Context CompileOnlyContext() => Context.Create(b => b.CPU().EnableAlgorithms());
+
+    private static IReadOnlyList<CompiledKernelText> Compile(Backend backend, Func<CompiledKernel, string> text) =>
+        KernelEntryPoints.All
+            .Select(k => new CompiledKernelText(k, text(backend.Compile(k.Description, KernelSpecialization.Empty))))
+            .ToList();
+}

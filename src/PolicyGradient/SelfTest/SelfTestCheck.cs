@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace PolicyGradient.SelfTest;
+
+/// <summary>One check of `pgvec selftest`: its worst error against what it allows.</summary>
+/// <param name="Detail">What was compared (counts), or why it failed.</param>
+public sealed record SelfTestCheck(string Name, double WorstError, double Tolerance, string Detail)
+{
+    /// <summary>NaN (a failed computation) never passes.</summary>
+    public bool Passed => WorstError <= Tolerance;
+
+    public string Line => string.Create(CultureInfo.InvariantCulture,
+        $"{Name,-15} worst {WorstError,9:E2}  tolerance {Tolerance,8:E1}  {(Passed ? "pass" : "FAIL")}  ({Detail})");
+}

@@ -1,0 +1,34 @@
+using PolicyGradient.Batched;
+using PolicyGradient.Devices;
+using PolicyGradient.Policy;
+using PolicyGradient.Training;
+
+namespace PolicyGradient.SelfTest;
+
+/// <summary>
+/// What the self-test asks a device to compute, as functions, so a test can hand it a deliberately
+/// wrong one and see the check that must catch it fail.
+/// </summary>
+/// <param name="Step">states [n][4], actions [n] -> [n][5]: next state, terminated.</param>
+/// <param name="Logits">policy, states [n][4] -> logits [n][2].</param>
+/// <param name="UniformFloats">keys [n], counters [n] -> the counter-based uniform float of each pair.</param>
+/// <param name="ReduceStatistics">a [rows][EpisodeStatistics.Width] matrix -> its column reduction.</param>
+/// <param name="Reinforce">policy, envs, seed, iteration, gamma -> the episodes played and their REINFORCE gradient.</param>
+/// <param name="Train">options, envs -> each iteration's metrics.</param>
+public sealed record SelfTestComputations(
+    Func<float[], int[], float[]> Step,
+    Func<PackedPolicy, float[], float[]> Logits,
+    Func<ulong[], ulong[], float[]> UniformFloats,
+    Func<float[], float[]> ReduceStatistics,
+    Func<PolicyParameters, int, ulong, int, float, RecordedGradient> Reinforce,
+    Func<TrainingOptions, int, IReadOnlyList<IterationMetrics>> Train)
+{
+    /// <summary>The production kernels on <paramref name="device"/>.</summary>
+    public static SelfTestComputations On(ComputeDevice device) => new(
+        device.Kernels.StepStates,
+        device.Kernels.Logits,
+        device.Kernels.UniformFloats,
+        rows => SelfTestBatches.ReduceStatistics(device, rows),
+        (policy, envs, seed, iteration, gamma) => SelfTestBatches.Reinforce(device, policy, envs, seed, iteration, gamma),
+        (options, envs) => SelfTestBatches.Train(device, options, envs));
+}

@@ -1,0 +1,78 @@
+using Pgvec.Commands;
+using PolicyGradient.SelfTest;
+using PolicyGradient.Tests.Kernels;
+
+namespace PolicyGradient.Tests.Cli;
+
+[Collection(CpuDeviceCollection.Name)]
+public class SelfTestVerbTests(CpuDeviceFixture fixture)
+{
+    private static readonly string[] CheckNames = ["cartpole step", "policy forward", "random draws", "reduction", "reinforce grad", "training"];
+
+    [Fact]
+    public void Selftest_passes_every_check_on_the_CPU_accelerator()
+    {
+        var run = CliRun.Of("selftest", "--device", "cpu");
+
+        Assert.Equal(0, run.Exit);
+        Assert.StartsWith("cpu ", run.StdoutLines[0]);
+        foreach (string name in CheckNames)
+            Assert.Matches($@" pass  \(.+\)$", Assert.Single(run.StdoutLines, l => l.StartsWith(name + " ")));
+        Assert.EndsWith("all pass", run.StdoutLines[^1]);
+    }
+
+    [SkippableFact]
+    public void Selftest_on_a_missing_strict_device_fails_with_one_line_before_any_check()
+    {
+        Skip.If(PolicyGradient.Devices.ComputeDevice.List().Any(d => d.Kind == PolicyGradient.Devices.DeviceKind.Cuda), "a CUDA device is present here");
+
+        var run = CliRun.Of("selftest", "--device", "cuda", "--strict-device");
+
+        run.AssertRuntimeFailure();
+        Assert.Contains("--device cuda requested but no cuda device found", run.Stderr);
+        Assert.Equal("", run.Stdout);
+    }
+
+    /// <summary>Each check, and a device computation made deliberately wrong that it alone must catch.</summary>
+    public static TheoryData<string> Perturbed => new(CheckNames);
+
+    [Theory]
+    [MemberData(nameof(Perturbed))]
+    public void Selftest_fails_naming_the_check_whose_kernel_result_is_perturbed(string check)
+    {
+        var honest = SelfTestComputations.On(fixture.Device);
+        var broken = check switch
+        {
+            "cartpole step" => honest with { Step = (s, a) => Nudged(honest.Step(s, a), 0, 1e-4f) },
+            "policy forward" => honest with { Logits = (p, s) => Nudged(honest.Logits(p, s), 1, 1e-4f) },
+            "random draws" => honest with { UniformFloats = (k, c) => Nudged(honest.UniformFloats(k, c), 5, 1e-7f) },
+            "reduction" => honest with { ReduceStatistics = rows => Nudged(honest.ReduceStatistics(rows), 0, 1e-4f) },
+            "reinforce grad" => honest with { Reinforce = (p, e, s, i, g) => Nudged(honest.Reinforce(p, e, s, i, g)) },
+            "training" => honest with { Train = (o, e) => [.. honest.Train(o, e).Select((m, i) => i == 2 ? m with { MeanReturn = m.MeanReturn * 1.1 } : m)] },
+            _ => throw new ArgumentOutOfRangeException(nameof(check)),
+        };
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int exit = SelfTestRun.Report(fixture.Device.Facts, broken, honest, stdout, stderr);
+
+        Assert.Equal(1, exit);
+        string[] lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(" FAIL ", Assert.Single(lines, l => l.StartsWith(check + " ")));
+        Assert.Single(lines, l => l.Contains(" FAIL "));
+        Assert.StartsWith($"pgvec: error: selftest check '{check}' failed", Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    private static float[] Nudged(float[] values, int at, float relative)
+    {
+        values[at] += relative * Math.Max(1f, Math.Abs(values[at]));
+        return values;
+    }
+
+    private static RecordedGradient Nudged(RecordedGradient g)
+    {
+        double[] gradient = (double[])g.Gradient.Clone();
+        gradient[3] += 1e-3 * gradient.Max(Math.Abs);
+        return g with { Gradient = gradient };
+    }
+}

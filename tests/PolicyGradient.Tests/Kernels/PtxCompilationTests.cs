@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using ILGPU;
+using ILGPU.Runtime.Cuda;
+using PolicyGradient.Devices;
+using Xunit.Abstractions;
+
+namespace PolicyGradient.Tests.Kernels;
+
+/// <summary>
+/// Every production kernel compiles for CUDA GPUs (and to OpenCL C) on a machine without one,
+/// through the same compilation `pgvec devices --ptx` uses.
+/// </summary>
+public class PtxCompilationTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// The `.target` ILGPU 1.5.3 writes for a device of each architecture: the lowest one that
+    /// carries every capability it may use (CapabilityContext.tt), capped at sm_80; an sm_90 GPU
+    /// gets sm_80 PTX whatever the instruction set, and its driver JIT-compiles that for sm_90.
+    /// </summary>
+    public static TheoryData<string, string> Architectures => new()
+    {
+        { "SM_70", "sm_70" },
+        { "SM_80", "sm_80" },
+        { "SM_90", "sm_80" },
+    };
+
+    private static CudaArchitecture Parse(string name) =>
+        (CudaArchitecture)typeof(CudaArchitecture).GetField(name, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void Every_kernel_compiles_to_PTX_with_an_entry_and_the_target_ILGPU_emits(string architecture, string target)
+    {
+        CudaArchitecture arch = Parse(architecture);
+        var compiled = KernelCompilation.Ptx(arch);
+
+        Assert.Equal(KernelEntryPoints.All.Select(k => k.Name), compiled.Select(c => c.Kernel.Name));
+        Assert.Equal(target, KernelCompilation.PtxTargetFor(arch).ToString().ToLowerInvariant());
+        foreach (var (kernel, ptx) in compiled.Select(c => (c.Kernel, c.Source)))
+        {
+            Assert.Single(Regex.Matches(ptx, @"^\.visible \.entry \w+\(", RegexOptions.Multiline));
+            Assert.Contains($"\n.target {target}\n", ptx.ReplaceLineEndings("\n"));
+            // The newest PTX ISA ILGPU knows, which every current driver (CUDA 12.9+) accepts.
+            Assert.Contains("\n.version 8.8\n", ptx.ReplaceLineEndings("\n"));
+            output.WriteLine($"{architecture} {kernel.Name}: {ptx.Length} characters of PTX");
+        }
+    }
+
+    [Fact]
+    public void No_kernel_converts_an_integer_through_float64()
+    {
+        // ulong or uint -> float goes through double in IL (conv.r.un): 1/64 rate on consumer GPUs.
+        foreach (var (kernel, ptx) in KernelCompilation.Ptx(CudaArchitecture.SM_90).Select(c => (c.Kernel, c.Source)))
+            Assert.DoesNotMatch(@"cvt\.rn\.f64\.[us](32|64)", ptx);
+    }
+
+    [Fact]
+    public void Kernel_parameters_have_the_same_size_in_PTX_as_on_the_host()
+    {
+        // The launcher copies each by-value argument's host bytes into the PTX parameter space.
+        foreach (var (kernel, ptx) in KernelCompilation.Ptx(CudaArchitecture.SM_90).Select(c => (c.Kernel, c.Source)))
+        {
+            var declared = Regex.Matches(ptx, @"\.param (?:\.align \d+ )?\.(b8|b32) \w+?(?:\[(\d+)\])?[,\n)]")
+                .Select(m => m.Groups[1].Value == "b32" ? 4 : int.Parse(m.Groups[2].Value))
+                .ToArray();
+            var parameters = kernel.Method.GetParameters();
+            Assert.Equal(parameters.Length, declared.Length);
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                Type type = parameters[i].ParameterType;
+                int hostSize = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ArrayView<>)
+                    ? 16 // a pointer and a length
+                    : (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(type).Invoke(null, null)!;
+                Assert.True(hostSize == declared[i], $"{kernel.Name} parameter {parameters[i].Name} ({type.Name}): {hostSize} bytes on the host, {declared[i]} in PTX");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_kernel_compiles_to_OpenCL_C()
+    {
+        var compiled = KernelCompilation.OpenCLC();
+
+        Assert.Equal(KernelEntryPoints.All.Select(k => k.Name), compiled.Select(c => c.Kernel.Name));
+        foreach (var (kernel, source) in compiled.Select(c => (c.Kernel, c.Source)))
+        {
+            Assert.Single(Regex.Matches(source, @"\bkernel void \w+\("));
+            output.WriteLine($"{kernel.Name}: {source.Length} characters of OpenCL C");
+        }
+    }
+}
