@@ -55,7 +55,7 @@ public sealed record SweepReport(
     public const string FileName = "sweep.json";
 
     public static readonly string IntervalMethod =
-        $"95 % percentile bootstrap over the configuration's finished agents: {BootstrapInterval.Resamples} resamples drawn with System.Random({BootstrapInterval.DefaultSeed})";
+        $"95 % percentile bootstrap over the finished agents of the configuration: {BootstrapInterval.Resamples} resamples drawn with System.Random({BootstrapInterval.DefaultSeed})";
 
     public void Write(string directory) => SummaryJson.Write(Path.Combine(directory, FileName), this);
 }

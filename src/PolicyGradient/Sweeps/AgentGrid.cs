@@ -18,7 +18,7 @@ public sealed record SweepConfiguration(double LearningRate, double Gamma, Objec
 public sealed class AgentGrid
 {
     public const string OrderDescription =
-        "configurations in the order lr (outermost), gamma, objective, each as given on the command line; seeds innermost: agent = configuration * seeds + seed index";
+        "configurations in the order lr (outermost), gamma, objective, each as given on the command line; seeds innermost: the agent index is the configuration index times the number of seeds, plus the index of the seed";
 
     public AgentGrid(IReadOnlyList<ulong> seeds, IReadOnlyList<double> learningRates, IReadOnlyList<double> gammas, IReadOnlyList<Objective> objectives)
     {
