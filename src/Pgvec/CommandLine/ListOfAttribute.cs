@@ -39,7 +39,7 @@ public sealed class ListOfAttribute(Type optionsType, string propertyName) : Opt
         {
             if (values.Count >= MaxItems)
                 return null;
-            if (Ranges && item.IndexOf('-', 1) is var dash and > 0)
+            if (Ranges && item.Length > 1 && item.IndexOf('-', 1) is var dash and > 0)
             {
                 if (!ulong.TryParse(item[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out ulong first)
                     || !ulong.TryParse(item[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out ulong last)

@@ -12,10 +12,10 @@ public sealed class VerbSpec
         new(typeof(TrainOptions)),
         new(typeof(BaselineOptions)),
         new(typeof(CompareOptions)),
-        new(typeof(SweepOptions)),
         new(typeof(DevicesOptions)),
         new(typeof(ReplayOptions)),
         new(typeof(BenchOptions)),
+        new(typeof(SweepOptions)),
         new(typeof(EvalOptions)),
     ];
 
