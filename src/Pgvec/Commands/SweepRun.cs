@@ -118,8 +118,10 @@ public static class SweepRun
                     $"{label}: {c.SolvedFraction:P0} of {c.AgentsFinished} solved; iterations median {Interval(c.Iterations.Median, "F0")}, IQM {Interval(c.Iterations.InterquartileMean, "F1")}; seconds median {Interval(c.SecondsToSolve!.Median, "F2")}"));
         }
         long envSteps = outcomes.Sum(o => o.EnvSteps);
+        int agents = report.Configurations.Sum(c => c.Agents.Length);
+        string interrupted = report.Interrupted ? $" (interrupted: {outcomes.Count} of {agents} agents started)" : "";
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep{(report.Interrupted ? " (interrupted)" : "")}: {outcomes.Count(o => o.Solved)}/{report.Agents.Count} agents solved in {report.Configurations.Count} configurations, {envSteps:N0} env-steps in {report.WallSeconds:F2} s ({envSteps / Math.Max(report.WallSeconds, 1e-9):N0}/s); {path}"));
+            $"sweep{interrupted}: {outcomes.Count(o => o.Solved)}/{agents} agents solved in {report.Configurations.Count} configurations, {envSteps:N0} env-steps in {report.WallSeconds:F2} s ({envSteps / Math.Max(report.WallSeconds, 1e-9):N0}/s); {path}"));
     }
 
     private static string Interval(Estimate e, string format) => string.Create(CultureInfo.InvariantCulture,
