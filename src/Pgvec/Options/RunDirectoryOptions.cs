@@ -30,7 +30,7 @@ public abstract class RunDirectoryOptions : ICommand
     [Option("overwrite", Default = false, HelpText = "Replace the run already in --out (its files are deleted first) instead of refusing.")]
     public bool Overwrite { get; set; }
 
-    [Option("out", HelpText = "Run directory for summary.json. (Default: runs/VERB-yyyyMMdd-HHmmss)")]
+    [Option("out", HelpText = "The run's directory. (Default: runs/VERB-yyyyMMdd-HHmmss)")]
     [NonEmpty("a directory path")]
     public string? Out { get; set; }
 

@@ -18,11 +18,11 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.LearningRate))]
     public string LearningRates { get; set; } = "";
 
-    [Option("gamma", Default = "0.99", HelpText = "Discounts of the reward-to-go (reinforce objective).")]
+    [Option("gamma", Default = "0.99", HelpText = "Discounts of the reward-to-go (reinforce objective), e.g. 0.95,0.99.")]
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Gamma))]
     public string Gammas { get; set; } = "";
 
-    [Option("objective", Default = "reinforce", HelpText = "Objectives: reinforce, seed, or both.")]
+    [Option("objective", Default = "reinforce", HelpText = "Objectives, each one that train --objective accepts.")]
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Objective))]
     public string Objectives { get; set; } = "";
 

@@ -20,7 +20,7 @@ public static class SweepPlots
         var plot = new Plot();
         for (int c = 0; c < grid.Configurations.Count; c++)
         {
-            AgentPoint[][] agents = [.. grid.AgentsOf(c).Where(a => a < history.Agents).Select(a => history.Of(a).ToArray()).Where(p => p.Length > 0)];
+            AgentPoint[][] agents = [.. grid.AgentsOf(c).Select(a => history.Of(a).ToArray()).Where(p => p.Length > 0)];
             if (agents.Length == 0)
                 continue;
             int iterations = agents.Max(a => a.Length);
