@@ -162,6 +162,22 @@ public class SweepVerbTests(SweptRun swept) : IClassFixture<SweptRun>
     }
 
     [Fact]
+    public void An_agent_inside_the_grid_ends_with_the_policy_train_ends_with_for_its_settings()
+    {
+        // Agent 6: the second configuration (lr 0.1), its third seed (2).
+        using var temp = new TempDirectory();
+        var train = CliRun.Of("train", "--seed", "2", "--lr", "0.1", "--envs", $"{SweptRun.Envs}", "--device", "cpu",
+            "--max-iterations", $"{SweptRun.MaxIterations}", "--quiet", "--out", temp.Path);
+        Assert.Equal(0, train.Exit);
+
+        var fromSweep = RawSafeTensors.Of(Path.Combine(swept.Directory, "policies", "agent-006.safetensors"));
+        var fromTrain = RawSafeTensors.Of(temp.Combine("policy.safetensors"));
+        foreach (string name in PolicyTensors.Names)
+            Assert.True(fromSweep.Data(name).SequenceEqual(fromTrain.Data(name)), $"{name} differs");
+        Assert.Equal(SummaryFile.Read(temp.Combine("summary.json")).Integer("env_steps"), swept.Agents[6].GetProperty("env_steps").GetInt64());
+    }
+
+    [Fact]
     public void A_one_agent_sweep_ends_with_the_policy_train_ends_with_bit_for_bit()
     {
         using var temp = new TempDirectory();
