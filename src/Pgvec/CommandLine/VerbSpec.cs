@@ -15,6 +15,7 @@ public sealed class VerbSpec
         new(typeof(DevicesOptions)),
         new(typeof(ReplayOptions)),
         new(typeof(BenchOptions)),
+        new(typeof(SweepOptions)),
         new(typeof(SelfTestOptions)),
         new(typeof(EvalOptions)),
         new(typeof(ExportOptions)),

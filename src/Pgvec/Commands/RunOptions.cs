@@ -11,9 +11,12 @@ public sealed record RunOptions(string Verb, IReadOnlyDictionary<string, object?
     {
         if (Quiet)
             return new QuietProgress();
-        bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
-        return terminal
+        return IsTerminal(stdout)
             ? new LiveProgress(training, perEpisode ? "episode" : "iteration")
             : new ProgressLog(stdout, perEpisode);
     }
+
+    /// <summary>Whether a live display can redraw in place: stdout is the process's own, and a terminal.</summary>
+    public static bool IsTerminal(TextWriter stdout) =>
+        ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 }

@@ -14,15 +14,19 @@ public abstract class BatchedOptions : TrainingRunOptions
     [IntegerRange(1, MaxEnvs)]
     public int Envs { get; set; }
 
-    [Option("device", Default = "auto", HelpText = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator).")]
+    public const string DeviceHelp = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator).";
+    public const string StrictDeviceHelp = "Fail if --device is missing or fails to start, instead of falling back to the CPU accelerator.";
+    public const int DefaultMaxIterations = 1000;
+
+    [Option("device", Default = "auto", HelpText = DeviceHelp)]
     [OneOf(typeof(DeviceKind))]
     public string Device { get; set; } = "";
 
-    [Option("max-iterations", Default = 1000, HelpText = "Stop after this many iterations.")]
+    [Option("max-iterations", Default = DefaultMaxIterations, HelpText = "Stop after this many iterations.")]
     [IntegerRange(1, int.MaxValue)]
     public int MaxIterations { get; set; }
 
-    [Option("strict-device", Default = false, HelpText = "Fail if --device is missing or fails to start, instead of falling back to the CPU accelerator.")]
+    [Option("strict-device", Default = false, HelpText = StrictDeviceHelp)]
     public bool StrictDevice { get; set; }
 
     public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);

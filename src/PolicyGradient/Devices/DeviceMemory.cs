@@ -22,7 +22,7 @@ public static class DeviceMemory
 
     public static void EnsureFits(ComputeDevice device, int envs, long bytesPerEnv)
     {
-        long available = (long)(Available(device) * UsableFraction);
+        long available = Usable(device);
         long needed = bytesPerEnv * envs;
         if (needed <= available)
             return;
@@ -31,6 +31,22 @@ public static class DeviceMemory
             $"--envs {envs} needs {Gigabytes(needed)} of {device.Kind.Name()} memory ({bytesPerEnv:N0} bytes per env) " +
             $"but {Gigabytes(available)} is available; the largest --envs that fits is {largest:N0}");
     }
+
+    /// <summary>A sweep's check: <paramref name="agents"/> x <paramref name="envsPerAgent"/> envs in one batch.</summary>
+    public static void EnsureFits(ComputeDevice device, int agents, int envsPerAgent, long bytesPerEnv)
+    {
+        long available = Usable(device);
+        long envs = (long)agents * envsPerAgent;
+        long needed = bytesPerEnv * envs;
+        if (needed <= available)
+            return;
+        long largest = available / bytesPerEnv / agents;
+        throw new InsufficientMemoryException(
+            $"{agents:N0} agents x --envs {envsPerAgent:N0} = {envs:N0} envs need {Gigabytes(needed)} of {device.Kind.Name()} memory ({bytesPerEnv:N0} bytes per env) " +
+            $"but {Gigabytes(available)} is available; the largest --envs that fits {agents:N0} agents is {largest:N0}");
+    }
+
+    private static long Usable(ComputeDevice device) => (long)(Available(device) * UsableFraction);
 
     private static string Gigabytes(long bytes) => $"{bytes / 1e9:F2} GB";
 }

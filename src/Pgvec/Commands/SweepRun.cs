@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pgvec.CommandLine;
+using Pgvec.Options;
+using Pgvec.Progress;
+using PolicyGradient.Batched;
+using PolicyGradient.Checkpoints;
+using PolicyGradient.Devices;
+using PolicyGradient.Environment;
+using PolicyGradient.Output;
+using PolicyGradient.Statistics;
+using PolicyGradient.Sweeps;
+using PolicyGradient.Training;
+
+namespace Pgvec.Commands;
+
+/// <summary>
+/// `pgvec sweep`: trains the grid's agents through one <see cref="ISweepTrainer"/>, then writes
+/// config.json, each agent's policy, sweep.csv, sweep.json (per agent and per configuration,
+/// with greedy evaluations and statistics) and the two plots. An interrupted sweep writes the
+/// same files for what it trained, marked interrupted.
+/// </summary>
+public static class SweepRun
+{
+    public const string PoliciesDirectory = "policies";
+
+    public static void Run(SweepOptions options, ISweepTrainer trainer, string directory, RunOptions run, TextWriter stdout, TextWriter stderr)
+    {
+        AgentGrid grid = options.Grid;
+        var setup = Stopwatch.StartNew();
+        using ComputeDevice device = DeviceChoice.Open(options.DeviceKind, stderr, options.StrictDevice);
+        DeviceMemory.EnsureFits(device, grid.Agents.Count, options.Envs, EpisodeBatch.BytesPerEnv(options.Hidden, CartPole.MaxEpisodeSteps));
+        RunConfig.Of(run.Verb, device.Kind.Name(), device.Name, run.Options).Write(directory);
+        var batch = new SweepBatch(device, options.Envs, options.Hidden, grid.Agents, options.TargetReturn, options.MaxIterations, options.MaxSeconds);
+        double setupSeconds = setup.Elapsed.TotalSeconds;
+
+        var history = new SweepHistory(grid.Agents.Count);
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<TrainingOutcome> outcomes = ISweepProgress.For(run, stdout, grid, options.TargetReturn)
+            .Track(report => trainer.Train(batch, iteration =>
+            {
+                history.Record(iteration);
+                report(iteration);
+            }, Interruption.Token));
+        double wallSeconds = clock.Elapsed.TotalSeconds;
+        bool interrupted = outcomes.Count < grid.Agents.Count || outcomes.Any(o => o.Interrupted);
+
+        string[] policies = WritePolicies(options, grid, outcomes, directory);
+        SweepCsv.Write(directory, grid, history);
+        var report = new SweepReport(
+            device.Kind.Name(), device.Name, options.Envs, options.Hidden, options.TargetReturn, options.MaxIterations, options.MaxSeconds,
+            interrupted, setupSeconds, wallSeconds, AgentGrid.OrderDescription, ConfigurationStatistics.UnsolvedNote, SweepReport.IntervalMethod,
+            AgentResults(grid, outcomes, policies), ConfigurationResults(grid, outcomes));
+        report.Write(directory);
+        SweepPlots.SaveReturns(directory, grid, history, options.TargetReturn);
+        SweepPlots.SaveSolved(directory, grid, outcomes);
+        PrintSummary(report, outcomes, Path.Combine(directory, SweepReport.FileName), stdout);
+    }
+
+    /// <summary>policies/agent-NNN.safetensors, each with its own options (as `train` would store them) and its agent index in the metadata.</summary>
+    private static string[] WritePolicies(SweepOptions options, AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string directory)
+    {
+        var shared = CheckpointMetadata.Of(VerbSpec.For(typeof(SweepOptions)), options);
+        foreach (string axis in new[] { "seeds", "lr", "gamma", "objective" })
+            shared.Remove(axis);
+        int digits = Math.Max(3, (grid.Agents.Count - 1).ToString(CultureInfo.InvariantCulture).Length);
+        var paths = new string[outcomes.Count];
+        for (int agent = 0; agent < outcomes.Count; agent++)
+        {
+            AgentSettings settings = grid.Agents[agent];
+            var metadata = new Dictionary<string, string>(shared)
+            {
+                ["agent"] = agent.ToString(CultureInfo.InvariantCulture),
+                ["seed"] = CheckpointMetadata.Text(settings.Seed),
+                ["lr"] = CheckpointMetadata.Text(settings.LearningRate),
+                ["gamma"] = CheckpointMetadata.Text(settings.Gamma),
+                ["objective"] = settings.Objective.Name(),
+            };
+            paths[agent] = Path.Combine(PoliciesDirectory, $"agent-{agent.ToString("D" + digits, CultureInfo.InvariantCulture)}.safetensors");
+            PolicyTensors.PolicyFile(outcomes[agent].Policy, metadata).Write(Path.Combine(directory, paths[agent]));
+        }
+        return paths;
+    }
+
+    private static SweepAgentResult[] AgentResults(AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string[] policies)
+    {
+        var greedy = new double[outcomes.Count];
+        // Each evaluation is its own deterministic computation, so running them side by side changes no result.
+        Parallel.For(0, outcomes.Count, agent =>
+            greedy[agent] = GreedyEvaluation.MeanReturn(outcomes[agent].Policy, RunCompletion.GreedyEpisodes, grid.Agents[agent].Seed));
+        return [.. outcomes.Select((o, agent) =>
+        {
+            AgentSettings settings = grid.Agents[agent];
+            return new SweepAgentResult(agent, settings.Seed, settings.LearningRate, settings.Gamma, settings.Objective.Name(), policies[agent],
+                o.Solved, o.Interrupted, o.Updates, o.Episodes, o.EnvSteps, o.SecondsToSolve, o.WallSeconds, o.FinalMeanReturn, greedy[agent]);
+        })];
+    }
+
+    private static SweepConfigurationResult[] ConfigurationResults(AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes) =>
+    [
+        .. grid.Configurations.Select((c, i) =>
+        {
+            int[] agents = [.. grid.AgentsOf(i)];
+            ConfigurationStatistics? statistics = ConfigurationStatistics.Of(agents.Where(a => a < outcomes.Count).Select(a => outcomes[a]));
+            return new SweepConfigurationResult(i, c.LearningRate, c.Gamma, c.Objective.Name(), agents, statistics?.AgentsFinished ?? 0,
+                statistics?.SolvedFraction, statistics?.Iterations, statistics?.EnvSteps, statistics?.SecondsToSolve);
+        }),
+    ];
+
+    private static void PrintSummary(SweepReport report, IReadOnlyList<TrainingOutcome> outcomes, string path, TextWriter stdout)
+    {
+        foreach (SweepConfigurationResult c in report.Configurations)
+        {
+            string label = string.Create(CultureInfo.InvariantCulture, $"lr {c.Lr:R}, gamma {c.Gamma:R}, {c.Objective}");
+            stdout.WriteLine(c.Iterations is null
+                ? $"{label}: no agent finished"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{label}: {c.SolvedFraction:P0} of {c.AgentsFinished} solved; iterations median {Interval(c.Iterations.Median, "F0")}, IQM {Interval(c.Iterations.InterquartileMean, "F1")}; seconds median {Interval(c.SecondsToSolve!.Median, "F2")}"));
+        }
+        long envSteps = outcomes.Sum(o => o.EnvSteps);
+        int agents = report.Configurations.Sum(c => c.Agents.Length);
+        string interrupted = report.Interrupted ? $" (interrupted: {outcomes.Count} of {agents} agents started)" : "";
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sweep{interrupted}: {outcomes.Count(o => o.Solved)}/{agents} agents solved in {report.Configurations.Count} configurations, {envSteps:N0} env-steps in {report.WallSeconds:F2} s ({envSteps / Math.Max(report.WallSeconds, 1e-9):N0}/s); {path}"));
+    }
+
+    private static string Interval(Estimate e, string format) => string.Create(CultureInfo.InvariantCulture,
+        $"{e.Value.ToString(format, CultureInfo.InvariantCulture)} [{e.Low.ToString(format, CultureInfo.InvariantCulture)}, {e.High.ToString(format, CultureInfo.InvariantCulture)}]");
+}

@@ -1,0 +1,71 @@
+using CommandLine;
+using Pgvec.CommandLine;
+using Pgvec.Commands;
+using PolicyGradient.Devices;
+using PolicyGradient.Sweeps;
+using PolicyGradient.Training;
+
+namespace Pgvec.Options;
+
+[Verb("sweep", HelpText = "Trains every combination of --seeds, --lr, --gamma and --objective as one agent of --envs envs; writes sweep.json (statistics per configuration), sweep.csv, plots and every agent's policy.")]
+public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
+{
+    [Option("seeds", Default = "0-7", HelpText = "Seeds, one agent each per configuration: a list of seeds and ranges, e.g. 0-31, 1,5,9 or 0-3,10.")]
+    [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Seed), Ranges = true)]
+    public string Seeds { get; set; } = "";
+
+    [Option("lr", Default = "0.01", HelpText = "Adam learning rates, e.g. 0.01,0.03,0.1.")]
+    [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.LearningRate))]
+    public string LearningRates { get; set; } = "";
+
+    [Option("gamma", Default = "0.99", HelpText = "Discounts of the reward-to-go (reinforce objective), e.g. 0.95,0.99.")]
+    [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Gamma))]
+    public string Gammas { get; set; } = "";
+
+    [Option("objective", Default = "reinforce", HelpText = "Objectives, each one that train --objective accepts.")]
+    [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Objective))]
+    public string Objectives { get; set; } = "";
+
+    [Option("envs", Default = 64, HelpText = "Environments per agent: one episode each per iteration.")]
+    [IntegerRange(1, BatchedOptions.MaxEnvs)]
+    public int Envs { get; set; }
+
+    [Option("device", Default = "auto", HelpText = BatchedOptions.DeviceHelp)]
+    [OneOf(typeof(DeviceKind))]
+    public string Device { get; set; } = "";
+
+    [Option("max-iterations", Default = BatchedOptions.DefaultMaxIterations, HelpText = "Stop an agent after this many iterations.")]
+    [IntegerRange(1, int.MaxValue)]
+    public int MaxIterations { get; set; }
+
+    [Option("strict-device", Default = false, HelpText = BatchedOptions.StrictDeviceHelp)]
+    public bool StrictDevice { get; set; }
+
+    public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
+
+    /// <summary>The agents, in <see cref="AgentGrid"/>'s order.</summary>
+    public AgentGrid Grid { get; private set; } = null!;
+
+    public ICommand Check(ArgumentScan scan)
+    {
+        Grid = new AgentGrid(
+            Axis<ulong>("seeds", Seeds),
+            Axis<double>("lr", LearningRates),
+            Axis<double>("gamma", Gammas),
+            [.. Axis<string>("objective", Objectives).Select(EnumNames.Parse<Objective>)]);
+        // Envs and episodes are counted exactly up to 2^24 in one batch, and a batched engine holds every agent's envs at once.
+        long envs = (long)Grid.Agents.Count * Envs;
+        if (envs > BatchedOptions.MaxEnvs)
+        {
+            throw new UsageException(
+                $"--envs {Envs} for {Grid.Agents.Count:N0} agents is {envs:N0} envs in one batch: at most {BatchedOptions.MaxEnvs:N0}; give fewer agents or at most --envs {BatchedOptions.MaxEnvs / Grid.Agents.Count:N0}");
+        }
+        return this;
+    }
+
+    protected override void Run(string directory, RunOptions run, TextWriter stdout, TextWriter stderr) =>
+        SweepRun.Run(this, new SequentialSweepTrainer(), directory, run, stdout, stderr);
+
+    private static IReadOnlyList<T> Axis<T>(string option, string text) =>
+        ((ListOfAttribute)VerbSpec.For(typeof(SweepOptions)).Option(option)!.Rule).Values<T>(text);
+}

@@ -1,0 +1,26 @@
+using Pgvec.Commands;
+using PolicyGradient.Sweeps;
+
+namespace Pgvec.Progress;
+
+/// <summary>Shows a sweep's progress while <see cref="Track{T}"/> runs it: <see cref="IProgressDisplay"/> for many agents.</summary>
+public interface ISweepProgress
+{
+    /// <param name="train">Runs the sweep, calling the given action after every agent's iteration.</param>
+    T Track<T>(Func<Action<AgentIteration>, T> train);
+
+    /// <summary>A live display on an interactive terminal, plain lines when redirected, nothing with --quiet.</summary>
+    public static ISweepProgress For(RunOptions run, TextWriter stdout, AgentGrid grid, double targetReturn)
+    {
+        if (run.Quiet)
+            return new QuietSweepProgress();
+        var tally = new SweepTally(grid, targetReturn);
+        return RunOptions.IsTerminal(stdout) ? new SweepLiveProgress(tally) : new SweepProgressLog(stdout, tally);
+    }
+}
+
+/// <summary>--quiet: nothing while training; the sweep's final summary still prints.</summary>
+public sealed class QuietSweepProgress : ISweepProgress
+{
+    public T Track<T>(Func<Action<AgentIteration>, T> train) => train(_ => { });
+}

@@ -1,0 +1,88 @@
+using PolicyGradient.Statistics;
+using PolicyGradient.Sweeps;
+using ScottPlot;
+
+namespace PolicyGradient.Output;
+
+/// <summary>
+/// sweep.png: per configuration, the median over its agents of the mean return at each iteration,
+/// with the band between the 25th and 75th percentiles (an agent that stopped, solved or not,
+/// keeps its last return). solved.png: per configuration, the fraction of its agents solved
+/// within a given number of env-steps.
+/// </summary>
+public static class SweepPlots
+{
+    public const string ReturnsFileName = "sweep.png";
+    public const string SolvedFileName = "solved.png";
+
+    public static void SaveReturns(string directory, AgentGrid grid, SweepHistory history, double targetReturn)
+    {
+        var plot = new Plot();
+        for (int c = 0; c < grid.Configurations.Count; c++)
+        {
+            AgentPoint[][] agents = [.. grid.AgentsOf(c).Select(a => history.Of(a).ToArray()).Where(p => p.Length > 0)];
+            if (agents.Length == 0)
+                continue;
+            int iterations = agents.Max(a => a.Length);
+            var xs = new double[iterations];
+            var median = new double[iterations];
+            var low = new double[iterations];
+            var high = new double[iterations];
+            for (int i = 0; i < iterations; i++)
+            {
+                double[] returns = [.. agents.Select(a => a[Math.Min(i, a.Length - 1)].MeanReturn)];
+                xs[i] = i + 1;
+                median[i] = SampleStatistics.Median(returns);
+                low[i] = SampleStatistics.Percentile(returns, 25);
+                high[i] = SampleStatistics.Percentile(returns, 75);
+            }
+            Color color = plot.Add.Palette.GetColor(c);
+            var band = plot.Add.FillY(xs, low, high);
+            band.FillColor = color.WithAlpha(0.25);
+            band.LineWidth = 0;
+            var line = plot.Add.ScatterLine(xs, median, color);
+            line.LineWidth = 2;
+            line.LegendText = $"{grid.Configurations[c].Label} ({agents.Length} agents)";
+        }
+        AddTarget(plot, targetReturn);
+        plot.Title("median mean return over each configuration's agents, interquartile band");
+        plot.XLabel("iteration");
+        plot.YLabel("mean return");
+        plot.Axes.SetLimitsY(0, Math.Max(510, targetReturn * 1.05));
+        plot.ShowLegend(Alignment.LowerRight);
+        AtomicFile.Write(Path.Combine(directory, ReturnsFileName), temporary => plot.SavePng(temporary, 1000, 620));
+    }
+
+    public static void SaveSolved(string directory, AgentGrid grid, IReadOnlyList<Training.TrainingOutcome> outcomes)
+    {
+        var plot = new Plot();
+        double widest = Math.Max(1, outcomes.Count == 0 ? 0 : outcomes.Max(o => (double)o.EnvSteps));
+        for (int c = 0; c < grid.Configurations.Count; c++)
+        {
+            var finished = grid.AgentsOf(c).Where(a => a < outcomes.Count && !outcomes[a].Interrupted).ToArray();
+            if (finished.Length == 0)
+                continue;
+            double[] solvedAt = [.. finished.Where(a => outcomes[a].Solved).Select(a => (double)outcomes[a].EnvSteps).Order()];
+            double[] xs = [0, .. solvedAt, widest];
+            double[] ys = [0, .. solvedAt.Select((_, i) => (i + 1.0) / finished.Length), (double)solvedAt.Length / finished.Length];
+            var line = plot.Add.ScatterLine(xs, ys, plot.Add.Palette.GetColor(c));
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.LineWidth = 2;
+            line.LegendText = $"{grid.Configurations[c].Label} ({finished.Length} agents)";
+        }
+        plot.Title("fraction of agents solved within a number of env-steps");
+        plot.XLabel("env-steps");
+        plot.YLabel("fraction of agents solved");
+        plot.Axes.SetLimitsY(0, 1.05);
+        plot.ShowLegend(Alignment.LowerRight);
+        AtomicFile.Write(Path.Combine(directory, SolvedFileName), temporary => plot.SavePng(temporary, 1000, 620));
+    }
+
+    private static void AddTarget(Plot plot, double targetReturn)
+    {
+        var target = plot.Add.HorizontalLine(targetReturn);
+        target.LegendText = $"target {targetReturn:G}";
+        target.LinePattern = LinePattern.Dashed;
+        target.Color = Colors.Gray;
+    }
+}

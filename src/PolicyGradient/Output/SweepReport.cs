@@ -1,0 +1,61 @@
+using PolicyGradient.Statistics;
+using PolicyGradient.Sweeps;
+
+namespace PolicyGradient.Output;
+
+/// <summary>One agent of sweep.json: its configuration, where its policy is, and how it did.</summary>
+public sealed record SweepAgentResult(
+    int Agent,
+    ulong Seed,
+    double Lr,
+    double Gamma,
+    string Objective,
+    string Policy,
+    bool Solved,
+    bool Interrupted,
+    int Iterations,
+    long Episodes,
+    long EnvSteps,
+    double? SecondsToSolve,
+    double TrainingSeconds,
+    double FinalMeanReturn,
+    double GreedyEvalMeanReturn);
+
+/// <summary>One configuration of sweep.json; the statistics are null when none of its agents finished.</summary>
+public sealed record SweepConfigurationResult(
+    int Configuration,
+    double Lr,
+    double Gamma,
+    string Objective,
+    int[] Agents,
+    int AgentsFinished,
+    double? SolvedFraction,
+    MeasureStatistics? Iterations,
+    MeasureStatistics? EnvSteps,
+    MeasureStatistics? SecondsToSolve);
+
+/// <summary>sweep.json: the sweep's settings, every agent, and every configuration's statistics.</summary>
+public sealed record SweepReport(
+    string Device,
+    string DeviceName,
+    int EnvsPerAgent,
+    int Hidden,
+    double TargetReturn,
+    int MaxIterations,
+    double MaxSeconds,
+    bool Interrupted,
+    double SetupSeconds,
+    double WallSeconds,
+    string AgentOrder,
+    string UnsolvedAgents,
+    string ConfidenceIntervals,
+    IReadOnlyList<SweepAgentResult> Agents,
+    IReadOnlyList<SweepConfigurationResult> Configurations)
+{
+    public const string FileName = "sweep.json";
+
+    public static readonly string IntervalMethod =
+        $"95 % percentile bootstrap over the finished agents of the configuration: {BootstrapInterval.Resamples} resamples drawn with System.Random({BootstrapInterval.DefaultSeed})";
+
+    public void Write(string directory) => SummaryJson.Write(Path.Combine(directory, FileName), this);
+}

@@ -1,0 +1,46 @@
+using PolicyGradient.Devices;
+using PolicyGradient.Training;
+
+namespace PolicyGradient.Sweeps;
+
+/// <summary>
+/// What a sweep trains: <see cref="Agents"/> independent agents of <see cref="EnvsPerAgent"/>
+/// envs each, sharing the hidden size, the target and the budgets (each agent's own: an agent
+/// stops when it meets the target or when its iterations or training seconds run out).
+/// </summary>
+public sealed record SweepBatch(
+    ComputeDevice Device,
+    int EnvsPerAgent,
+    int Hidden,
+    IReadOnlyList<AgentSettings> Agents,
+    double TargetReturn,
+    int MaxIterations,
+    double MaxSeconds)
+{
+    /// <summary>The options a `train` run of agent <paramref name="agent"/> alone would have.</summary>
+    public TrainingOptions OptionsFor(int agent) => Agents[agent].ApplyTo(new TrainingOptions
+    {
+        Hidden = Hidden,
+        TargetReturn = TargetReturn,
+        MaxUpdates = MaxIterations,
+        MaxSeconds = MaxSeconds,
+    });
+}
+
+/// <summary>One iteration of one agent.</summary>
+public sealed record AgentIteration(int Agent, UpdateReport Report);
+
+/// <summary>
+/// The sweep's one seam to the trainer: however the agents are trained (one after another, or
+/// all in one device batch), the sweep sees the same reports and outcomes.
+/// </summary>
+public interface ISweepTrainer
+{
+    /// <summary>
+    /// Trains every agent of <paramref name="batch"/>, calling <paramref name="onIteration"/> after
+    /// each agent's iteration. <paramref name="stop"/> ends training after the current iteration.
+    /// </summary>
+    /// <returns>One outcome per agent that started, in agent order (index = agent): all of them,
+    /// unless <paramref name="stop"/> came before some started; a stopped agent's outcome is marked interrupted.</returns>
+    IReadOnlyList<TrainingOutcome> Train(SweepBatch batch, Action<AgentIteration> onIteration, CancellationToken stop);
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace PolicyGradient.Tests.Cli;
+
+/// <summary>Signals need a real process: pgvec.dll is started beside the tests and sent SIGINT.</summary>
+public class SweepInterruptTests
+{
+    [Fact]
+    public void SIGINT_stops_the_sweep_after_the_current_iteration_writes_what_it_trained_marked_interrupted_and_exits_130()
+    {
+        using var temp = new TempDirectory();
+        string dll = Path.Combine(AppContext.BaseDirectory, "pgvec.dll");
+        // Big enough that no agent solves before the signal lands.
+        var start = new ProcessStartInfo("dotnet", [dll, "sweep", "--seeds", "0-3", "--envs", "2048", "--device", "cpu", "--max-seconds", "120", "--out", temp.Path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.StartsWith("0/4 agents solved", process.StandardOutput.ReadLine());
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
+            kill.WaitForExit();
+        string rest = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "pgvec did not stop after SIGINT");
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("pgvec: interrupted", stderr.Result);
+        var report = JsonDocument.Parse(File.ReadAllText(temp.Combine("sweep.json"))).RootElement;
+        Assert.True(report.GetProperty("interrupted").GetBoolean());
+        JsonElement agent = Assert.Single(report.GetProperty("agents").EnumerateArray());
+        Assert.True(agent.GetProperty("interrupted").GetBoolean());
+        int iterations = agent.GetProperty("iterations").GetInt32();
+        Assert.Equal(iterations + 1, File.ReadAllLines(temp.Combine("sweep.csv")).Length);
+        Assert.True(File.Exists(temp.Combine("policies", "agent-000.safetensors")));
+        Assert.False(File.Exists(temp.Combine("policies", "agent-001.safetensors")));
+        Assert.True(File.Exists(temp.Combine("sweep.png")) && File.Exists(temp.Combine("solved.png")));
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("configurations")[0].GetProperty("iterations").ValueKind);
+        Assert.Contains(rest.Split('\n'), l => l.StartsWith("sweep (interrupted: 1 of 4 agents started): 0/4 agents solved"));
+    }
+}

@@ -1,0 +1,63 @@
+namespace PolicyGradient.Tests.Cli;
+
+public class SweepUsageTests
+{
+    private const string TrainLr = "a finite number greater than 0";
+
+    public static TheoryData<string[], string[]> BadInputs => new()
+    {
+        // args after "sweep", fragments the one line must contain (the bad value, what is allowed)
+        { ["--seeds", "0-3,2"], ["--seeds 0-3,2 is not valid", "no value twice"] },
+        { ["--seeds", "1,,2"], ["--seeds 1,,2 is not valid", "each an integer from 0 to 18446744073709551615"] },
+        { ["--seeds", "1,2,"], ["--seeds 1,2, is not valid", "ranges such as 0-31"] },
+        { ["--seeds", "5-2"], ["--seeds 5-2 is not valid", "ranges such as 0-31"] },
+        { ["--seeds", "-1"], ["--seeds -1 is not valid"] },
+        { ["--seeds", "0-99999999"], ["--seeds 0-99999999 is not valid", "at most 65536"] },
+        { ["--lr", "0.1,0.1"], ["--lr 0.1,0.1 is not valid", TrainLr, "no value twice"] },
+        { ["--lr", "0.1,0.10"], ["--lr 0.1,0.10 is not valid", "no value twice"] },
+        { ["--lr", "0.1,-1"], ["--lr 0.1,-1 is not valid", TrainLr] },
+        { ["--lr", "0.03,"], ["--lr 0.03, is not valid", TrainLr] },
+        { ["--lr", "0.03-0.1"], ["--lr 0.03-0.1 is not valid", TrainLr] },
+        { ["--gamma", "0.9,1.5"], ["--gamma 0.9,1.5 is not valid", "each a number from 0 to 1"] },
+        { ["--objective", "reinforce,reinforce"], ["--objective reinforce,reinforce is not valid", "no value twice"] },
+        { ["--objective", "ppo"], ["--objective ppo is not valid", "each one of reinforce, seed"] },
+        { ["--envs", "0"], ["--envs 0 is out of range", "an integer from 1 to 16777216"] },
+        { ["--seed", "3"], ["unknown option --seed for sweep", "--seeds"] },
+        { ["--seeds", "0-1023", "--envs", "32768"], ["--envs 32768 for 1,024 agents is 33,554,432 envs", "at most 16,777,216", "at most --envs 16,384"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_grid_input_is_refused_with_one_line_and_exit_2_before_any_work(string[] args, string[] fragments)
+    {
+        using var temp = new TempDirectory();
+        string directory = temp.Combine("run");
+
+        CliRun.Of(["sweep", .. args, "--device", "cpu", "--out", directory]).AssertUsageError(fragments);
+        Assert.False(Directory.Exists(directory), "a refused sweep created its run directory");
+    }
+
+    [SkippableFact]
+    public void A_grid_that_does_not_fit_the_device_memory_is_refused_before_allocating_with_the_largest_envs_that_fits()
+    {
+        // 1024 agents x 16384 envs: 2^24 envs of about 13 kB each, some 220 GB.
+        Skip.If(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes > 200_000_000_000L, "this machine has room for the whole grid");
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("sweep", "--seeds", "0-1023", "--envs", "16384", "--device", "cpu", "--out", temp.Path);
+
+        Assert.Equal(1, run.Exit);
+        Assert.Matches(@"^pgvec: error: 1,024 agents x --envs 16,384 = 16,777,216 envs need [\d.]+ GB of cpu memory \([\d,]+ bytes per env\) but [\d.]+ GB is available; the largest --envs that fits 1,024 agents is [\d,]+$", run.StderrLines[^1]);
+        Assert.False(File.Exists(temp.Combine("sweep.json")));
+        Assert.False(Directory.Exists(temp.Combine("policies")));
+    }
+
+    [Fact]
+    public void A_directory_holding_a_sweep_is_refused_without_overwrite()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Combine("sweep.json"), "{}");
+
+        CliRun.Of("sweep", "--device", "cpu", "--out", temp.Path).AssertUsageError($"--out {temp.Path} already holds a run (sweep.json", "--overwrite");
+    }
+}
