@@ -1,5 +1,7 @@
 using System.Globalization;
+using Pgvec.CommandLine;
 using Pgvec.Options;
+using PolicyGradient.Checkpoints;
 using PolicyGradient.Environment;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
@@ -8,36 +10,64 @@ using PolicyGradient.Training;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec eval`: a saved policy's returns and episode lengths on the reference env; optionally one episode drawn.</summary>
-public static class EvalRun
+public sealed class EvalRun : ICommand
 {
-    public static EvaluationSummary Run(EvalOptions options, string outPath, TextWriter stdout)
+    public const string ReportFile = "eval.json";
+
+    private readonly EvalOptions _options;
+    private readonly PolicyParameters _policy;
+    private readonly OutputFile _report;
+    private readonly OutputFile? _render;
+
+    private EvalRun(EvalOptions options, PolicyParameters policy, OutputFile report, OutputFile? render)
     {
-        PolicyParameters policy = options.Policy!;
-        EpisodeResult[] results = PolicyEvaluation.Play(policy, options.Episodes, options.Seed, options.Actions);
-        if (options.Render is string render)
-            AtomicFile.WriteAllText(render, Animation(policy, options));
+        _options = options;
+        _policy = policy;
+        _report = report;
+        _render = render;
+    }
 
-        var summary = EvaluationSummary.Of(options.Checkpoint, policy.Hidden, options.Actions.Name(), options.Seed, results, options.Render);
-        SummaryJson.Write(outPath, summary);
+    /// <summary>Everything eval reads and writes checked before the first episode plays.</summary>
+    public static EvalRun Prepare(EvalOptions options)
+    {
+        if (options.Greedy && options.Sample)
+            throw new UsageException("--greedy and --sample exclude each other: give one (greedy is the default)");
+        if (options.Render is { } render && !render.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--render {render} is not an .svg name: eval draws the episode as an animated SVG, so the file must end in .svg");
+        OutputFile report = OutputFile.For("out", options.Out, "eval", ReportFile);
+        OutputFile? renderFile = options.Render is null ? null : OutputFile.For("render", options.Render, "eval", "episode.svg");
+        PolicyParameters policy = SafeTensorsInput.Read("checkpoint", options.Checkpoint, PolicyTensors.Read);
+        return new EvalRun(options, policy, report, renderFile);
+    }
 
-        stdout.WriteLine($"eval: {summary.Episodes} {summary.Actions} episodes of {summary.Checkpoint} (a 4-{summary.Hidden}-2 policy), seed {summary.Seed}, on {EvaluationSummary.EnvironmentName}");
+    public int Execute(TextWriter stdout, TextWriter stderr)
+    {
+        EpisodeResult[] results = PolicyEvaluation.Play(_policy, _options.Episodes, _options.Seed, _options.Actions);
+        if (_render is not null)
+            AtomicFile.WriteAllText(_render.Claim(), Animation());
+
+        var summary = EvaluationSummary.Of(_options.Checkpoint, _policy.Hidden, _options.Actions.Name(), _options.Seed, results, _options.Render);
+        string outPath = _report.Claim();
+        JsonFile.Write(outPath, summary);
+
+        stdout.WriteLine($"eval: {Plural.Of(summary.Episodes, $"{summary.Actions} episode")} of {summary.Checkpoint} (a 4-{summary.Hidden}-2 policy), seed {summary.Seed}, on {EvaluationSummary.EnvironmentName}");
         stdout.WriteLine($"{"",-8} {"mean",8} {"min",6} {"max",6}");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"return",-8} {summary.MeanReturn,8:F1} {summary.MinReturn,6:F0} {summary.MaxReturn,6:F0}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"length",-8} {summary.MeanLength,8:F1} {summary.MinLength,6} {summary.MaxLength,6}"));
-        if (options.Render is not null)
-            stdout.WriteLine(options.Render);
+        if (_options.Render is not null)
+            stdout.WriteLine(_options.Render);
         stdout.WriteLine(outPath);
-        return summary;
+        return ExitCodes.Completed;
     }
 
     /// <summary>Episode 0 again, the first of the episodes the table sums up, frame by frame.</summary>
-    private static string Animation(PolicyParameters policy, EvalOptions options)
+    private string Animation()
     {
         var frames = new List<CartPoleAnimation.Frame>();
-        EpisodeResult episode = PolicyEvaluation.PlayEpisode(policy, new CartPole(), 0, options.Seed, options.Actions,
+        EpisodeResult episode = PolicyEvaluation.PlayEpisode(_policy, new CartPole(), 0, _options.Seed, _options.Actions,
             env => frames.Add(CartPoleAnimation.FrameOf(env)));
         string title = string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(options.Checkpoint)}: {options.Actions.Name()} episode 0 of seed {options.Seed}, return {episode.Return:F0}");
+            $"{Path.GetFileName(_options.Checkpoint)}: {_options.Actions.Name()} episode 0 of seed {_options.Seed}, return {episode.Return:F0}");
         return CartPoleAnimation.Render(frames, title);
     }
 }

@@ -23,7 +23,7 @@ public class RunDirectoryTests
         using var config = JsonDocument.Parse(File.ReadAllText(temp.Combine("config.json")));
         Assert.Equal("train", config.RootElement.GetProperty("verb").GetString());
         Assert.Equal("cpu", config.RootElement.GetProperty("device").GetString());
-        Assert.Equal(RunConfig.Version, config.RootElement.GetProperty("pgvec_version").GetString());
+        Assert.Equal(PgvecVersion.Text, config.RootElement.GetProperty("pgvec_version").GetString());
         var options = config.RootElement.GetProperty("options");
         Assert.Equal(VerbSpec.For(typeof(TrainOptions)).Options.Select(o => o.LongName).Order(),
             options.EnumerateObject().Select(p => p.Name).Order());
@@ -54,7 +54,7 @@ public class RunDirectoryTests
     }
 
     [Fact]
-    public void Quiet_prints_only_the_final_summary_line()
+    public void Quiet_prints_only_the_final_summary_line_and_nothing_on_stderr()
     {
         using var temp = new TempDirectory();
 
@@ -62,7 +62,8 @@ public class RunDirectoryTests
 
         Assert.Equal(0, run.Exit);
         string line = Assert.Single(run.StdoutLines);
-        Assert.StartsWith("batched: not solved", line);
+        Assert.StartsWith("batched: not solved (target 475) after 3 iterations: --max-iterations 3 reached; ", line);
+        Assert.Equal("", run.Stderr);   // not even the device line
         Assert.True(File.Exists(temp.Combine(MetricsCsv.FileName)));
     }
 
