@@ -24,7 +24,7 @@ public static class BaselineRun
             context.Stderr.WriteLine($"pgvec: device {Device} ({DeviceName})");
         string directory = context.Directory.Claim();
         RunConfig.Of(context.Verb, Device, DeviceName, context.ConfigOptions).Write(directory);
-        using var recorder = new RunRecorder(directory, "baseline, 1 env on the host");
+        using var recorder = new RunRecorder(directory, "baseline, 1 env on the host", $"mean return of the last {SingleEnvTrainer.SolvedWindow} episodes");
         var progress = context.Progress(training, perEpisode: true);
         TrainingOutcome outcome = progress.Track(report => new SingleEnvTrainer(training).Train(r =>
         {

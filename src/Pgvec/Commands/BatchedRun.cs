@@ -19,7 +19,8 @@ public static class BatchedRun
         RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
 
         BatchedTrainingState state = checkpoints.Start(training);
-        using var recorder = new RunRecorder(directory, $"train, {batched.Envs} envs on {device.Kind.Name()}", checkpoints.ResumedAfter);
+        using var recorder = new RunRecorder(directory, $"train, {batched.Envs} envs on {device.Kind.Name()}",
+            "mean return of the iteration's episodes", checkpoints.ResumedAfter);
         var progress = context.Progress(training, perEpisode: false);
         TrainingOutcome outcome = progress.Track(report => trainer.Train(state, r =>
         {

@@ -52,7 +52,7 @@ public static class RunCompletion
             ? string.Create(CultureInfo.InvariantCulture, $"solved in {seconds:F2} s after {updates}")
             : string.Create(CultureInfo.InvariantCulture, $"not solved (target {training.TargetReturn:G}) after {updates}: {StopReason(summary, training, batched)}");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{summary.Mode}: {verdict}; {summary.EnvSteps:N0} env-steps at {summary.EnvStepsPerSecond / 1e6:F2} M/s; mean return {summary.FinalMeanReturn:F1}, greedy {summary.GreedyEvalMeanReturn:F1}; {directory}");
+            $"{summary.Mode}: {verdict}; {summary.EnvSteps:N0} env-steps ({summary.EnvStepsPerSecond:N0}/s); mean return {summary.FinalMeanReturn:F1}, greedy {summary.GreedyEvalMeanReturn:F1}; {directory}");
     }
 
     private static string StopReason(RunSummary summary, TrainingOptions training, bool batched) =>
