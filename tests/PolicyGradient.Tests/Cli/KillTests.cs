@@ -30,8 +30,10 @@ public class KillTests
                 RedirectStandardError = true,
             };
             using var process = Process.Start(start)!;
+            // Iteration 2's line comes after iteration 1's checkpoint: from here on there is one to find.
             Assert.StartsWith("iteration", process.StandardOutput.ReadLine());
-            Thread.Sleep(random.Next(50, 400));
+            Assert.StartsWith("iteration", process.StandardOutput.ReadLine());
+            Thread.Sleep(random.Next(0, 300));
             process.Kill();
             process.WaitForExit();
 
