@@ -16,7 +16,7 @@ public sealed class EvalOptions : ICheckedOptions
     [IntegerRange(1, 1_000_000)]
     public int Episodes { get; set; }
 
-    [Option("greedy", Default = false, HelpText = "(Default) Play the most probable action; the default unless --sample.")]
+    [Option("greedy", Default = false, HelpText = "(Default) Play the most probable action, unless --sample is given.")]
     public bool Greedy { get; set; }
 
     [Option("sample", Default = false, HelpText = "Draw each action from the policy, as training does.")]
