@@ -25,7 +25,7 @@ public sealed record RunContext(string Verb, IReadOnlyDictionary<string, object?
             return new QuietProgress();
         bool terminal = ReferenceEquals(Stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
         return terminal
-            ? new LiveProgress(training, perEpisode ? "episode" : "iteration")
+            ? new LiveProgress(training, perEpisode ? "episode" : "iteration", Stdout)
             : new ProgressLog(Stdout, perEpisode);
     }
 }

@@ -1,67 +1,74 @@
 using System.Globalization;
 using PolicyGradient.Training;
-using Spectre.Console;
 
 namespace Pgvec.Progress;
 
 /// <summary>
-/// On a terminal: one live bar of the watched mean return against the target, with the updates
-/// and seconds used of their budgets and env-steps/s. The training thread only hands over its
-/// latest report; drawing happens on other threads a few times a second, so the display never
-/// sits in the timed loop.
+/// On a terminal: one live line, the watched mean return against the target as a bar, with the
+/// updates and seconds used of their budgets and env-steps/s. The training thread only hands over
+/// its latest report; a timer thread redraws the line a few times a second with one write, so
+/// the display never sits in the timed loop and costs next to nothing beside it.
 /// </summary>
-public sealed class LiveProgress(TrainingOptions training, string updates) : IProgressDisplay
+public sealed class LiveProgress(TrainingOptions training, string updates, TextWriter terminal) : IProgressDisplay
 {
-    /// <summary>How often the bar is redrawn: often enough to watch, rarely enough to cost nothing.</summary>
+    /// <summary>How often the line is redrawn: often enough to watch, rarely enough to cost nothing.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
     private const int BarWidth = 16;
 
+    private readonly Lock _drawing = new();
     private UpdateReport? _latest;
 
     public T Track<T>(Func<Action<UpdateReport>, T> train)
     {
-        Spectre.Console.Progress display = AnsiConsole.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .AutoRefresh(true)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = BarWidth });
-        display.RefreshRate = RefreshInterval;
-        return display.Start(context =>
-        {
-            var task = context.AddTask(Describe(null), maxValue: training.TargetReturn);
-            // Drawn once before the clock starts: the first drawing compiles Spectre's rendering
-            // code, which would otherwise compete with the first iterations for the CPU.
-            context.Refresh();
-            T result;
-            // The values are copied on a timer thread, the bar drawn on Spectre's: the training thread only stores its report.
-            using (new Timer(_ => Show(task), null, RefreshInterval, RefreshInterval))
-                result = train(r => Volatile.Write(ref _latest, r));
-            Show(task);
-            task.StopTask();
-            return result;
-        });
+        // Drawn once before the clock starts, so the first drawing's start-up cost falls outside it.
+        Draw();
+        T result;
+        using (new Timer(_ => Draw(), null, RefreshInterval, RefreshInterval))
+            result = train(r => Volatile.Write(ref _latest, r));
+        Draw();
+        lock (_drawing)
+            terminal.WriteLine();
+        return result;
     }
 
-    private void Show(ProgressTask task)
+    private void Draw()
     {
-        if (Volatile.Read(ref _latest) is not { } r)
-            return;
-        task.Value = Math.Clamp(r.RunningMeanReturn, 0, training.TargetReturn);
-        task.Description = Describe(r);
+        string line = Line(Volatile.Read(ref _latest), Width());
+        lock (_drawing)
+        {
+            terminal.Write("\r" + line);
+            terminal.Flush();
+        }
     }
 
     /// <summary>
-    /// "iteration 12/1000  return 187.3/475  2.57 M/s  3.1/600 s": both budgets as used/allowed,
-    /// steady and plain about which one is closer; cut to fit the terminal beside the bar.
+    /// "iteration 12/1000  return 187.3/475  2.57 M/s  3.1/600 s  [#####...........]": both
+    /// budgets as used/allowed, steady and plain about which one is closer; cut to the terminal's
+    /// width so it never wraps.
     /// </summary>
-    private string Describe(UpdateReport? r)
+    public string Line(UpdateReport? r, int width)
     {
         string text = r is null
-            ? $"{updates} 0/{training.MaxUpdates}, starting"
+            ? $"{updates} 0/{training.MaxUpdates}  starting"
             : string.Create(CultureInfo.InvariantCulture,
                 $"{updates} {r.Update}/{training.MaxUpdates}  return {r.RunningMeanReturn:F1}/{training.TargetReturn:G}  {r.EnvStepsPerSecond / 1e6:F2} M/s  {r.ElapsedSeconds:F1}/{training.MaxSeconds:G} s");
-        int room = Math.Max(20, AnsiConsole.Profile.Width - BarWidth - 2);
-        return Markup.Escape(text.Length <= room ? text : text[..room]);
+        double fraction = r is null || training.TargetReturn <= 0 ? 0 : Math.Clamp(r.RunningMeanReturn / training.TargetReturn, 0, 1);
+        int filled = (int)Math.Round(fraction * BarWidth);
+        string line = $"{text}  [{new string('#', filled)}{new string('.', BarWidth - filled)}]";
+        // The last column stays empty: writing into it wraps on some terminals.
+        return line.Length < width ? line.PadRight(width - 1) : line[..(width - 1)];
+    }
+
+    private static int Width()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
     }
 }
