@@ -10,20 +10,36 @@ namespace Pgvec.CommandLine;
 /// </summary>
 public static class CommandLineParsing
 {
-    private const string HelpToken = "--help";
+    private static readonly string[] HelpTokens = ["--help", "-h"];
+    private const string VersionToken = "--version";
 
     public static ICommand Parse(IReadOnlyList<string> args)
     {
         if (args.Count > 0 && args[0] == "help")
             return HelpFor(args.Skip(1).ToList());
+        if (args is [VersionToken])
+            return new VersionRequest();
 
         bool verbNamed = args.Count > 0 && !args[0].StartsWith('-');
         VerbSpec verb = verbNamed ? VerbSpec.Named(args[0]) ?? throw OptionErrors.UnknownVerb(args[0]) : VerbSpec.Default;
         var tokens = args.Skip(verbNamed ? 1 : 0).ToList();
-        if (tokens.Contains(HelpToken))
+        if (tokens.Any(HelpTokens.Contains))
             return new HelpRequest(verbNamed ? verb : null);
 
         var scan = ArgumentScan.Of(verb, tokens);
+        object options = ParseOptions(verb, scan);
+        return options is ICheckedOptions checkedOptions ? checkedOptions.Check(scan) : (ICommand)options;
+    }
+
+    /// <summary>A verb's options, each value converted and checked against its rule, before any check across options.</summary>
+    public static object ParseOptions(IReadOnlyList<string> args)
+    {
+        VerbSpec verb = VerbSpec.Named(args[0]) ?? throw OptionErrors.UnknownVerb(args[0]);
+        return ParseOptions(verb, ArgumentScan.Of(verb, args.Skip(1).ToList()));
+    }
+
+    private static object ParseOptions(VerbSpec verb, ArgumentScan scan)
+    {
         var result = CreateParser().ParseArguments([verb.Name, .. scan.Normalised], VerbSpec.All.Select(v => v.OptionsType).ToArray());
         if (result is NotParsed<object> notParsed)
             throw Describe(verb, scan, notParsed.Errors.First());
@@ -34,7 +50,7 @@ public static class CommandLineParsing
             if (scan.RawValues.TryGetValue(option.LongName, out string? raw) && !option.Rule.Accepts(option.Property.GetValue(options)))
                 throw OptionErrors.Refused(option, raw, parsed: true);
         }
-        return options is ICheckedOptions checkedOptions ? checkedOptions.Check(scan) : (ICommand)options;
+        return options;
     }
 
     /// <summary>The parser every verb and help page goes through.</summary>

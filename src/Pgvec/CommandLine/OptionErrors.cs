@@ -4,12 +4,16 @@ namespace Pgvec.CommandLine;
 public static class OptionErrors
 {
     public static UsageException UnknownVerb(string verb) =>
-        new($"unknown verb '{verb}': must be one of {string.Join(", ", VerbSpec.All.Select(v => v.Name))}");
+        new($"unknown verb '{verb}'{Suggestion(verb, VerbSpec.All.Select(v => v.Name), "'", "'")}: must be one of {string.Join(", ", VerbSpec.All.Select(v => v.Name))}");
 
     public static UsageException UnknownOption(VerbSpec verb, string option) =>
         new(verb.Options.Count == 0
             ? $"unknown option {option}: {verb.Name} takes no options"
-            : $"unknown option {option} for {verb.Name}: allowed are {string.Join(", ", verb.Options.Select(o => "--" + o.LongName))}");
+            : $"unknown option {option} for {verb.Name}{Suggestion(option.TrimStart('-'), verb.Options.Select(o => o.LongName), "--", "")}: allowed are {string.Join(", ", verb.Options.Select(o => "--" + o.LongName))}");
+
+    /// <summary>" (did you mean X?)" for the closest known name, or nothing when none is close.</summary>
+    private static string Suggestion(string typed, IEnumerable<string> names, string before, string after) =>
+        ClosestName.To(typed, names) is { } name ? $" (did you mean {before}{name}{after}?)" : "";
 
     public static UsageException UnexpectedArgument(VerbSpec verb, string argument) =>
         new($"unexpected argument '{argument}': {verb.Name} takes only --options (see pgvec {verb.Name} --help)");

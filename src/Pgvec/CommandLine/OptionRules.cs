@@ -17,6 +17,9 @@ public abstract class OptionRule : Attribute
 
     public abstract bool Accepts(object? value);
 
+    /// <summary>The value's placeholder in help unless the option names its own (MetaValue).</summary>
+    public virtual string Placeholder => "VALUE";
+
     protected static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
@@ -24,6 +27,7 @@ public sealed class IntegerRangeAttribute(int min, int max) : OptionRule
 {
     public override string Allowed => $"an integer from {min} to {max}";
     public override string Refusal => "is out of range";
+    public override string Placeholder => "N";
     public override bool Accepts(object? value) => value is int v && v >= min && v <= max;
 }
 
@@ -31,6 +35,7 @@ public sealed class IntegerRangeAttribute(int min, int max) : OptionRule
 public sealed class UnsignedIntegerAttribute : OptionRule
 {
     public override string Allowed => $"an integer from 0 to {ulong.MaxValue}";
+    public override string Placeholder => "N";
     public override bool Accepts(object? value) => value is ulong;
 }
 
@@ -44,6 +49,7 @@ public sealed class FiniteNumberAttribute : OptionRule
         : $"a finite number greater than {Number(GreaterThan)}";
 
     public override string Refusal => "is out of range";
+    public override string Placeholder => "X";
     public override bool Accepts(object? value) => value is double v && double.IsFinite(v) && v > GreaterThan;
 }
 
@@ -52,6 +58,7 @@ public sealed class NumberRangeAttribute(double min, double max) : OptionRule
 {
     public override string Allowed => $"a number from {Number(min)} to {Number(max)}";
     public override string Refusal => "is out of range";
+    public override string Placeholder => "X";
     public override bool Accepts(object? value) => value is double v && v >= min && v <= max;
 }
 
@@ -60,6 +67,7 @@ public sealed class OneOfAttribute(Type enumType) : OptionRule
 {
     public IReadOnlyList<string> Names { get; } = EnumNames.Of(enumType);
     public override string Allowed => $"one of {string.Join(", ", Names)}";
+    public override string Placeholder => string.Join('|', Names);
     public override bool Accepts(object? value) => value is string s && Names.Contains(s);
 }
 
@@ -80,6 +88,7 @@ public sealed class SwitchRule : OptionRule
 public sealed class IntegerListAttribute(int min, int max) : OptionRule
 {
     public override string Allowed => $"comma-separated integers from {min} to {max}";
+    public override string Placeholder => "N,N,...";
 
     public override bool Accepts(object? value) => value is string s && Parse(s, min, max) is not null;
 

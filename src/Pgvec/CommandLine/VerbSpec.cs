@@ -7,6 +7,14 @@ namespace Pgvec.CommandLine;
 /// <summary>A verb as its options class declares it: name, help, and each option with its rule.</summary>
 public sealed class VerbSpec
 {
+    /// <summary>
+    /// Options are listed (help, errors, config.json) most specific first, as reflection returns
+    /// them: the verb's own, then what to train and on what; these, where a verb has them, come
+    /// last in this order: how the run reports and where it writes, then where it starts from.
+    /// </summary>
+    // Before All: static fields initialise in order.
+    private static readonly string[] ListedLast = ["quiet", "out", "overwrite", "checkpoint-every", "init-from", "resume"];
+
     public static readonly IReadOnlyList<VerbSpec> All =
     [
         new(typeof(TrainOptions)),
@@ -39,6 +47,7 @@ public sealed class VerbSpec
             .Select(p => (Property: p, Option: p.GetCustomAttribute<OptionAttribute>()))
             .Where(p => p.Option is not null)
             .Select(p => new OptionSpec(p.Option!, p.Property))
+            .OrderBy(o => Array.IndexOf(ListedLast, o.LongName))
             .ToList();
     }
 
@@ -59,15 +68,22 @@ public sealed class OptionSpec
         LongName = option.LongName;
         Property = property;
         Required = option.Required;
+        HelpText = option.HelpText;
+        Default = option.Default;
         IsSwitch = property.PropertyType == typeof(bool);
         Rule = property.GetCustomAttribute<OptionRule>()
                ?? (IsSwitch ? new SwitchRule() : throw new InvalidOperationException(
                    $"--{LongName} of {property.DeclaringType!.Name} declares no rule for its values"));
+        Placeholder = string.IsNullOrEmpty(option.MetaValue) ? Rule.Placeholder : option.MetaValue;
     }
 
     public string LongName { get; }
     public PropertyInfo Property { get; }
     public bool Required { get; }
+    public string HelpText { get; }
+    public object? Default { get; }
+    /// <summary>What the value looks like in help: "--envs N", "--out DIR".</summary>
+    public string Placeholder { get; }
     /// <summary>A bool option is present or absent; it takes no value.</summary>
     public bool IsSwitch { get; }
     public OptionRule Rule { get; }

@@ -1,5 +1,6 @@
+using Pgvec.CommandLine;
+using Pgvec.Options;
 using PolicyGradient.Output;
-using Pgvec.Progress;
 using PolicyGradient.Training;
 
 namespace Pgvec.Commands;
@@ -10,13 +11,21 @@ public static class BaselineRun
     public const string Device = "host";
     public const string DeviceName = "host CPU, one thread";
 
-    public static CompletedRun Run(TrainingOptions training, string directory, RunOptions run, TextWriter stdout, TextWriter stderr,
-        RunCheckpoints checkpoints)
+    public static int Execute(BaselineOptions options, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine($"pgvec: device {Device} ({DeviceName})");
-        RunConfig.Of(run.Verb, Device, DeviceName, run.Options).Write(directory);
-        using var recorder = new RunRecorder(directory, "baseline, 1 env on the host");
-        var progress = run.Progress(stdout, training, perEpisode: true);
+        var context = RunContext.Of(options, RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite), stdout, stderr);
+        Run(options.Training(options.MaxEpisodes), new RunCheckpoints(context.Directory, CheckpointMetadata.Of(VerbSpec.Named("baseline")!, options)), context);
+        return TrainingExit.Code;
+    }
+
+    public static CompletedRun Run(TrainingOptions training, RunCheckpoints checkpoints, RunContext context)
+    {
+        if (!context.Quiet)
+            context.Stderr.WriteLine($"pgvec: device {Device} ({DeviceName})");
+        string directory = context.Directory.Claim();
+        RunConfig.Of(context.Verb, Device, DeviceName, context.ConfigOptions).Write(directory);
+        using var recorder = new RunRecorder(directory, "baseline, 1 env on the host", $"mean return of the last {SingleEnvTrainer.SolvedWindow} episodes");
+        var progress = context.Progress(training, perEpisode: true);
         TrainingOutcome outcome = progress.Track(report => new SingleEnvTrainer(training).Train(r =>
         {
             recorder.Record(r);
@@ -26,6 +35,6 @@ public static class BaselineRun
         checkpoints.FinishPolicy(outcome.Policy);
         var identity = new RunCompletion.RunIdentity(RunSummary.SingleEnvMode, Device, DeviceName, Envs: 1);
         // No device, context or kernels to prepare.
-        return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds: 0.0, directory, stdout), recorder.Curve);
+        return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds: 0.0, directory, context.Stdout), recorder.Curve);
     }
 }

@@ -1,26 +1,27 @@
 using System.Diagnostics;
 using PolicyGradient.Devices;
 using PolicyGradient.Output;
-using Pgvec.Progress;
 using PolicyGradient.Training;
 
 namespace Pgvec.Commands;
 
-/// <summary>`pgvec train`: batched training on the chosen accelerator.</summary>
+/// <summary>Batched training on the chosen accelerator, for train and compare.</summary>
 public static class BatchedRun
 {
-    public static CompletedRun Run(DeviceKind requested, bool strictDevice, int envs, TrainingOptions training, string directory,
-        RunOptions run, TextWriter stdout, TextWriter stderr, RunCheckpoints checkpoints)
+    public static CompletedRun Run(BatchedSettings batched, TrainingOptions training, RunCheckpoints checkpoints, RunContext context)
     {
         var setup = Stopwatch.StartNew();
-        using ComputeDevice device = DeviceChoice.Open(requested, stderr, strictDevice);
-        using var trainer = new BatchedTrainer(device, envs, training);
+        using ComputeDevice device = DeviceChoice.Open(batched.Device, context.Stderr, batched.StrictDevice, context.Quiet);
+        using var trainer = new BatchedTrainer(device, batched.Envs, training);
         double setupSeconds = setup.Elapsed.TotalSeconds;
-        RunConfig.Of(run.Verb, device.Kind.Name(), device.Name, run.Options).Write(directory);
+        // The run can start: only now does its directory come to exist.
+        string directory = context.Directory.Claim();
+        RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
 
         BatchedTrainingState state = checkpoints.Start(training);
-        using var recorder = new RunRecorder(directory, $"train, {envs} envs on {device.Kind.Name()}", checkpoints.ResumedAfter);
-        var progress = run.Progress(stdout, training, perEpisode: false);
+        using var recorder = new RunRecorder(directory, $"train, {batched.Envs} envs on {device.Kind.Name()}",
+            "mean return of the iteration's episodes", checkpoints.ResumedAfter);
+        var progress = context.Progress(training, perEpisode: false);
         TrainingOutcome outcome = progress.Track(report => trainer.Train(state, r =>
         {
             recorder.Record(r);
@@ -29,7 +30,7 @@ public static class BatchedRun
         }, Interruption.Token));
         checkpoints.Finish(state);
         recorder.DrawLearningCurve(training.TargetReturn, "pgvec train");
-        var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, envs);
-        return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds, directory, stdout), recorder.Curve);
+        var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, batched.Envs);
+        return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds, directory, context.Stdout), recorder.Curve);
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Reflection;
+using PolicyGradient.Output;
 using Pgvec.CommandLine;
 
 namespace Pgvec.Commands;
@@ -19,13 +19,10 @@ public static class CheckpointMetadata
     /// <summary>Where the output goes and where the weights came from: not options of the run itself.</summary>
     private static readonly string[] NotStored = ["out", "resume", "init-from"];
 
-    public static string Version { get; } =
-        typeof(CheckpointMetadata).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-
     /// <summary>The options of <paramref name="verb"/> that <paramref name="options"/> has, with their values.</summary>
     public static Dictionary<string, string> Of(VerbSpec verb, object options)
     {
-        var metadata = new Dictionary<string, string> { [FormatKey] = "pt", [VersionKey] = Version };
+        var metadata = new Dictionary<string, string> { [FormatKey] = "pt", [VersionKey] = PgvecVersion.Text };
         foreach (OptionSpec option in Stored(verb))
         {
             if (option.Property.DeclaringType!.IsInstanceOfType(options) && option.Property.GetValue(options) is { } value)

@@ -9,23 +9,31 @@ public static class CompareRun
 {
     public const string ComparisonFile = "compare.json";
 
-    public static ComparisonSummary Run(CompareOptions options, string directory, RunOptions run, TextWriter stdout, TextWriter stderr)
+    public static int Execute(CompareOptions options, TextWriter stdout, TextWriter stderr)
     {
-        string baselineDirectory = Path.Combine(directory, "baseline"), batchedDirectory = Path.Combine(directory, "batched");
-        CompletedRun baseline = BaselineRun.Run(options.Training(options.MaxEpisodes), baselineDirectory, run, stdout, stderr,
-            new RunCheckpoints(baselineDirectory, CheckpointMetadata.Of(VerbSpec.Named("baseline")!, options)));
+        var directory = RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite);
+        Run(options, RunContext.Of(options, directory, stdout, stderr));
+        return TrainingExit.Code;
+    }
+
+    private static ComparisonSummary Run(CompareOptions options, RunContext context)
+    {
+        RunDirectory baselineDirectory = context.Directory.Inside("baseline"), batchedDirectory = context.Directory.Inside("batched");
+        CompletedRun baseline = BaselineRun.Run(options.Training(options.MaxEpisodes),
+            new RunCheckpoints(baselineDirectory, CheckpointMetadata.Of(VerbSpec.Named("baseline")!, options)),
+            context with { Directory = baselineDirectory });
         // The batched half keeps the train verb's options, so `train --resume DIR/batched` continues it.
-        CompletedRun batched = BatchedRun.Run(options.DeviceKind, options.StrictDevice, options.Envs, options.Training(options.MaxIterations),
-            batchedDirectory, run, stdout, stderr,
-            new RunCheckpoints(batchedDirectory, CheckpointMetadata.Of(VerbSpec.Named("train")!, options)));
+        CompletedRun batched = BatchedRun.Run(options.Settings, options.Training(options.MaxIterations),
+            new RunCheckpoints(batchedDirectory, CheckpointMetadata.Of(VerbSpec.Named("train")!, options)),
+            context with { Directory = batchedDirectory });
 
         var comparison = ComparisonSummary.Of(baseline.Summary, batched.Summary);
-        string path = Path.Combine(directory, ComparisonFile);
-        SummaryJson.Write(path, comparison);
-        LearningCurvePlot.Save(Path.Combine(directory, LearningCurvePlot.CompareFileName), [baseline.Curve, batched.Curve],
+        string path = Path.Combine(context.Directory.Path, ComparisonFile);
+        JsonFile.Write(path, comparison);
+        LearningCurvePlot.Save(Path.Combine(context.Directory.Path, LearningCurvePlot.CompareFileName), [baseline.Curve, batched.Curve],
             options.TargetReturn, "pgvec compare");
-        ComparisonTable.Print(comparison, stdout);
-        stdout.WriteLine(path);
+        ComparisonTable.Print(comparison, context.Stdout);
+        context.Stdout.WriteLine(path);
         return comparison;
     }
 }

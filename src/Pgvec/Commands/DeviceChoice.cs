@@ -2,13 +2,14 @@ using PolicyGradient.Devices;
 
 namespace Pgvec.Commands;
 
-/// <summary>Opens the requested accelerator (falling back to the CPU one) and says on stderr which one runs.</summary>
+/// <summary>Opens the requested accelerator (falling back to the CPU one, with a warning) and says on stderr which one runs, unless quiet.</summary>
 public static class DeviceChoice
 {
-    public static ComputeDevice Open(DeviceKind requested, TextWriter stderr, bool strict = false)
+    public static ComputeDevice Open(DeviceKind requested, TextWriter stderr, bool strict = false, bool quiet = false)
     {
         ComputeDevice device = ComputeDevice.Open(requested, stderr, strict);
-        stderr.WriteLine($"pgvec: device {Describe(device.Kind, device.Name)}");
+        if (!quiet)
+            stderr.WriteLine($"pgvec: device {Describe(device.Kind, device.Name)}");
         return device;
     }
 

@@ -24,7 +24,7 @@ public static class DeviceListing
                 Auto = new { Kind = auto.Kind.Name(), auto.Name, auto.Reason },
                 PtxFiles = ptxDirectory is null ? null : written,
             };
-            stdout.WriteLine(JsonSerializer.Serialize(report, SummaryJson.Options));
+            stdout.WriteLine(JsonSerializer.Serialize(report, JsonFile.Options));
             return ExitCodes.Completed;
         }
         foreach (DeviceFacts device in devices)

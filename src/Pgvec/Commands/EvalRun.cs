@@ -1,6 +1,9 @@
 using System.Globalization;
+using Pgvec.CommandLine;
 using Pgvec.Options;
+using PolicyGradient.Checkpoints;
 using PolicyGradient.Environment;
+using PolicyGradient.Export;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
@@ -8,38 +11,84 @@ using PolicyGradient.Training;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec eval`: a saved policy's returns and episode lengths on the reference env; optionally one episode drawn.</summary>
-public static class EvalRun
+public sealed class EvalRun : ICommand
 {
-    public static EvaluationSummary Run(EvalOptions options, string outPath, TextWriter stdout)
-    {
-        IPolicyNetwork policy = options.Policy!;
-        EpisodeResult[] results = PolicyEvaluation.Play(policy, options.Episodes, options.Seed, options.Actions);
-        if (options.Render is string render)
-            AtomicFile.WriteAllText(render, Animation(policy, options));
+    public const string ReportFile = "eval.json";
 
-        var summary = EvaluationSummary.Of(options.PolicyFile, options.Hidden, options.Actions.Name(), options.Seed, results, options.Render);
-        SummaryJson.Write(outPath, summary);
+    private readonly EvalOptions _options;
+    private readonly IPolicyNetwork _policy;
+    /// <summary>The policy's hidden size; null for an ONNX model that does not declare it.</summary>
+    private readonly int? _hidden;
+    private readonly OutputFile _report;
+    private readonly OutputFile? _render;
+
+    private EvalRun(EvalOptions options, IPolicyNetwork policy, int? hidden, OutputFile report, OutputFile? render)
+    {
+        _options = options;
+        _policy = policy;
+        _hidden = hidden;
+        _report = report;
+        _render = render;
+    }
+
+    /// <summary>Everything eval reads and writes checked before the first episode plays.</summary>
+    public static EvalRun Prepare(EvalOptions options)
+    {
+        if (options.Greedy && options.Sample)
+            throw new UsageException("--greedy and --sample exclude each other: give one (greedy is the default)");
+        if ((options.Checkpoint is null) == (options.Onnx is null))
+            throw new UsageException(options.Checkpoint is null
+                ? "eval needs --checkpoint (a .safetensors file) or --onnx (an .onnx file)"
+                : "--checkpoint and --onnx exclude each other: give one");
+        if (options.Render is { } render && !render.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--render {render} is not an .svg name: eval draws the episode as an animated SVG, so the file must end in .svg");
+        OutputFile report = OutputFile.For("out", options.Out, "eval", ReportFile);
+        OutputFile? renderFile = options.Render is null ? null : OutputFile.For("render", options.Render, "eval", "episode.svg");
+        if (options.Checkpoint is not null)
+        {
+            PolicyParameters parameters = SafeTensorsInput.Read("checkpoint", options.Checkpoint, PolicyTensors.Read);
+            return new EvalRun(options, parameters, parameters.Hidden, report, renderFile);
+        }
+        OnnxPolicy model = OnnxInput.Load("onnx", options.Onnx!);
+        return new EvalRun(options, model, model.Hidden, report, renderFile);
+    }
+
+    public int Execute(TextWriter stdout, TextWriter stderr)
+    {
+        using (_policy as IDisposable)
+            Evaluate(stdout);
+        return ExitCodes.Completed;
+    }
+
+    private void Evaluate(TextWriter stdout)
+    {
+        EpisodeResult[] results = PolicyEvaluation.Play(_policy, _options.Episodes, _options.Seed, _options.Actions);
+        if (_render is not null)
+            AtomicFile.WriteAllText(_render.Claim(), Animation());
+
+        var summary = EvaluationSummary.Of(_options.PolicyFile, _hidden, _options.Actions.Name(), _options.Seed, results, _options.Render);
+        string outPath = _report.Claim();
+        JsonFile.Write(outPath, summary);
 
         string network = summary.Hidden is int hidden ? $"a 4-{hidden}-2 policy" : "a policy";
-        string runtime = options.Onnx is null ? "" : " through ONNX Runtime";
-        stdout.WriteLine($"eval: {summary.Episodes} {summary.Actions} episodes of {summary.Checkpoint} ({network}){runtime}, seed {summary.Seed}, on {EvaluationSummary.EnvironmentName}");
+        string runtime = _options.Onnx is null ? "" : " through ONNX Runtime";
+        stdout.WriteLine($"eval: {Plural.Of(summary.Episodes, $"{summary.Actions} episode")} of {summary.Checkpoint} ({network}){runtime}, seed {summary.Seed}, on {EvaluationSummary.EnvironmentName}");
         stdout.WriteLine($"{"",-8} {"mean",8} {"min",6} {"max",6}");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"return",-8} {summary.MeanReturn,8:F1} {summary.MinReturn,6:F0} {summary.MaxReturn,6:F0}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"length",-8} {summary.MeanLength,8:F1} {summary.MinLength,6} {summary.MaxLength,6}"));
-        if (options.Render is not null)
-            stdout.WriteLine(options.Render);
+        if (_options.Render is not null)
+            stdout.WriteLine(_options.Render);
         stdout.WriteLine(outPath);
-        return summary;
     }
 
     /// <summary>Episode 0 again, the first of the episodes the table sums up, frame by frame.</summary>
-    private static string Animation(IPolicyNetwork policy, EvalOptions options)
+    private string Animation()
     {
         var frames = new List<CartPoleAnimation.Frame>();
-        EpisodeResult episode = PolicyEvaluation.PlayEpisode(policy, new CartPole(), 0, options.Seed, options.Actions,
+        EpisodeResult episode = PolicyEvaluation.PlayEpisode(_policy, new CartPole(), 0, _options.Seed, _options.Actions,
             env => frames.Add(CartPoleAnimation.FrameOf(env)));
         string title = string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(options.PolicyFile)}: {options.Actions.Name()} episode 0 of seed {options.Seed}, return {episode.Return:F0}");
+            $"{Path.GetFileName(_options.PolicyFile)}: {_options.Actions.Name()} episode 0 of seed {_options.Seed}, return {episode.Return:F0}");
         return CartPoleAnimation.Render(frames, title);
     }
 }

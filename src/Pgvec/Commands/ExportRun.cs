@@ -1,19 +1,46 @@
+using Pgvec.CommandLine;
 using Pgvec.Options;
+using PolicyGradient.Checkpoints;
 using PolicyGradient.Export;
 using PolicyGradient.Export.Onnx;
+using PolicyGradient.Output;
+using PolicyGradient.Policy;
 
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec export`: a saved policy as an ONNX model, with the run's configuration inside.</summary>
-public static class ExportRun
+public sealed class ExportRun : ICommand
 {
-    public static ModelProto Run(ExportOptions options, TextWriter stdout)
+    private readonly ExportOptions _options;
+    private readonly PolicyParameters _policy;
+    /// <summary>The checkpoint's __metadata__ (the run's options and pgvec version), kept in the model.</summary>
+    private readonly IReadOnlyDictionary<string, string> _metadata;
+    private readonly OutputFile _model;
+
+    private ExportRun(ExportOptions options, PolicyParameters policy, IReadOnlyDictionary<string, string> metadata, OutputFile model)
     {
-        ModelProto model = OnnxPolicyModel.Build(options.Policy!, options.Metadata, CheckpointMetadata.Version);
-        OnnxPolicyModel.Write(options.Onnx, model);
-        stdout.WriteLine($"export: the 4-{options.Policy!.Hidden}-2 policy of {options.Checkpoint} as ONNX (IR version {OnnxPolicyModel.IrVersion}, opset {OnnxPolicyModel.OpsetVersion}): " +
+        _options = options;
+        _policy = policy;
+        _metadata = metadata;
+        _model = model;
+    }
+
+    /// <summary>The checkpoint read and the model's path checked before anything is written.</summary>
+    public static ExportRun Prepare(ExportOptions options)
+    {
+        var (policy, metadata) = SafeTensorsInput.Read("checkpoint", options.Checkpoint, file => (PolicyTensors.Read(file), file.Metadata));
+        OutputFile model = OutputFile.Named("onnx", options.Onnx, options.Overwrite);
+        return new ExportRun(options, policy, metadata, model);
+    }
+
+    public int Execute(TextWriter stdout, TextWriter stderr)
+    {
+        ModelProto model = OnnxPolicyModel.Build(_policy, _metadata, PgvecVersion.Text);
+        string path = _model.Claim();
+        OnnxPolicyModel.Write(path, model);
+        stdout.WriteLine($"export: the 4-{_policy.Hidden}-2 policy of {_options.Checkpoint} as ONNX (IR version {OnnxPolicyModel.IrVersion}, opset {OnnxPolicyModel.OpsetVersion}): " +
                          $"input {OnnxPolicyModel.ObservationInput} float [{OnnxPolicyModel.BatchDimension}, 4], outputs {OnnxPolicyModel.LogitsOutput} and {OnnxPolicyModel.ProbabilitiesOutput} float [{OnnxPolicyModel.BatchDimension}, 2]");
-        stdout.WriteLine(options.Onnx);
-        return model;
+        stdout.WriteLine(path);
+        return ExitCodes.Completed;
     }
 }

@@ -11,7 +11,7 @@ namespace Pgvec.Commands;
 /// moment leaves the last complete checkpoint.
 /// </summary>
 public sealed class RunCheckpoints(
-    string directory,
+    RunDirectory directory,
     IReadOnlyDictionary<string, string> metadata,
     int? every = null,
     BatchedTrainingState? resumed = null,
@@ -43,11 +43,11 @@ public sealed class RunCheckpoints(
 
     /// <summary>A run with no resumable state (the single-env baseline) keeps its policy only.</summary>
     public void FinishPolicy(PolicyParameters policy) =>
-        PolicyTensors.PolicyFile(policy, metadata).Write(Path.Combine(directory, PolicyFile));
+        PolicyTensors.PolicyFile(policy, metadata).Write(Path.Combine(directory.Path, PolicyFile));
 
     private void Write(BatchedTrainingState state)
     {
-        TrainingCheckpoint.ToFile(state, metadata).Write(Path.Combine(directory, CheckpointFile));
+        TrainingCheckpoint.ToFile(state, metadata).Write(Path.Combine(directory.Path, CheckpointFile));
         FinishPolicy(state.Policy);
         _writtenAt = state.Iteration;
     }

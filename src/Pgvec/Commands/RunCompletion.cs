@@ -18,20 +18,45 @@ public static class RunCompletion
     {
         double greedy = GreedyEvaluation.MeanReturn(outcome.Policy, GreedyEpisodes, training.Seed);
         var summary = new RunSummary(
-            run.Mode, run.Device, run.DeviceName, run.Envs, training.Seed, training.Objective.Name(),
-            outcome.Solved, outcome.Updates, outcome.Episodes, outcome.EnvSteps,
-            setupSeconds, outcome.WallSeconds, outcome.SecondsToSolve,
-            outcome.WallSeconds > 0 ? outcome.EnvSteps / outcome.WallSeconds : 0.0,
-            outcome.FinalMeanReturn, greedy, outcome.Interrupted);
-        string path = Path.Combine(directory, SummaryFile);
-        SummaryJson.Write(path, summary);
-
-        string updates = run.Mode == RunSummary.BatchedMode ? "iterations" : "episodes";
-        string verdict = summary.SecondsToSolve is double seconds
-            ? string.Create(CultureInfo.InvariantCulture, $"solved in {seconds:F2} s")
-            : string.Create(CultureInfo.InvariantCulture, $"not solved (target {training.TargetReturn})");
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{run.Mode}: {verdict} after {summary.Iterations} {updates}, {summary.EnvSteps:N0} env-steps ({summary.EnvStepsPerSecond:N0}/s); final mean return {summary.FinalMeanReturn:F1}, greedy {summary.GreedyEvalMeanReturn:F1} over {GreedyEpisodes} episodes; set-up {summary.SetupSeconds:F2} s; {path}"));
+            Mode: run.Mode,
+            Device: run.Device,
+            DeviceName: run.DeviceName,
+            Envs: run.Envs,
+            Seed: training.Seed,
+            Objective: training.Objective.Name(),
+            Solved: outcome.Solved,
+            Iterations: outcome.Updates,
+            Episodes: outcome.Episodes,
+            EnvSteps: outcome.EnvSteps,
+            SetupSeconds: setupSeconds,
+            WallSeconds: outcome.WallSeconds,
+            SecondsToSolve: outcome.SecondsToSolve,
+            EnvStepsPerSecond: outcome.WallSeconds > 0 ? outcome.EnvSteps / outcome.WallSeconds : 0.0,
+            FinalMeanReturn: outcome.FinalMeanReturn,
+            GreedyEvalMeanReturn: greedy,
+            Interrupted: outcome.Interrupted);
+        JsonFile.Write(Path.Combine(directory, SummaryFile), summary);
+        stdout.WriteLine(Line(summary, training, directory));
         return summary;
     }
+
+    /// <summary>
+    /// One line, short enough not to wrap on a wide terminal: the verdict and what stopped the run,
+    /// the work done, the returns, and where the rest is.
+    /// </summary>
+    private static string Line(RunSummary summary, TrainingOptions training, string directory)
+    {
+        bool batched = summary.Mode == RunSummary.BatchedMode;
+        string updates = Plural.Of(summary.Iterations, batched ? "iteration" : "episode");
+        string verdict = summary.SecondsToSolve is double seconds
+            ? string.Create(CultureInfo.InvariantCulture, $"solved in {seconds:F2} s after {updates}")
+            : string.Create(CultureInfo.InvariantCulture, $"not solved (target {training.TargetReturn:G}) after {updates}: {StopReason(summary, training, batched)}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{summary.Mode}: {verdict}; {summary.EnvSteps:N0} env-steps ({summary.EnvStepsPerSecond:N0}/s); mean return {summary.FinalMeanReturn:F1}, greedy {summary.GreedyEvalMeanReturn:F1}; {directory}");
+    }
+
+    private static string StopReason(RunSummary summary, TrainingOptions training, bool batched) =>
+        summary.Interrupted ? "interrupted"
+        : summary.Iterations >= training.MaxUpdates ? $"--{(batched ? "max-iterations" : "max-episodes")} {training.MaxUpdates} reached"
+        : string.Create(CultureInfo.InvariantCulture, $"time budget --max-seconds {training.MaxSeconds:G} spent");
 }

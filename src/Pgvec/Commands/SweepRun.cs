@@ -20,23 +20,35 @@ namespace Pgvec.Commands;
 /// with greedy evaluations and statistics) and the two plots. An interrupted sweep writes the
 /// same files for what it trained, marked interrupted.
 /// </summary>
-public static class SweepRun
+public sealed class SweepRun(SweepOptions options, RunDirectory directory, ISweepTrainer trainer) : ICommand
 {
     public const string PoliciesDirectory = "policies";
 
-    public static void Run(SweepOptions options, ISweepTrainer trainer, string directory, RunOptions run, TextWriter stdout, TextWriter stderr)
+    /// <summary>The run directory checked before any work; it is created once the device is open and the grid fits.</summary>
+    public static SweepRun Prepare(SweepOptions options) =>
+        new(options, RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite), new SequentialSweepTrainer());
+
+    public int Execute(TextWriter stdout, TextWriter stderr)
+    {
+        Run(RunContext.Of(options, directory, stdout, stderr));
+        return TrainingExit.Code;
+    }
+
+    private void Run(RunContext context)
     {
         AgentGrid grid = options.Grid;
+        TextWriter stdout = context.Stdout;
         var setup = Stopwatch.StartNew();
-        using ComputeDevice device = DeviceChoice.Open(options.DeviceKind, stderr, options.StrictDevice);
+        using ComputeDevice device = DeviceChoice.Open(options.DeviceKind, context.Stderr, options.StrictDevice, context.Quiet);
         DeviceMemory.EnsureFits(device, grid.Agents.Count, options.Envs, EpisodeBatch.BytesPerEnv(options.Hidden, CartPole.MaxEpisodeSteps));
-        RunConfig.Of(run.Verb, device.Kind.Name(), device.Name, run.Options).Write(directory);
+        string directory = context.Directory.Claim();
+        RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
         var batch = new SweepBatch(device, options.Envs, options.Hidden, grid.Agents, options.TargetReturn, options.MaxIterations, options.MaxSeconds);
         double setupSeconds = setup.Elapsed.TotalSeconds;
 
         var history = new SweepHistory(grid.Agents.Count);
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<TrainingOutcome> outcomes = ISweepProgress.For(run, stdout, grid, options.TargetReturn)
+        IReadOnlyList<TrainingOutcome> outcomes = ISweepProgress.For(context, grid, options.TargetReturn)
             .Track(report => trainer.Train(batch, iteration =>
             {
                 history.Record(iteration);

@@ -5,7 +5,7 @@ using Pgvec.CommandLine;
 namespace Pgvec.Options;
 
 [Verb("baseline", HelpText = "The single-env baseline (the tutorial's algorithm): one environment on the host, one Adam update per episode.")]
-public sealed class BaselineOptions : TrainingRunOptions
+public sealed class BaselineOptions : TrainingRunOptions, ICommand
 {
     public const int DefaultMaxEpisodes = 5000;
 
@@ -13,7 +13,5 @@ public sealed class BaselineOptions : TrainingRunOptions
     [IntegerRange(1, int.MaxValue)]
     public int MaxEpisodes { get; set; }
 
-    protected override void Run(string directory, RunOptions run, TextWriter stdout, TextWriter stderr) =>
-        BaselineRun.Run(Training(MaxEpisodes), directory, run, stdout, stderr,
-            new RunCheckpoints(directory, CheckpointMetadata.Of(VerbSpec.Named("baseline")!, this)));
+    public int Execute(TextWriter stdout, TextWriter stderr) => BaselineRun.Execute(this, stdout, stderr);
 }

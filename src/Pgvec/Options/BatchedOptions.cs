@@ -30,4 +30,6 @@ public abstract class BatchedOptions : TrainingRunOptions
     public bool StrictDevice { get; set; }
 
     public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
+
+    public Commands.BatchedSettings Settings => new(DeviceKind, StrictDevice, Envs);
 }

@@ -1,7 +1,6 @@
 using CommandLine;
 using Pgvec.Commands;
 using Pgvec.CommandLine;
-using PolicyGradient.Benchmarks;
 using PolicyGradient.Devices;
 
 namespace Pgvec.Options;
@@ -29,27 +28,13 @@ public sealed class BenchOptions : ICommand
     [FiniteNumber(GreaterThan = 0)]
     public double MinSeconds { get; set; }
 
-    [Option("peer-python", HelpText = "(Default: none) Python with torch, to run bench/peers/torch_reinforce.py beside pgvec.")]
+    [Option("peer-python", MetaValue = "PYTHON", HelpText = "(Default: none) Python with torch, to run the PyTorch peer (peers/torch_reinforce.py, shipped beside pgvec) on the same seeds.")]
     [NonEmpty("a python executable")]
     public string? PeerPython { get; set; }
 
-    [Option("out", HelpText = "Report file. (Default: runs/bench-yyyyMMdd-HHmmss/bench.json)")]
+    [Option("out", MetaValue = "FILE", HelpText = "(Default: runs/bench-yyyyMMdd-HHmmss-fff/bench.json, a fresh folder) The report file.")]
     [NonEmpty("a file path")]
     public string? Out { get; set; }
 
-    public int Execute(TextWriter stdout, TextWriter stderr)
-    {
-        var options = new BenchmarkOptions
-        {
-            ThroughputEnvs = IntegerListAttribute.Parse(Envs, 1, BatchedOptions.MaxEnvs)!,
-            SolveEnvs = SolveEnvs,
-            Seeds = IntegerListAttribute.Parse(Seeds, 0, int.MaxValue)!.Select(s => (ulong)s).ToArray(),
-            MinSeconds = MinSeconds,
-            PeerPython = PeerPython,
-            OutPath = Out ?? Path.Combine("runs", $"bench-{DateTime.Now:yyyyMMdd-HHmmss}", "bench.json"),
-        };
-        using ComputeDevice device = DeviceChoice.Open(EnumNames.Parse<DeviceKind>(Device), stderr);
-        BenchmarkRunner.Run(device, options, stdout);
-        return ExitCodes.Completed;
-    }
+    public int Execute(TextWriter stdout, TextWriter stderr) => BenchRun.Prepare(this).Execute(stdout, stderr);
 }

@@ -5,13 +5,12 @@ using Pgvec.CommandLine;
 namespace Pgvec.Options;
 
 [Verb("compare", HelpText = "Runs baseline, then train, with the same seed, objective and time budget; prints a table and writes compare.json.")]
-public sealed class CompareOptions : BatchedOptions
+public sealed class CompareOptions : BatchedOptions, ICommand
 {
     // The baseline's own option; C# has one base class, and this verb's is the batched runs'.
     [Option("max-episodes", Default = BaselineOptions.DefaultMaxEpisodes, HelpText = "Stop the baseline after this many episodes.")]
     [IntegerRange(1, int.MaxValue)]
     public int MaxEpisodes { get; set; }
 
-    protected override void Run(string directory, RunOptions run, TextWriter stdout, TextWriter stderr) =>
-        CompareRun.Run(this, directory, run, stdout, stderr);
+    public int Execute(TextWriter stdout, TextWriter stderr) => CompareRun.Execute(this, stdout, stderr);
 }

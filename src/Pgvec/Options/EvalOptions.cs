@@ -1,20 +1,18 @@
 using CommandLine;
 using Pgvec.Commands;
 using Pgvec.CommandLine;
-using PolicyGradient.Checkpoints;
-using PolicyGradient.Export;
 using PolicyGradient.Policy;
 
 namespace Pgvec.Options;
 
 [Verb("eval", HelpText = "Plays a saved policy (policy.safetensors or checkpoint.safetensors, or an ONNX model) on the float64 Gymnasium-exact CartPole-v1 on the host; prints a table and writes eval.json.")]
-public sealed class EvalOptions : ICommand, ICheckedOptions
+public sealed class EvalOptions : ICheckedOptions
 {
-    [Option("checkpoint", HelpText = "(Default: none; give this or --onnx) policy.safetensors or checkpoint.safetensors: a pgvec run's, or the tutorial's PyTorch Policy saved with safetensors.torch.save_file.")]
+    [Option("checkpoint", MetaValue = "FILE", HelpText = "(Default: none; give this or --onnx) policy.safetensors or checkpoint.safetensors: a pgvec run's, or the tutorial's PyTorch Policy saved with safetensors.torch.save_file.")]
     [NonEmpty("a .safetensors file")]
     public string? Checkpoint { get; set; }
 
-    [Option("onnx", HelpText = "(Default: none; give this or --checkpoint) An ONNX model with input obs float [batch, 4] and output logits float [batch, 2], as pgvec export writes, played through ONNX Runtime on the CPU.")]
+    [Option("onnx", MetaValue = "FILE", HelpText = "(Default: none; give this or --checkpoint) An ONNX model with input obs float [batch, 4] and output logits float [batch, 2], as pgvec export writes, played through ONNX Runtime on the CPU.")]
     [NonEmpty("an .onnx file")]
     public string? Onnx { get; set; }
 
@@ -22,7 +20,7 @@ public sealed class EvalOptions : ICommand, ICheckedOptions
     [IntegerRange(1, 1_000_000)]
     public int Episodes { get; set; }
 
-    [Option("greedy", Default = false, HelpText = "Play the most probable action (what eval does unless --sample).")]
+    [Option("greedy", Default = false, HelpText = "(Default) Play the most probable action, unless --sample is given.")]
     public bool Greedy { get; set; }
 
     [Option("sample", Default = false, HelpText = "Draw each action from the policy, as training does.")]
@@ -36,57 +34,26 @@ public sealed class EvalOptions : ICommand, ICheckedOptions
     [HostOnly]
     public string Device { get; set; } = "";
 
-    [Option("render", HelpText = "(Default: none) Also draw the first episode as an animated SVG into this file.")]
+    [Option("render", MetaValue = "FILE.svg", HelpText = "(Default: none) Also draw the first episode as an animated SVG into this file (its name must end in .svg).")]
     [NonEmpty("a file path")]
     public string? Render { get; set; }
 
-    [Option("out", HelpText = "Report file. (Default: runs/eval-yyyyMMdd-HHmmss/eval.json)")]
+    [Option("out", MetaValue = "FILE", HelpText = "(Default: runs/eval-yyyyMMdd-HHmmss-fff/eval.json, a fresh folder) The report file.")]
     [NonEmpty("a file path")]
     public string? Out { get; set; }
-
-    public IPolicyNetwork? Policy { get; private set; }
-
-    /// <summary>The policy's hidden size; null for an ONNX model that does not declare it.</summary>
-    public int? Hidden { get; private set; }
 
     /// <summary>The file played: --checkpoint or --onnx.</summary>
     public string PolicyFile => Checkpoint ?? Onnx!;
 
     public ActionChoice Actions => Sample ? ActionChoice.Sample : ActionChoice.Greedy;
 
-    public ICommand Check(ArgumentScan scan)
-    {
-        if (Greedy && Sample)
-            throw new UsageException("--greedy and --sample exclude each other: give one (greedy is the default)");
-        if ((Checkpoint is null) == (Onnx is null))
-            throw new UsageException(Checkpoint is null
-                ? "eval needs --checkpoint (a .safetensors file) or --onnx (an .onnx file)"
-                : "--checkpoint and --onnx exclude each other: give one");
-        if (Checkpoint is not null)
-        {
-            PolicyParameters parameters = SafeTensorsInput.Read("checkpoint", Checkpoint, PolicyTensors.Read);
-            (Policy, Hidden) = (parameters, parameters.Hidden);
-        }
-        else
-        {
-            OnnxPolicy model = OnnxInput.Load("onnx", Onnx!);
-            (Policy, Hidden) = (model, model.Hidden);
-        }
-        return this;
-    }
-
-    public int Execute(TextWriter stdout, TextWriter stderr)
-    {
-        string outPath = Out ?? Path.Combine("runs", $"eval-{DateTime.Now:yyyyMMdd-HHmmss}", "eval.json");
-        using (Policy as IDisposable)
-            EvalRun.Run(this, outPath, stdout);
-        return ExitCodes.Completed;
-    }
+    public ICommand Check(ArgumentScan scan) => EvalRun.Prepare(this);
 }
 
 /// <summary>eval's --device: only the host, said plainly rather than accepting an accelerator and ignoring it.</summary>
 public sealed class HostOnlyAttribute : OptionRule
 {
     public override string Allowed => "host (eval plays on the float64 Gymnasium-exact env on the host, not on an accelerator)";
+    public override string Placeholder => "host";
     public override bool Accepts(object? value) => value is "host";
 }

@@ -8,11 +8,11 @@ namespace Pgvec.Options;
 [Verb("replay", HelpText = "Steps one CartPole from a given state through given actions; prints one JSON object per step.")]
 public sealed class ReplayOptions : ICommand
 {
-    [Option("state", Required = true, HelpText = "Start state X,XD,TH,THD (float64, e.g. 0.01,0,-0.02,0.03).")]
+    [Option("state", Required = true, MetaValue = "X,XD,TH,THD", HelpText = "Start state X,XD,TH,THD (float64, e.g. 0.01,0,-0.02,0.03).")]
     [StateVector]
     public string State { get; set; } = "";
 
-    [Option("actions", Required = true, HelpText = "Actions in order, e.g. 0110 (0 pushes left, 1 pushes right).")]
+    [Option("actions", Required = true, MetaValue = "0110...", HelpText = "Actions in order, e.g. 0110 (0 pushes left, 1 pushes right).")]
     [ActionSequence]
     public string Actions { get; set; } = "";
 

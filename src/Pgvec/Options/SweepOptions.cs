@@ -60,11 +60,8 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
             throw new UsageException(
                 $"--envs {Envs} for {Grid.Agents.Count:N0} agents is {envs:N0} envs in one batch: at most {BatchedOptions.MaxEnvs:N0}; give fewer agents or at most --envs {BatchedOptions.MaxEnvs / Grid.Agents.Count:N0}");
         }
-        return this;
+        return SweepRun.Prepare(this);
     }
-
-    protected override void Run(string directory, RunOptions run, TextWriter stdout, TextWriter stderr) =>
-        SweepRun.Run(this, new SequentialSweepTrainer(), directory, run, stdout, stderr);
 
     private static IReadOnlyList<T> Axis<T>(string option, string text) =>
         ((ListOfAttribute)VerbSpec.For(typeof(SweepOptions)).Option(option)!.Rule).Values<T>(text);

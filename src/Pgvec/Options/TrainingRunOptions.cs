@@ -19,9 +19,13 @@ public abstract class TrainingRunOptions : RunDirectoryOptions
     [NumberRange(0, 1)]
     public double Gamma { get; set; }
 
-    [Option("objective", Default = "reinforce", HelpText = "reinforce (reward-to-go, baseline, normalised advantages) or seed (the tutorial's -mean(log pi) * (sum(rewards) - 15)).")]
+    [Option("objective", Default = "reinforce", HelpText = "reinforce (reward-to-go, baseline, normalised advantages) or tutorial (the tutorial's -mean(log pi) * (sum(rewards) - 15); also accepted as seed, its former name).")]
     [OneOf(typeof(Objective))]
-    public string Objective { get; set; } = "";
+    public string Objective { get => _objective; set => _objective = value == FormerTutorialName ? "tutorial" : value; }
+
+    /// <summary>What --objective tutorial was called before it was renamed (it read like --seed); still accepted, including from old checkpoints.</summary>
+    private const string FormerTutorialName = "seed";
+    private string _objective = "";
 
     public TrainingOptions Training(int maxUpdates) => new()
     {

@@ -10,12 +10,12 @@ public interface ISweepProgress
     T Track<T>(Func<Action<AgentIteration>, T> train);
 
     /// <summary>A live display on an interactive terminal, plain lines when redirected, nothing with --quiet.</summary>
-    public static ISweepProgress For(RunOptions run, TextWriter stdout, AgentGrid grid, double targetReturn)
+    public static ISweepProgress For(RunContext context, AgentGrid grid, double targetReturn)
     {
-        if (run.Quiet)
+        if (context.Quiet)
             return new QuietSweepProgress();
         var tally = new SweepTally(grid, targetReturn);
-        return RunOptions.IsTerminal(stdout) ? new SweepLiveProgress(tally) : new SweepProgressLog(stdout, tally);
+        return context.IsTerminal ? new SweepLiveProgress(tally, context.Stdout) : new SweepProgressLog(context.Stdout, tally);
     }
 }
 

@@ -1,40 +1,75 @@
 using System.Globalization;
 using PolicyGradient.Training;
-using Spectre.Console;
 
 namespace Pgvec.Progress;
 
 /// <summary>
-/// On a terminal: one live bar of the watched mean return against the target, with the update
-/// count, env-steps/s, elapsed time and when the time or update budget runs out.
+/// On a terminal: one live line, the watched mean return against the target as a bar, with the
+/// updates and seconds used of their budgets and env-steps/s. The training thread only hands over
+/// its latest report; a timer thread redraws the line a few times a second with one write, so
+/// the display never sits in the timed loop and costs next to nothing beside it.
 /// </summary>
-public sealed class LiveProgress(TrainingOptions training, string updates) : IProgressDisplay
+public sealed class LiveProgress(TrainingOptions training, string updates, TextWriter terminal) : IProgressDisplay
 {
-    public T Track<T>(Func<Action<UpdateReport>, T> train) =>
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask(Describe(null), maxValue: training.TargetReturn);
-                T result = train(r =>
-                {
-                    task.Value = Math.Clamp(r.RunningMeanReturn, 0, training.TargetReturn);
-                    task.Description = Describe(r);
-                    context.Refresh();
-                });
-                task.StopTask();
-                return result;
-            });
+    /// <summary>How often the line is redrawn: often enough to watch, rarely enough to cost nothing.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
-    private string Describe(UpdateReport? r)
+    private const int BarWidth = 16;
+
+    private readonly Lock _drawing = new();
+    private UpdateReport? _latest;
+
+    public T Track<T>(Func<Action<UpdateReport>, T> train)
     {
-        if (r is null)
-            return $"{updates} 0, starting";
-        double perUpdate = r.ElapsedSeconds / r.Update;
-        double budgetLeft = Math.Min(training.MaxSeconds - r.ElapsedSeconds, (training.MaxUpdates - r.Update) * perUpdate);
-        return Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{updates} {r.Update}  mean return {r.RunningMeanReturn:F1} / {training.TargetReturn:G}  {r.EnvStepsPerSecond:N0} env-steps/s  {r.ElapsedSeconds:F1} s  budget ends in <= {Math.Max(0, budgetLeft):F0} s"));
+        // Drawn once before the clock starts, so the first drawing's start-up cost falls outside it.
+        Draw();
+        T result;
+        using (new Timer(_ => Draw(), null, RefreshInterval, RefreshInterval))
+            result = train(r => Volatile.Write(ref _latest, r));
+        Draw();
+        lock (_drawing)
+            terminal.WriteLine();
+        return result;
+    }
+
+    private void Draw()
+    {
+        string line = Line(Volatile.Read(ref _latest), TerminalWidth());
+        lock (_drawing)
+        {
+            terminal.Write("\r" + line);
+            terminal.Flush();
+        }
+    }
+
+    /// <summary>
+    /// "iteration 12/1000  return 187.3/475  2.57 M/s  3.1/600 s  [#####...........]": both
+    /// budgets as used/allowed, steady and plain about which one is closer; cut to the terminal's
+    /// width so it never wraps.
+    /// </summary>
+    public string Line(UpdateReport? r, int width)
+    {
+        string text = r is null
+            ? $"{updates} 0/{training.MaxUpdates}  starting"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{updates} {r.Update}/{training.MaxUpdates}  return {r.RunningMeanReturn:F1}/{training.TargetReturn:G}  {r.EnvStepsPerSecond / 1e6:F2} M/s  {r.ElapsedSeconds:F1}/{training.MaxSeconds:G} s");
+        double fraction = r is null || training.TargetReturn <= 0 ? 0 : Math.Clamp(r.RunningMeanReturn / training.TargetReturn, 0, 1);
+        int filled = (int)Math.Round(fraction * BarWidth);
+        string line = $"{text}  [{new string('#', filled)}{new string('.', BarWidth - filled)}]";
+        // The last column stays empty: writing into it wraps on some terminals.
+        return line.Length < width ? line.PadRight(width - 1) : line[..(width - 1)];
+    }
+
+    /// <summary>The terminal's columns; 80 where it does not say.</summary>
+    public static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
     }
 }

@@ -1,57 +1,82 @@
 using System.Globalization;
+using System.Text;
 using PolicyGradient.Sweeps;
-using Spectre.Console;
 
 namespace Pgvec.Progress;
 
 /// <summary>
-/// On a terminal: one live display, a bar per configuration filling as its agents solve, under a
-/// line with agents solved / total, the latest iteration, env-steps/s and elapsed time; redrawn a
-/// few times a second at most, however fast iterations come.
+/// On a terminal: one live display, a line with agents solved / total, the latest iteration,
+/// env-steps/s and elapsed time, and a bar per configuration filling as its agents solve. As
+/// <see cref="LiveProgress"/> does, the training thread only counts; a timer thread redraws the
+/// display in place a few times a second with one write.
 /// </summary>
-public sealed class SweepLiveProgress(SweepTally tally) : ISweepProgress
+public sealed class SweepLiveProgress(SweepTally tally, TextWriter terminal) : ISweepProgress
 {
-    private const double SecondsBetweenRedraws = 0.2;
+    /// <summary>More configurations than this are summed up in one line rather than each drawn.</summary>
+    private const int MaxConfigurationLines = 12;
 
-    public T Track<T>(Func<Action<AgentIteration>, T> train) =>
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
-            .Start(context =>
+    private const int BarWidth = 16;
+
+    private readonly Lock _counting = new();
+    private readonly Lock _drawing = new();
+    private int _linesDrawn;
+
+    public T Track<T>(Func<Action<AgentIteration>, T> train)
+    {
+        Draw();
+        T result;
+        using (new Timer(_ => Draw(), null, LiveProgress.RefreshInterval, LiveProgress.RefreshInterval))
+        {
+            result = train(iteration =>
             {
-                AgentGrid grid = tally.Grid;
-                var total = context.AddTask(Overall(), maxValue: grid.Agents.Count);
-                var configurations = grid.Configurations
-                    .Select((c, i) => context.AddTask(Markup.Escape(Configuration(i)), maxValue: grid.Seeds.Count))
-                    .ToArray();
-                double drawnAt = double.NegativeInfinity;
-                void Draw()
-                {
-                    total.Value = tally.Solved;
-                    total.Description = Overall();
-                    for (int i = 0; i < configurations.Length; i++)
-                    {
-                        configurations[i].Value = tally.SolvedIn(i);
-                        configurations[i].Description = Markup.Escape(Configuration(i));
-                    }
-                    context.Refresh();
-                    drawnAt = tally.Seconds;
-                }
-                T result = train(iteration =>
-                {
+                lock (_counting)
                     tally.Count(iteration);
-                    if (tally.Seconds - drawnAt >= SecondsBetweenRedraws)
-                        Draw();
-                });
-                Draw();
-                total.StopTask();
-                return result;
             });
+        }
+        Draw();
+        return result;
+    }
 
-    private string Overall() => string.Create(CultureInfo.InvariantCulture,
-        $"{tally.Solved}/{tally.Grid.Agents.Count} agents solved  iteration {tally.Iteration}  {tally.EnvStepsPerSecond:N0} env-steps/s  {tally.Seconds:F1} s");
+    private void Draw()
+    {
+        string[] lines;
+        lock (_counting)
+            lines = Lines();
+        int width = LiveProgress.TerminalWidth();
+        var text = new StringBuilder();
+        lock (_drawing)
+        {
+            // Back to the display's first line, then each line rewritten and cleared to its end.
+            if (_linesDrawn > 0)
+                text.Append(CultureInfo.InvariantCulture, $"\u001b[{_linesDrawn}A");
+            foreach (string line in lines)
+                text.Append('\r').Append(line.Length < width ? line : line[..(width - 1)]).Append("\u001b[K\n");
+            terminal.Write(text.ToString());
+            terminal.Flush();
+            _linesDrawn = lines.Length;
+        }
+    }
 
-    private string Configuration(int configuration) =>
-        $"  {tally.Grid.Configurations[configuration].Label}: {tally.SolvedIn(configuration)}/{tally.Grid.Seeds.Count} solved";
+    private string[] Lines()
+    {
+        AgentGrid grid = tally.Grid;
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"{tally.Solved}/{grid.Agents.Count} agents solved  iteration {tally.Iteration}  {tally.EnvStepsPerSecond / 1e6:F2} M env-steps/s  {tally.Seconds:F1} s"),
+        };
+        int shown = grid.Configurations.Count <= MaxConfigurationLines ? grid.Configurations.Count : MaxConfigurationLines - 1;
+        for (int i = 0; i < shown; i++)
+        {
+            int solved = tally.SolvedIn(i);
+            int filled = (int)Math.Round((double)solved / grid.Seeds.Count * BarWidth);
+            lines.Add($"  [{new string('#', filled)}{new string('.', BarWidth - filled)}] {solved}/{grid.Seeds.Count} solved  {grid.Configurations[i].Label}");
+        }
+        if (shown < grid.Configurations.Count)
+        {
+            int rest = Enumerable.Range(shown, grid.Configurations.Count - shown).Sum(tally.SolvedIn);
+            lines.Add($"  ... {grid.Configurations.Count - shown} more configurations: {rest}/{(grid.Configurations.Count - shown) * grid.Seeds.Count} solved");
+        }
+        return [.. lines];
+    }
 }

@@ -13,13 +13,13 @@ public static class LossWeights
     /// </summary>
     public static GradientWeights For(Objective objective, BatchStatistics statistics, bool subtractBaseline = true, bool normalise = true)
     {
-        if (objective == Objective.Seed)
+        if (objective == Objective.Tutorial)
         {
             return new GradientWeights
             {
                 Objective = EpisodeObjective.Seed,
                 Multiplier = (float)(-1.0 / statistics.Episodes),
-                SeedReturnOffset = (float)PolicyMath.SeedReturnOffset,
+                SeedReturnOffset = (float)PolicyMath.TutorialReturnOffset,
             };
         }
         var n = AdvantageNormalisation.FromMoments(statistics.Steps, statistics.ReturnsToGoSum, statistics.ReturnsToGoSquaredSum, subtractBaseline, normalise);

@@ -13,9 +13,9 @@ public sealed record BenchmarkOptions
     public double MinSeconds { get; init; } = 3.0;
     /// <summary>Python with torch for the PyTorch peer; null skips the peer.</summary>
     public string? PeerPython { get; init; }
-    public string PeerDirectory { get; init; } = Path.Combine("bench", "peers");
+    /// <summary>Where the peer scripts are; the caller finds them (pgvec: beside the program).</summary>
+    public required string PeerDirectory { get; init; }
     public double PeerTimeoutSeconds { get; init; } = 600;
-    public string OutPath { get; init; } = "bench-results.json";
 }
 
 /// <summary>Everything one benchmark run measured, side by side, with where and when.</summary>
@@ -33,9 +33,11 @@ public sealed record BenchmarkReport(
 
 public static class BenchmarkRunner
 {
+    public const string TorchPeerScript = "torch_reinforce.py";
     private const int Hidden = 32;
 
-    public static BenchmarkReport Run(ComputeDevice device, BenchmarkOptions options, TextWriter output)
+    /// <param name="outPath">Called once everything is measured: where the report goes (checked by the caller before the work).</param>
+    public static BenchmarkReport Run(ComputeDevice device, BenchmarkOptions options, Func<string> outPath, TextWriter output)
     {
         output.WriteLine($"pgvec bench on {device.Kind.Name()} ({device.Name}), {System.Environment.ProcessorCount} host cores");
 
@@ -71,8 +73,8 @@ public static class BenchmarkRunner
         if (options.PeerPython is { } python)
         {
             output.WriteLine();
-            output.WriteLine($"PyTorch peer (bench/peers/torch_reinforce.py), same machine, same run, --envs {options.SolveEnvs}:");
-            string script = Path.Combine(options.PeerDirectory, "torch_reinforce.py");
+            string script = Path.Combine(options.PeerDirectory, TorchPeerScript);
+            output.WriteLine($"PyTorch peer ({script}), same machine, same run, --envs {options.SolveEnvs}:");
             string peerDevice = device.Kind == DeviceKind.Cuda ? "cuda" : "cpu";
             var timeout = TimeSpan.FromSeconds(options.PeerTimeoutSeconds);
             foreach (ulong seed in options.Seeds)
@@ -86,9 +88,10 @@ public static class BenchmarkRunner
         var report = new BenchmarkReport(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
             $"{System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
             device.Kind.Name(), device.Name, Hidden, throughput, solves, batchedSpread, baselineSpread, peers);
-        SummaryJson.Write(options.OutPath, report);
+        string path = outPath();
+        JsonFile.Write(path, report);
         output.WriteLine();
-        output.WriteLine($"wrote {options.OutPath}");
+        output.WriteLine($"wrote {path}");
         return report;
     }
 

@@ -52,10 +52,9 @@ public sealed class ComputeDevice : IDisposable
     public DeviceKernels Kernels => _kernels.Value;
 
     /// <summary>
-    /// The CPU accelerator simulates one OS thread per GPU thread and pays about a microsecond
-    /// per simulated thread and launch, so the kernels stride and want few, long threads. Two
-    /// per core (the smallest warp ILGPU allows) solved CartPole at 4096 envs in 9.9 s here, against
-    /// 11.3 s with 4x4 per core and 10.1-10.6 s with 4 or 8 per core.
+    /// The CPU accelerator simulates one OS thread per GPU thread and pays for every simulated
+    /// thread and launch, so the kernels stride and want few, long threads: two per core, the
+    /// smallest warp ILGPU allows (bench measures the effect).
     /// </summary>
     public static CPUDevice CpuDevice() => new(2, 1, System.Environment.ProcessorCount);
 

@@ -2,8 +2,9 @@ using ScottPlot;
 
 namespace PolicyGradient.Output;
 
-/// <summary>One training run's curve: mean return after each update, against env-steps and against seconds.</summary>
-public sealed record LearningCurve(string Label, double[] EnvSteps, double[] Seconds, double[] MeanReturn);
+/// <summary>One training run's curve: the mean return its solved test watches after each update, against env-steps and against seconds.</summary>
+/// <param name="ReturnMeaning">Which mean that is, for the axis: an iteration's episodes', or the last 100 episodes'.</param>
+public sealed record LearningCurve(string Label, string ReturnMeaning, double[] EnvSteps, double[] Seconds, double[] MeanReturn);
 
 /// <summary>learning-curve.png and compare.png: mean return against env-steps and against wall-clock, with the target drawn.</summary>
 public static class LearningCurvePlot
@@ -21,21 +22,31 @@ public static class LearningCurvePlot
         AtomicFile.Write(path, temporary => figure.SavePng(temporary, 1400, 520));
     }
 
+    /// <summary>The same in every picture, and unlike any curve's colour.</summary>
+    private static readonly Color TargetColor = Colors.Black;
+
+    /// <summary>Room right of the last x tick, whose label is centred on the plot's edge.</summary>
+    private const float RightMargin = 48;
+
     private static void Draw(Plot plot, IReadOnlyList<LearningCurve> curves, Func<LearningCurve, double[]> x, string xLabel, double targetReturn, string title)
     {
         foreach (var curve in curves)
         {
             var line = plot.Add.ScatterLine(x(curve), curve.MeanReturn);
-            line.LegendText = curve.Label;
+            line.LegendText = curves.Select(c => c.ReturnMeaning).Distinct().Count() == 1 ? curve.Label : $"{curve.Label} ({curve.ReturnMeaning})";
             line.LineWidth = 2;
         }
         var target = plot.Add.HorizontalLine(targetReturn);
         target.LegendText = $"target {targetReturn:G}";
         target.LinePattern = LinePattern.Dashed;
+        target.Color = TargetColor;
         plot.Title(title);
         plot.XLabel(xLabel);
-        plot.YLabel("mean return");
+        string[] meanings = [.. curves.Select(c => c.ReturnMeaning).Distinct()];
+        plot.YLabel(meanings.Length == 1 ? meanings[0] : "mean return (see legend)");
         plot.Axes.SetLimitsY(0, Math.Max(510, targetReturn * 1.05));
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.Axes.Right.MinimumSize = RightMargin;
+        // Below the axes, so it never hides the end of a curve.
+        plot.ShowLegend(Edge.Bottom);
     }
 }

@@ -3,7 +3,12 @@ using PolicyGradient.Training;
 
 namespace PolicyGradient.Output;
 
-/// <summary>metrics.csv: one row per update (batched iteration or single-env episode), appended and flushed as it happens.</summary>
+/// <summary>
+/// metrics.csv: one row per update (batched iteration or single-env episode), appended and
+/// flushed as it happens. No mean episode length: CartPole-v1 pays 1 per step, so it always
+/// equals mean_return (TensorBoard keeps CleanRL's charts/episodic_length for its dashboards).
+/// Numbers have fixed precision: milliseconds, returns to 0.01, rates whole, losses to 6 digits.
+/// </summary>
 public sealed class MetricsCsv : IDisposable
 {
     public const string FileName = "metrics.csv";
@@ -11,7 +16,7 @@ public sealed class MetricsCsv : IDisposable
     public static readonly string[] Columns =
     [
         "iteration", "wall_seconds", "env_steps", "episodes", "mean_return", "min_return", "max_return",
-        "mean_episode_length", "env_steps_per_second", "policy_loss", "gradient_norm", "policy_entropy",
+        "env_steps_per_second", "policy_loss", "gradient_norm", "policy_entropy",
     ];
 
     private readonly StreamWriter _writer;
@@ -42,13 +47,13 @@ public sealed class MetricsCsv : IDisposable
     {
         _episodes += r.Episodes;
         _writer.WriteLine(string.Join(',',
-            Number(r.Update), Number(r.ElapsedSeconds), Number(r.TotalEnvSteps), Number(_episodes),
-            Number(r.MeanReturn), Number(r.MinReturn), Number(r.MaxReturn), Number(r.MeanEpisodeLength),
-            Number(r.EnvStepsPerSecond), Number(r.PolicyLoss), Number(r.GradientNorm), Number(r.Entropy)));
+            Number(r.Update), Fixed(r.ElapsedSeconds, "F3"), Number(r.TotalEnvSteps), Number(_episodes),
+            Fixed(r.MeanReturn, "F2"), Fixed(r.MinReturn, "F2"), Fixed(r.MaxReturn, "F2"),
+            Fixed(r.EnvStepsPerSecond, "F0"), Fixed(r.PolicyLoss, "G6"), Fixed(r.GradientNorm, "G6"), Fixed(r.Entropy, "G6")));
         _writer.Flush();
     }
 
-    private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    private static string Fixed(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Number(long v) => v.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace PolicyGradient.Output;
 
 /// <summary>config.json: how a run was started: every option as used (defaults filled in), pgvec's version, the device.</summary>
@@ -13,12 +11,8 @@ public sealed record RunConfig(
 {
     public const string FileName = "config.json";
 
-    public static string Version =>
-        typeof(RunConfig).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? typeof(RunConfig).Assembly.GetName().Version?.ToString() ?? "unknown";
-
     public static RunConfig Of(string verb, string device, string deviceName, IReadOnlyDictionary<string, object?> options) =>
-        new(Version, verb, device, deviceName, DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"), options);
+        new(PolicyGradient.Output.PgvecVersion.Text, verb, device, deviceName, DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"), options);
 
-    public void Write(string directory) => SummaryJson.Write(Path.Combine(directory, FileName), this);
+    public void Write(string directory) => JsonFile.Write(Path.Combine(directory, FileName), this);
 }

@@ -11,6 +11,7 @@ public sealed class RunRecorder : IDisposable
 {
     private readonly string _directory;
     private readonly string _label;
+    private readonly string _returnMeaning;
     private readonly MetricsCsv _metrics;
     private readonly TensorBoardEvents _events;
     private readonly List<double> _envSteps = [];
@@ -18,10 +19,12 @@ public sealed class RunRecorder : IDisposable
     private readonly List<double> _returns = [];
 
     /// <param name="resumedAfter">See <see cref="MetricsCsv"/>: a resumed run continues metrics.csv.</param>
-    public RunRecorder(string directory, string label, (int Iteration, long Episodes)? resumedAfter = null)
+    /// <param name="returnMeaning">Which mean return the curve plots (see <see cref="LearningCurve"/>).</param>
+    public RunRecorder(string directory, string label, string returnMeaning, (int Iteration, long Episodes)? resumedAfter = null)
     {
         _directory = directory;
         _label = label;
+        _returnMeaning = returnMeaning;
         _metrics = new MetricsCsv(directory, resumedAfter);
         _events = new TensorBoardEvents(directory);
         // A resumed run's curve starts where the run started, not where this session did.
@@ -53,7 +56,7 @@ public sealed class RunRecorder : IDisposable
     }
 
     /// <summary>The run's curve: the mean return its solved test watches, after each update.</summary>
-    public LearningCurve Curve => new(_label, [.. _envSteps], [.. _seconds], [.. _returns]);
+    public LearningCurve Curve => new(_label, _returnMeaning, [.. _envSteps], [.. _seconds], [.. _returns]);
 
     /// <summary>Draws learning-curve.png; returns its path.</summary>
     public string DrawLearningCurve(double targetReturn, string title)

@@ -57,5 +57,5 @@ public sealed record SweepReport(
     public static readonly string IntervalMethod =
         $"95 % percentile bootstrap over the finished agents of the configuration: {BootstrapInterval.Resamples} resamples drawn with System.Random({BootstrapInterval.DefaultSeed})";
 
-    public void Write(string directory) => SummaryJson.Write(Path.Combine(directory, FileName), this);
+    public void Write(string directory) => JsonFile.Write(Path.Combine(directory, FileName), this);
 }

@@ -114,7 +114,7 @@ public static class PolicyMath
     }
 
     /// <summary>The tutorial's loss -mean_t(log pi(a_t|s_t)) * (sum(rewards) - offset) and its gradient.</summary>
-    public static double SeedLossGradient(
+    public static double TutorialLossGradient(
         ReadOnlySpan<double> p, PolicyLayout layout, Episode episode, double episodeReturn, double offset, Span<double> grad)
     {
         grad.Clear();
@@ -125,8 +125,8 @@ public static class PolicyMath
         return loss;
     }
 
-    /// <summary>The tutorial's reward offset: the seed objective weights log pi by (return - 15).</summary>
-    public const double SeedReturnOffset = 15.0;
+    /// <summary>The tutorial's reward offset: its objective weights log pi by (return - 15).</summary>
+    public const double TutorialReturnOffset = 15.0;
 
     private static double HiddenPreactivation(ReadOnlySpan<double> p, PolicyLayout layout, int j, ReadOnlySpan<float> s)
     {

@@ -6,7 +6,7 @@ public enum Objective
     /// <summary>Reward-to-go weights minus the batch mean, divided by their standard deviation.</summary>
     Reinforce,
     /// <summary>The tutorial's -mean_t(log pi) * (sum(rewards) - 15), one episode at a time.</summary>
-    Seed,
+    Tutorial,
 }
 
 public static class ObjectiveNames
@@ -14,7 +14,7 @@ public static class ObjectiveNames
     public static string Name(this Objective objective) => objective switch
     {
         Objective.Reinforce => "reinforce",
-        Objective.Seed => "seed",
+        Objective.Tutorial => "tutorial",
         _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, null),
     };
 }

@@ -60,9 +60,9 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
 
             var played = new Episode(states.ToArray(), actions.ToArray());
             double loss;
-            if (options.Objective == Objective.Seed)
+            if (options.Objective == Objective.Tutorial)
             {
-                loss = PolicyMath.SeedLossGradient(policy.Values, layout, played, episodeReturn, PolicyMath.SeedReturnOffset, grad);
+                loss = PolicyMath.TutorialLossGradient(policy.Values, layout, played, episodeReturn, PolicyMath.TutorialReturnOffset, grad);
             }
             else
             {

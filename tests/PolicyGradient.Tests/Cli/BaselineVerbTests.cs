@@ -34,15 +34,27 @@ public class BaselineVerbTests
     {
         using var temp = new TempDirectory();
 
-        var run = CliRun.Of("baseline", "--objective", "seed", "--max-episodes", "150", "--out", temp.Path);
+        var run = CliRun.Of("baseline", "--objective", "tutorial", "--max-episodes", "150", "--out", temp.Path);
 
         Assert.Equal(0, run.Exit);
         var summary = SummaryFile.Read(temp.Combine("summary.json"));
         summary.AssertConsistent();
         Assert.False(summary.Solved);
         Assert.Null(summary.SecondsToSolve);
-        Assert.Equal("seed", summary.String("objective"));
+        Assert.Equal("tutorial", summary.String("objective"));
         Assert.Equal(150, summary.Integer("episodes"));
-        Assert.Contains("not solved", run.StdoutLines[^1]);
+        Assert.StartsWith("single-env: not solved (target 475) after 150 episodes: --max-episodes 150 reached; ", run.StdoutLines[^1]);
+        Assert.EndsWith($"; {temp.Path}", run.StdoutLines[^1]);
+    }
+
+    [Fact]
+    public void The_tutorial_objective_is_still_accepted_under_its_former_name_seed()
+    {
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("baseline", "--objective", "seed", "--max-episodes", "2", "--quiet", "--out", temp.Path);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("tutorial", SummaryFile.Read(temp.Combine("summary.json")).String("objective"));
     }
 }

@@ -22,10 +22,14 @@ public class BenchVerbTests
         {
             double steps = row.GetProperty("env_steps").GetDouble();
             double seconds = row.GetProperty("seconds").GetDouble();
-            Assert.True(steps > 0);
-            Assert.Equal(steps / seconds, row.GetProperty("env_steps_per_second").GetDouble(), 6);
-            // The fixed policy is a trained one: episodes run long, as late in training.
-            Assert.True(row.GetProperty("mean_episode_length").GetDouble() > 200);
+            int envs = row.GetProperty("envs").GetInt32(), iterations = row.GetProperty("iterations").GetInt32();
+            double meanLength = row.GetProperty("mean_episode_length").GetDouble();
+            // Every iteration plays one episode per env: the step count is the episodes' lengths, counted apart.
+            Assert.Equal(steps, (double)iterations * envs * meanLength, 6);
+            // At least --min-seconds measured, and never a whole second past one iteration's worth beyond it.
+            Assert.InRange(seconds, 0.01, 0.01 + 60.0);
+            // The fixed policy is a trained one: episodes run long, as late in training, within the time limit.
+            Assert.InRange(meanLength, 200, 500);
             double phases = row.GetProperty("rollout_seconds").GetDouble() + row.GetProperty("gradient_seconds").GetDouble() + row.GetProperty("host_seconds").GetDouble();
             Assert.InRange(phases, 0, seconds);
         }
@@ -34,6 +38,25 @@ public class BenchVerbTests
         Assert.All(solves, s => Assert.True(s.GetProperty("baseline_episodes").GetInt32() > 0));
         Assert.Empty(root.GetProperty("peers").EnumerateArray());
         Assert.Contains(run.StdoutLines, l => l.StartsWith("median (min-max):"));
+    }
+
+    [Fact]
+    public void Bench_refuses_an_unwritable_report_or_a_missing_python_before_measuring_anything()
+    {
+        using var temp = new TempDirectory();
+        string[] measure = ["bench", "--device", "cpu", "--envs", "65536", "--min-seconds", "60"];   // minutes, were it measured
+
+        CliRun.Of([.. measure, "--out", temp.Path]).AssertUsageError($"--out {temp.Path} is a directory: must be a file path");
+        CliRun.Of([.. measure, "--peer-python", temp.Combine("no-python")]).AssertUsageError($"--peer-python {temp.Combine("no-python")}: no such program");
+        CliRun.Of([.. measure, "--peer-python", "no-such-python-on-path"]).AssertUsageError("no such program", "a name on PATH");
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void The_peer_scripts_are_found_beside_the_program_from_any_folder()
+    {
+        Assert.True(File.Exists(Path.Combine(Pgvec.Commands.BenchRun.PeerDirectory, PolicyGradient.Benchmarks.BenchmarkRunner.TorchPeerScript)));
+        Assert.StartsWith(AppContext.BaseDirectory, Pgvec.Commands.BenchRun.PeerDirectory);
     }
 
     [Theory]

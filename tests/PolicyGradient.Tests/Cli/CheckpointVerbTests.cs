@@ -1,3 +1,4 @@
+using PolicyGradient.Output;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Kernels;
 using PolicyGradient.Policy;
@@ -56,7 +57,7 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
         var uninterrupted = CliRun.Of(TrainedRun.Arguments(5, "--out", straight));
 
         Assert.Equal(0, resumed.Exit);
-        Assert.StartsWith($"pgvec: resuming {interrupted} after iteration 2 ", resumed.StderrLines[0]);
+        Assert.StartsWith($"pgvec: resuming {interrupted} after 2 iterations ", resumed.StderrLines[0]);
         Assert.Equal(["iteration     3", "iteration     4", "iteration     5"], resumed.StdoutLines.Where(l => l.StartsWith("iteration")).Select(l => l[..15]));
         AssertSameTrainingState(RawSafeTensors.Of(Path.Combine(straight, "checkpoint.safetensors")), RawSafeTensors.Of(Path.Combine(interrupted, "checkpoint.safetensors")));
         // Same weights and, with the same final budget, the same options: the same file.
@@ -70,7 +71,8 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
         string[][] Rows(string dir) => File.ReadLines(Path.Combine(dir, "metrics.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
         string[][] expectedRows = Rows(straight), actualRows = Rows(interrupted);
         Assert.Equal(["1", "2", "3", "4", "5"], actualRows.Select(r => r[0]));
-        string[] Untimed(string[] row) => [row[0], .. row[2..8], .. row[9..]];
+        int seconds = Array.IndexOf(MetricsCsv.Columns, "wall_seconds"), rate = Array.IndexOf(MetricsCsv.Columns, "env_steps_per_second");
+        string[] Untimed(string[] row) => [.. row.Where((_, i) => i != seconds && i != rate)];
         Assert.Equal(expectedRows.Select(Untimed), actualRows.Select(Untimed));
         Assert.Equal(2, Directory.GetFiles(interrupted, "events.out.tfevents.*").Length);
     }
@@ -80,7 +82,9 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
     {
         using var temp = new TempDirectory();
         var options = new TrainingOptions { Hidden = 4 };
-        var checkpoints = new RunCheckpoints(temp.Path, new Dictionary<string, string>(), every: 2);
+        var directory = RunDirectory.ForNewRun("train", temp.Path, overwrite: false);
+        directory.Claim();
+        var checkpoints = new RunCheckpoints(directory, new Dictionary<string, string>(), every: 2);
         BatchedTrainingState state = checkpoints.Start(options);
         string path = temp.Combine(RunCheckpoints.CheckpointFile);
         long SavedIteration() => RawSafeTensors.Of(path).Int64("progress.iteration");
@@ -97,7 +101,8 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
         checkpoints.Finish(state);
         Assert.Equal(3, SavedIteration());
         Assert.True(File.Exists(temp.Combine(RunCheckpoints.PolicyFile)));
-        Assert.Equal(2, Directory.GetFiles(temp.Path).Length);
+        Assert.Equal([RunDirectory.ClaimFile, RunCheckpoints.CheckpointFile, RunCheckpoints.PolicyFile],
+            Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -130,7 +135,9 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
         { ["train", "--resume", run, "--envs", "9"], ["--envs 9 conflicts", "which has --envs 8"] },
         { ["train", "--resume", run, "--out", run], ["--out cannot be given with --resume"] },
         { ["train", "--resume", run, "--init-from", run], ["--init-from cannot be given with --resume"] },
-        { ["train", "--resume", Path.Combine(run, "missing")], ["there is no checkpoint.safetensors in it"] },
+        { ["train", "--resume", Path.Combine(run, "missing")], [$"--resume {Path.Combine(run, "missing")}: no such directory"] },
+        { ["train", "--resume", Path.GetDirectoryName(run)!], ["there is no checkpoint.safetensors in it"] },
+        { ["train", "--resume", Path.Combine(run, "config.json")], ["config.json is a file: must be a run directory"] },
         { ["train", "--resume", policyOnly], ["has no optimizer.step: a policy, not a checkpoint"] },
         { ["train", "--init-from", Path.Combine(run, "policy.safetensors"), "--hidden", "16"], ["--hidden 16 does not match --init-from", "whose policy has 8 hidden units"] },
         { ["train", "--init-from", Path.Combine(run, "none.safetensors")], ["--init-from", "no such file"] },
@@ -154,6 +161,24 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
 
         Assert.Equal(files, Directory.GetFiles(run));
         Assert.All(files, f => Assert.Equal(before[f], File.ReadAllBytes(f)));
+    }
+
+    [Fact]
+    public void Resuming_a_run_that_has_ended_says_there_is_nothing_to_do_and_writes_nothing()
+    {
+        using var temp = new TempDirectory();
+        string run = temp.Combine("run");
+        Assert.Equal(0, CliRun.Of(TrainedRun.Arguments(1, "--out", run)).Exit);
+        var before = Directory.GetFiles(run).ToDictionary(f => f, File.ReadAllBytes);
+
+        var resumed = CliRun.Of("train", "--resume", run);
+
+        Assert.Equal(0, resumed.Exit);
+        Assert.Equal("", resumed.Stdout);
+        Assert.Equal($"pgvec: the run in {run} has used its --max-iterations 1 (1 iteration done; give a larger --max-iterations to go on): nothing to do",
+            Assert.Single(resumed.StderrLines));
+        Assert.Equal(before.Keys.Order(), Directory.GetFiles(run).Order());
+        Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));
     }
 
     [Fact]

@@ -109,12 +109,18 @@ public class EvalVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
     }
 
     [Fact]
-    public void An_unwritable_report_is_a_runtime_failure_exit_1()
+    public void Output_paths_that_cannot_be_written_are_refused_before_any_episode_plays()
     {
         using var temp = new TempDirectory();
         string file = temp.Combine("a-file");
         File.WriteAllText(file, "");
+        string[] play = ["eval", "--checkpoint", trained.Policy, "--episodes", "1000000"];   // minutes, were it played
 
-        CliRun.Of("eval", "--checkpoint", trained.Policy, "--episodes", "1", "--out", Path.Combine(file, "eval.json")).AssertRuntimeFailure();
+        CliRun.Of([.. play, "--out", Path.Combine(file, "eval.json")]).AssertUsageError($"--out {Path.Combine(file, "eval.json")} cannot be written", "is not a directory");
+        CliRun.Of([.. play, "--out", temp.Path]).AssertUsageError($"--out {temp.Path} is a directory: must be a file path");
+        CliRun.Of([.. play, "--render", temp.Combine("episode.png")]).AssertUsageError("--render", "episode.png is not an .svg name", "must end in .svg");
+        CliRun.Of([.. play, "--render", temp.Path]).AssertUsageError("--render", "is not an .svg name");
+        CliRun.Of([.. play, "--render", Path.Combine(file, "episode.svg")]).AssertUsageError("--render", "cannot be written");
+        Assert.Equal([file], Directory.GetFileSystemEntries(temp.Path));
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PolicyGradient.Tests.Cli;
 
-/// <summary>The one test through a real process: Program.cs wires Cli.Run to the console and the exit code.</summary>
+/// <summary>Through a real process: Program.cs wires Cli.Run to the console and the exit code.</summary>
 public class ExecutableSmokeTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Pgvec.Commands;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Export;
 using PolicyGradient.Export.Onnx;
+using PolicyGradient.Output;
 using PolicyGradient.Policy;
 
 namespace PolicyGradient.Tests.Cli;
@@ -49,7 +50,7 @@ public class ExportVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
         ModelProto model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(onnx));
         SafeTensorsFile checkpoint = SafeTensorsFile.Read(trained.Checkpoint);
         Assert.Equal("pgvec", model.ProducerName);
-        Assert.Equal(CheckpointMetadata.Version, model.ProducerVersion);
+        Assert.Equal(PgvecVersion.Text, model.ProducerVersion);
         Assert.Equal(checkpoint.Metadata.OrderBy(p => p.Key, StringComparer.Ordinal), model.MetadataProps.Select(p => KeyValuePair.Create(p.Key, p.Value)));
         Assert.Contains(model.MetadataProps, p => p.Key == "seed" && p.Value == $"{TrainedRun.Seed}");
         // The float64 checkpoint goes in as the float32 policy.safetensors holds.

@@ -11,7 +11,7 @@ public class OptionParsingTests
     [Fact]
     public void No_arguments_means_train_with_the_library_defaults_4096_envs_and_device_auto()
     {
-        var train = Assert.IsType<TrainOptions>(CommandLineParsing.Parse([]));
+        var train = Assert.IsType<TrainOptions>(CommandLineParsing.ParseOptions(["train"]));
 
         Assert.Equal(new TrainingOptions(), train.Training(train.MaxIterations));
         Assert.Equal(1000, train.MaxIterations);
@@ -36,7 +36,7 @@ public class OptionParsingTests
     [Fact]
     public void Every_option_maps_onto_the_training_options()
     {
-        var train = Assert.IsType<TrainOptions>(CommandLineParsing.Parse(
+        var train = Assert.IsType<TrainOptions>(CommandLineParsing.ParseOptions(
         [
             "train", "--envs", "16777216", "--device", "opencl", "--seed", "18446744073709551615", "--hidden", "1024",
             "--lr=1e-3", "--gamma", "1", "--objective", "seed", "--target-return", "-2.5", "--max-iterations", "7",
@@ -45,7 +45,7 @@ public class OptionParsingTests
 
         Assert.Equal(new TrainingOptions
         {
-            Seed = ulong.MaxValue, Hidden = 1024, LearningRate = 1e-3, Gamma = 1.0, Objective = Objective.Seed,
+            Seed = ulong.MaxValue, Hidden = 1024, LearningRate = 1e-3, Gamma = 1.0, Objective = Objective.Tutorial,
             TargetReturn = -2.5, MaxUpdates = 7, MaxSeconds = 0.5,
         }, train.Training(train.MaxIterations));
         Assert.Equal(16777216, train.Envs);

@@ -1,3 +1,4 @@
+using PolicyGradient.Kernels;
 using System.Globalization;
 using System.Text.Json;
 using Xunit.Abstractions;
@@ -47,20 +48,30 @@ public class ReplayVerbTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// float32 rounding compounds along a trajectory (the long balanced ones drift apart after
-    /// about 45 steps, as any chaotic system does); over the first 40 steps of every reference
-    /// trajectory the device stays within 1e-6 of Gymnasium, relative to the state's size floored
-    /// at 1 (measured on the CPU accelerator: 6.2e-7 at worst), so the reward and termination
-    /// bookkeeping can be checked exactly there: that covers the terminations of every trajectory
-    /// up to 40 steps long, steps after termination and the Sutton-Barto reward.
+    /// How far the float32 device step may drift from Gymnasium's float64 one by step t, derived
+    /// rather than tuned to the shipped trajectories. One step's float32 arithmetic rounds within a
+    /// few ulps; <see cref="StepError"/> allows 16 ulps of 2^-23, relative to a component floored
+    /// at 1, which also covers the pole's velocity, about lambda = 4 times its angle's error. An error
+    /// then grows as the upright pole's unstable mode does: theta'' ~ g / (l (4/3 - m_pole / m_total))
+    /// theta, so by exp(lambda tau) per step, about tenfold every 29 steps. Any valid trajectory stays
+    /// within StepError * exp(lambda tau t); a wrong constant or formula is off by 1e-5 or more
+    /// within a step or two. Steps are compared while that bound is below <see cref="UsefulBound"/>.
     /// </summary>
-    private const int ComparableSteps = 40;
-    private const double Tolerance = 1e-6;
+    private static readonly double StepError = 16 * Math.Pow(2, -23);
+
+    private static readonly double GrowthPerStep = Math.Exp(
+        Math.Sqrt(CartPoleConstants.Gravity / (CartPoleConstants.Length * (4.0 / 3.0 - CartPoleConstants.MassPole / CartPoleConstants.TotalMass)))
+        * CartPoleConstants.Tau);
+
+    private const double UsefulBound = 1e-4;
+
+    private static double Bound(int step) => StepError * Math.Pow(GrowthPerStep, step);
 
     [Fact]
-    public void Device_replay_follows_Gymnasium_within_float32_rounding_with_the_same_rewards_and_flags()
+    public void Device_replay_follows_Gymnasium_within_float32_error_growth_with_the_same_rewards_and_flags()
     {
-        double worst = 0.0;
+        double worstRatio = 0.0;
+        int compared = 0;
         foreach (var trajectory in ReferenceData.Trajectories)
         {
             var run = CliRun.Of(ReplayArgs(trajectory, "--engine", "device", "--device", "cpu"));
@@ -75,21 +86,29 @@ public class ReplayVerbTests(ITestOutputHelper output)
                 Assert.Equal(i + 1, actual[i].GetProperty("t").GetInt32());
                 // The time limit counts steps only, so it holds however far the states drift.
                 Assert.Equal(expected[i].GetProperty("truncated").GetBoolean(), actual[i].GetProperty("truncated").GetBoolean());
-                if (i >= ComparableSteps)
+                double bound = Bound(i + 1);
+                if (bound > UsefulBound)
                     continue;
                 double[] state = actual[i].GetProperty("state").Doubles();
                 double[] reference = expected[i].GetProperty("state").Doubles();
                 for (int k = 0; k < 4; k++)
                 {
                     double error = Math.Abs(state[k] - reference[k]) / Math.Max(1.0, Math.Abs(reference[k]));
-                    worst = Math.Max(worst, error);
-                    Assert.True(error <= Tolerance, $"{where} component {k}: {state[k]} vs {reference[k]}");
+                    worstRatio = Math.Max(worstRatio, error / bound);
+                    Assert.True(error <= bound, $"{where} component {k}: {state[k]} vs {reference[k]}, beyond the float32 bound {bound:E2}");
                 }
                 Assert.Equal(state.Select(v => (float)v), actual[i].GetProperty("obs").Floats());
+                // Termination, and with it the reward, may differ only where rounding could put the state on the other side of a limit.
+                bool nearLimit = Math.Abs(Math.Abs(reference[0]) - CartPoleConstants.XThreshold) <= bound
+                                 || Math.Abs(Math.Abs(reference[2]) - CartPoleConstants.ThetaThreshold) <= bound;
+                if (nearLimit)
+                    continue;
                 Assert.Equal(expected[i].GetProperty("reward").GetDouble(), actual[i].GetProperty("reward").GetDouble());
                 Assert.Equal(expected[i].GetProperty("terminated").GetBoolean(), actual[i].GetProperty("terminated").GetBoolean());
+                compared++;
             }
         }
-        output.WriteLine($"worst relative state error over the first {ComparableSteps} steps: {worst:E2}");
+        Assert.True(compared > 0, "no step was compared");
+        output.WriteLine($"{compared} steps compared; worst error {worstRatio:P1} of its bound");
     }
 }

@@ -5,7 +5,7 @@ namespace PolicyGradient.Tests.Cli;
 /// <summary>A summary.json as written, read field by field by its snake_case names.</summary>
 public sealed class SummaryFile(JsonElement root)
 {
-    /// <summary>Exactly the fields issue 3 lists, in its order, then issue 6's "interrupted".</summary>
+    /// <summary>Exactly the fields README's summary.json table lists, in its order.</summary>
     public static readonly string[] FieldNames =
     [
         "mode", "device", "device_name", "envs", "seed", "objective", "solved", "iterations", "episodes",

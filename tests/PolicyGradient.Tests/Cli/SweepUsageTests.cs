@@ -20,7 +20,7 @@ public class SweepUsageTests
         { ["--lr", "0.03-0.1"], ["--lr 0.03-0.1 is not valid", TrainLr] },
         { ["--gamma", "0.9,1.5"], ["--gamma 0.9,1.5 is not valid", "each a number from 0 to 1"] },
         { ["--objective", "reinforce,reinforce"], ["--objective reinforce,reinforce is not valid", "no value twice"] },
-        { ["--objective", "ppo"], ["--objective ppo is not valid", "each one of reinforce, seed"] },
+        { ["--objective", "ppo"], ["--objective ppo is not valid", "each one of reinforce, tutorial"] },
         { ["--envs", "0"], ["--envs 0 is out of range", "an integer from 1 to 16777216"] },
         { ["--seed", "3"], ["unknown option --seed for sweep", "--seeds"] },
         { ["--seeds", "0-1023", "--envs", "32768"], ["--envs 32768 for 1,024 agents is 33,554,432 envs", "at most 16,777,216", "at most --envs 16,384"] },

@@ -1,3 +1,4 @@
+using Pgvec.Commands;
 using System.Globalization;
 using System.Text.Json;
 using PolicyGradient.Checkpoints;
@@ -51,7 +52,8 @@ public class SweepVerbTests(SweptRun swept) : IClassFixture<SweptRun>
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(swept.Directory, png))[..4]);
         Assert.Equal(Enumerable.Range(0, 8).Select(a => $"agent-{a:D3}.safetensors"),
             System.IO.Directory.GetFiles(Path.Combine(swept.Directory, "policies")).Select(Path.GetFileName).Order());
-        Assert.Empty(System.IO.Directory.GetFiles(swept.Directory, ".*"));
+        // No temporary file left behind: the only hidden file is the run's claim on its directory.
+        Assert.Equal([RunDirectory.ClaimFile], System.IO.Directory.GetFiles(swept.Directory, ".*").Select(Path.GetFileName));
         var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(swept.Directory, "config.json"))).RootElement;
         Assert.Equal("sweep", config.GetProperty("verb").GetString());
         Assert.Equal("0-3", config.GetProperty("options").GetProperty("seeds").GetString());

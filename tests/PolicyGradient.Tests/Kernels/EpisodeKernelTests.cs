@@ -84,11 +84,11 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         double expectedLoss = 0.0;
         foreach (var e in episodes)
         {
-            expectedLoss += PolicyMath.SeedLossGradient(host.Values, host.Layout, e, e.Length, PolicyMath.SeedReturnOffset, one) / episodes.Count;
+            expectedLoss += PolicyMath.TutorialLossGradient(host.Values, host.Layout, e, e.Length, PolicyMath.TutorialReturnOffset, one) / episodes.Count;
             for (int k = 0; k < one.Length; k++)
                 expected[k] += one[k] / episodes.Count;
         }
-        var actual = batch.Gradient(LossWeights.For(Objective.Seed, statistics));
+        var actual = batch.Gradient(LossWeights.For(Objective.Tutorial, statistics));
         AssertGradientsClose(expected, actual.Gradient);
         PolicyMathTests.AssertClose(expectedLoss, actual.Loss, Tolerance, "loss");
     }

@@ -13,14 +13,14 @@ public class RunRecorderTests
     public void A_resumed_recorder_keeps_the_rows_up_to_the_checkpoint_and_draws_the_whole_run()
     {
         using var temp = new TempDirectory();
-        using (var first = new RunRecorder(temp.Path, "run"))
+        using (var first = new RunRecorder(temp.Path, "run", "mean return"))
         {
             for (int i = 1; i <= 3; i++)
                 first.Record(Report(i));
         }
 
         // The checkpoint was after iteration 2: iteration 3 is played again.
-        using var resumed = new RunRecorder(temp.Path, "run", (2, 16));
+        using var resumed = new RunRecorder(temp.Path, "run", "mean return", (2, 16));
         resumed.Record(Report(3));
         resumed.Record(Report(4));
 

@@ -88,7 +88,7 @@ public class PolicyMathTests
         var (layout, p, episodes) = Load(c);
         double episodeReturn = c.GetProperty("episodes")[0].GetProperty("rewards").Doubles().Sum();
         var grad = new double[layout.Count];
-        double loss = PolicyMath.SeedLossGradient(p, layout, episodes[0], episodeReturn, PolicyMath.SeedReturnOffset, grad);
+        double loss = PolicyMath.TutorialLossGradient(p, layout, episodes[0], episodeReturn, PolicyMath.TutorialReturnOffset, grad);
         var expected = c.GetProperty("seed_loss_first_episode");
         AssertClose(expected.GetProperty("loss").GetDouble(), loss, Tolerance, "loss");
         AssertClose(expected.GetProperty("grad").Doubles(), grad, Tolerance, "grad");

@@ -8,14 +8,14 @@ public class AgentGridTests
     [Fact]
     public void Agents_run_configuration_by_configuration_lr_outermost_seeds_innermost()
     {
-        var grid = new AgentGrid([5, 1], [0.1, 0.03], [0.99, 0.9], [Objective.Reinforce, Objective.Seed]);
+        var grid = new AgentGrid([5, 1], [0.1, 0.03], [0.99, 0.9], [Objective.Reinforce, Objective.Tutorial]);
 
         Assert.Equal(8, grid.Configurations.Count);
         Assert.Equal(16, grid.Agents.Count);
         var expected =
             from lr in new[] { 0.1, 0.03 }
             from gamma in new[] { 0.99, 0.9 }
-            from objective in new[] { Objective.Reinforce, Objective.Seed }
+            from objective in new[] { Objective.Reinforce, Objective.Tutorial }
             from seed in new ulong[] { 5, 1 }
             select new AgentSettings(seed, lr, gamma, objective);
         Assert.Equal(expected, grid.Agents);
@@ -25,7 +25,7 @@ public class AgentGridTests
             Assert.Equal((c.LearningRate, c.Gamma, c.Objective), (grid.Agents[agent].LearningRate, grid.Agents[agent].Gamma, grid.Agents[agent].Objective));
             Assert.Contains(agent, grid.AgentsOf(grid.ConfigurationOf(agent)));
         }
-        Assert.Equal("lr 0.03, gamma 0.9, seed", grid.Configurations[7].Label);
+        Assert.Equal("lr 0.03, gamma 0.9, tutorial", grid.Configurations[7].Label);
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace PolicyGradient.Output;
 
-/// <summary>The one JSON shape of every file a run writes: snake_case names, indented, nulls kept.</summary>
-public static class SummaryJson
+/// <summary>Writes every JSON file pgvec makes (summary, config, compare, eval, bench) in one shape: snake_case names, indented, nulls kept, replaced atomically.</summary>
+public static class JsonFile
 {
     public static readonly JsonSerializerOptions Options = new()
     {

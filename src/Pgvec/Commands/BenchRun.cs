@@ -1,0 +1,42 @@
+using Pgvec.CommandLine;
+using Pgvec.Options;
+using PolicyGradient.Benchmarks;
+using PolicyGradient.Devices;
+
+namespace Pgvec.Commands;
+
+/// <summary>`pgvec bench`: its report path and peer checked before anything is measured, then the benchmark.</summary>
+public sealed class BenchRun(BenchOptions options, OutputFile report) : ICommand
+{
+    /// <summary>The peer scripts, copied beside the program at build, so bench finds them from any folder.</summary>
+    public static readonly string PeerDirectory = Path.Combine(AppContext.BaseDirectory, "peers");
+
+    public static BenchRun Prepare(BenchOptions options)
+    {
+        OutputFile report = OutputFile.For("out", options.Out, "bench", "bench.json");
+        if (options.PeerPython is { } python)
+        {
+            if (PeerProgram.Find(python) is null)
+                throw new UsageException($"--peer-python {python}: no such program (must be a python executable, a path or a name on PATH)");
+            string script = Path.Combine(PeerDirectory, BenchmarkRunner.TorchPeerScript);
+            if (!File.Exists(script))
+                throw new UsageException($"--peer-python {python}: the peer script {script} is missing beside pgvec (rebuild or reinstall it)");
+        }
+        return new BenchRun(options, report);
+    }
+
+    public int Execute(TextWriter stdout, TextWriter stderr)
+    {
+        using ComputeDevice device = DeviceChoice.Open(EnumNames.Parse<DeviceKind>(options.Device), stderr);
+        BenchmarkRunner.Run(device, new BenchmarkOptions
+        {
+            ThroughputEnvs = IntegerListAttribute.Parse(options.Envs, 1, BatchedOptions.MaxEnvs)!,
+            SolveEnvs = options.SolveEnvs,
+            Seeds = IntegerListAttribute.Parse(options.Seeds, 0, int.MaxValue)!.Select(s => (ulong)s).ToArray(),
+            MinSeconds = options.MinSeconds,
+            PeerPython = options.PeerPython,
+            PeerDirectory = PeerDirectory,
+        }, report.Claim, stdout);
+        return ExitCodes.Completed;
+    }
+}
