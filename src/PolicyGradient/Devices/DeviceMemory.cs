@@ -20,15 +20,17 @@ public static class DeviceMemory
         var other => other.MemorySize,
     };
 
-    public static void EnsureFits(ComputeDevice device, int envs, long bytesPerEnv)
+    /// <summary>Checks the whole batch, <paramref name="agents"/> x <paramref name="envsPerAgent"/> envs; the refusal names the largest --envs (per agent) that fits.</summary>
+    public static void EnsureFits(ComputeDevice device, int agents, int envsPerAgent, long bytesPerEnv)
     {
         long available = (long)(Available(device) * UsableFraction);
-        long needed = bytesPerEnv * envs;
+        long needed = bytesPerEnv * agents * envsPerAgent;
         if (needed <= available)
             return;
-        long largest = available / bytesPerEnv;
+        long largest = available / bytesPerEnv / agents;
+        string batch = agents == 1 ? $"--envs {envsPerAgent}" : $"{agents} agents x --envs {envsPerAgent}";
         throw new InsufficientMemoryException(
-            $"--envs {envs} needs {Gigabytes(needed)} of {device.Kind.Name()} memory ({bytesPerEnv:N0} bytes per env) " +
+            $"{batch} needs {Gigabytes(needed)} of {device.Kind.Name()} memory ({bytesPerEnv:N0} bytes per env) " +
             $"but {Gigabytes(available)} is available; the largest --envs that fits is {largest:N0}");
     }
 
