@@ -107,7 +107,10 @@ public sealed class BatchedTrainer : IDisposable
     {
         _clock = StartClock();
         while (!stop.IsCancellationRequested && !Finished)
-            onStep?.Invoke(Step());
+        {
+            BatchStep step = Step();
+            onStep?.Invoke(step);
+        }
         return Outcomes(stop.IsCancellationRequested);
     }
 
