@@ -1,49 +1,67 @@
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace PolicyGradient.Kernels;
 
-/// <summary>Which rows one launch of the column reduction folds together.</summary>
+/// <summary>Which rows one launch of the column reduction folds together: per agent, blocks of its rows.</summary>
 public struct ColumnReduceShape
 {
-    public int Rows;
-    public int Width;
+    public int Agents;
+    /// <summary>Input rows per agent; agent k's rows are k * RowsPerAgent onwards.</summary>
+    public int RowsPerAgent;
     public int RowsPerBlock;
+    public int Width;
     /// <summary>Columns reduced with min and max instead of a sum (-1: none).</summary>
     public int MinColumn;
     public int MaxColumn;
-    /// <summary>Threads launched; each strides over (block, column) items.</summary>
+    /// <summary>Threads launched; each strides over (agent, block, column) items.</summary>
     public int Threads;
 
-    public int Blocks => (Rows + RowsPerBlock - 1) / RowsPerBlock;
+    /// <summary>Output rows per agent.</summary>
+    public readonly int BlocksPerAgent => (RowsPerAgent + RowsPerBlock - 1) / RowsPerBlock;
 }
 
 /// <summary>
-/// Reduces a [rows][width] matrix to [blocks][width], one item per (block, column), rows
-/// in a fixed order with a double accumulator: the result is the same on every accelerator
-/// and every run, unlike float atomics. Two launches take 1M rows to one.
+/// Reduces each agent's [rows][width] matrix to [blocks][width], one item per (agent, block,
+/// column), rows in a fixed order with a double accumulator: the result depends only on the rows
+/// per agent, never on the agent's slot, the number of agents, the accelerator or the thread
+/// count (unlike float atomics). Two launches take 1M rows per agent to one. Items are numbered
+/// column-fastest, so neighbouring threads read neighbouring columns of a row.
 /// </summary>
 public static class ColumnReduceKernel
 {
-    public static void Run(Index1D index, ArrayView<float> input, ArrayView<float> output, ColumnReduceShape shape)
+    /// <param name="input">index (column, row).</param>
+    /// <param name="output">index (column, agent * BlocksPerAgent + block).</param>
+    public static void Run(
+        Index1D index,
+        ArrayView<AgentEpisodes> agents,
+        ArrayView2D<double, Stride2D.DenseX> input,
+        ArrayView2D<double, Stride2D.DenseX> output,
+        ColumnReduceShape shape)
     {
-        int items = shape.Blocks * shape.Width;
+        int blocks = shape.BlocksPerAgent;
+        int items = shape.Agents * blocks * shape.Width;
         for (int item = index; item < items; item += shape.Threads)
-            Reduce(item, input, output, shape);
+        {
+            int row = item / shape.Width;
+            int agent = row / blocks;
+            if (agents[agent].Active != 0)
+                Reduce(item - row * shape.Width, agent, row - agent * blocks, input, output, shape);
+        }
     }
 
-    private static void Reduce(int item, ArrayView<float> input, ArrayView<float> output, ColumnReduceShape shape)
+    private static void Reduce(int column, int agent, int block, ArrayView2D<double, Stride2D.DenseX> input, ArrayView2D<double, Stride2D.DenseX> output, ColumnReduceShape shape)
     {
-        int block = item / shape.Width;
-        int column = item - block * shape.Width;
-        int first = block * shape.RowsPerBlock;
+        int agentFirst = agent * shape.RowsPerAgent;
+        int first = agentFirst + block * shape.RowsPerBlock;
         int end = first + shape.RowsPerBlock;
-        if (end > shape.Rows)
-            end = shape.Rows;
+        if (end > agentFirst + shape.RowsPerAgent)
+            end = agentFirst + shape.RowsPerAgent;
 
-        double acc = input[(long)first * shape.Width + column];
+        double acc = input[column, first];
         for (int r = first + 1; r < end; r++)
         {
-            double v = input[(long)r * shape.Width + column];
+            double v = input[column, r];
             if (column == shape.MinColumn)
                 acc = v < acc ? v : acc;
             else if (column == shape.MaxColumn)
@@ -51,6 +69,6 @@ public static class ColumnReduceKernel
             else
                 acc += v;
         }
-        output[item] = (float)acc;
+        output[column, agent * shape.BlocksPerAgent + block] = acc;
     }
 }

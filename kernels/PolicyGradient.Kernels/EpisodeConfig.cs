@@ -6,15 +6,18 @@ public enum EpisodeObjective
     /// <summary>Discounted reward-to-go, less a baseline, times a scale the host chooses.</summary>
     RewardToGo = 0,
     /// <summary>The tutorial's loss: -mean_t(log pi) * (episode return - offset).</summary>
-    Seed = 1,
+    Tutorial = 1,
 }
 
-/// <summary>Everything the episode kernels need besides buffers; passed by value to the device.</summary>
+/// <summary>
+/// The batch's shape, shared by every agent; passed by value to the device. A batch holds
+/// <see cref="Agents"/> x <see cref="EnvsPerAgent"/> environments: env e belongs to agent
+/// e / EnvsPerAgent and is that agent's env e % EnvsPerAgent.
+/// </summary>
 public struct EpisodeConfig
 {
-    public ulong Seed;
-    public int Iteration;
-    public int Envs;
+    public int Agents;
+    public int EnvsPerAgent;
     /// <summary>
     /// Threads launched; each strides over the work. The ILGPU CPU accelerator pays about a
     /// microsecond per simulated thread, so it gets a few threads that each do many items.
@@ -22,13 +25,8 @@ public struct EpisodeConfig
     public int Threads;
     public int Hidden;
     public int MaxSteps;
-    public float Gamma;
-    /// <summary>fc2.bias, passed by value so kernels read it from parameter space.</summary>
-    public float OutputBias0;
-    public float OutputBias1;
 
-    public PolicyLayout Layout => new(Hidden);
+    public readonly int Envs => Agents * EnvsPerAgent;
 
-    /// <summary>Each environment's random stream: a pure function of (seed, iteration, env).</summary>
-    public ulong StreamKey(int env) => CounterRandom.StreamKey(Seed, (ulong)Iteration, (ulong)env);
+    public readonly PolicyLayout Layout => new(Hidden);
 }

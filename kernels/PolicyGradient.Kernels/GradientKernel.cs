@@ -1,13 +1,15 @@
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace PolicyGradient.Kernels;
 
 /// <summary>
-/// Each (environment, group of four hidden units) pair, strided over the threads, walks the
+/// Each (group of four hidden units, environment) pair, strided over the threads, walks the
 /// recorded episode backwards and sums w_t * grad log pi(a_t|s_t) for the units' parameters
-/// (see <see cref="GradientWeights"/> for w_t); the pair of group 0 also does fc2.bias and
-/// the episode's share of the loss and its policy entropy. Everything a step needs stays in
-/// registers: one record load per step and group.
+/// (see <see cref="GradientWeights"/> for w_t, chosen per agent); the pair of group 0 also does
+/// fc2.bias and the episode's share of the loss and its policy entropy. Everything a step needs
+/// stays in registers: one observation and one sample load per step and group. Pairs are
+/// numbered env-fastest, so neighbouring threads read neighbouring envs' time-major records.
 /// </summary>
 public static class GradientKernel
 {
@@ -18,52 +20,59 @@ public static class GradientKernel
 
     public static int EntropyColumn(int parameterCount) => parameterCount + 1;
 
-    /// <param name="gradients">[envs][<see cref="Width"/>] each episode's share of the loss gradient, loss and entropy.</param>
+    /// <param name="gradients">[env][<see cref="Width"/>] (index (column, env)) each episode's share of the loss gradient, loss and entropy.</param>
     public static void Run(
         Index1D index,
-        ArrayView<HiddenUnitGroup> groups,
-        ArrayView<StepRecord> trajectories,
-        ArrayView<float> statistics,
-        ArrayView<float> gradients,
-        EpisodeConfig config,
-        GradientWeights weights)
+        ArrayView2D<HiddenUnitGroup, Stride2D.DenseX> parameters,
+        ArrayView<AgentEpisodes> agents,
+        ArrayView2D<CartPoleState, Stride2D.DenseX> observations,
+        ArrayView2D<ActionSample, Stride2D.DenseX> samples,
+        ArrayView2D<double, Stride2D.DenseX> statistics,
+        ArrayView2D<double, Stride2D.DenseX> gradients,
+        EpisodeConfig config)
     {
-        int groupCount = HiddenUnitGroup.CountFor(config.Hidden);
-        int items = config.Envs * groupCount;
+        int envs = config.Envs;
+        int items = envs * HiddenUnitGroup.CountFor(config.Hidden);
         for (int item = index; item < items; item += config.Threads)
         {
-            int env = item / groupCount;
-            Sum(env, item - env * groupCount, groups, trajectories, statistics, gradients, config, weights);
+            int g = item / envs;
+            int env = item - g * envs;
+            int agent = env / config.EnvsPerAgent;
+            AgentEpisodes episodes = agents[agent];
+            if (episodes.Active != 0)
+                Sum(env, agent, g, episodes, parameters, observations, samples, statistics, gradients, config);
         }
     }
 
     private static void Sum(
         int env,
+        int agent,
         int g,
-        ArrayView<HiddenUnitGroup> groups,
-        ArrayView<StepRecord> trajectories,
-        ArrayView<float> statistics,
-        ArrayView<float> gradients,
-        EpisodeConfig config,
-        GradientWeights weights)
+        AgentEpisodes episodes,
+        ArrayView2D<HiddenUnitGroup, Stride2D.DenseX> parameters,
+        ArrayView2D<CartPoleState, Stride2D.DenseX> observations,
+        ArrayView2D<ActionSample, Stride2D.DenseX> samples,
+        ArrayView2D<double, Stride2D.DenseX> statistics,
+        ArrayView2D<double, Stride2D.DenseX> gradients,
+        EpisodeConfig config)
     {
-        int steps = (int)statistics[(long)env * EpisodeStatistics.Width + EpisodeStatistics.Steps];
-        long first = (long)env * config.MaxSteps;
-        HiddenUnitGroup group = groups[g];
+        int steps = (int)statistics[EpisodeStatistics.Steps, env];
+        HiddenUnitGroup group = parameters[g, agent];
+        GradientWeights weights = episodes.Weights;
 
         bool rewardToGo = weights.Objective == EpisodeObjective.RewardToGo;
-        float seedWeight = (steps - weights.SeedReturnOffset) / steps * weights.Multiplier;
+        float tutorialWeight = (steps - weights.TutorialReturnOffset) / steps * weights.Multiplier;
         float returnToGo = 0.0f;
         float outputBias = 0.0f, loss = 0.0f, entropy = 0.0f;
         UnitGradient a = default, b = default, c = default, d = default;
         for (int t = steps - 1; t >= 0; t--)
         {
-            StepRecord step = trajectories[first + t];
-            returnToGo = 1.0f + config.Gamma * returnToGo;
-            float w = rewardToGo ? (returnToGo - weights.Baseline) * weights.Multiplier : seedWeight;
+            ActionSample sample = samples[env, t];
+            CartPoleState s = observations[env, t];
+            returnToGo = 1.0f + episodes.Gamma * returnToGo;
+            float w = rewardToGo ? (returnToGo - weights.Baseline) * weights.Multiplier : tutorialWeight;
             // d log pi(a|s) / d logit1 = a - pi1 = -(d / d logit0); times the step's weight.
-            float d1 = (step.Action - step.ProbabilityOfAction1) * w;
-            CartPoleState s = step.Observation;
+            float d1 = (sample.Action - sample.ProbabilityOfAction1) * w;
             a = a.Add(group.A, s, d1);
             b = b.Add(group.B, s, d1);
             c = c.Add(group.C, s, d1);
@@ -71,42 +80,41 @@ public static class GradientKernel
             outputBias += d1;
             if (g == 0)
             {
-                float p1 = step.ProbabilityOfAction1;
+                float p1 = sample.ProbabilityOfAction1;
                 float logP1 = MathF.Log(p1);
                 float logP0 = MathF.Log(1.0f - p1);
-                loss += w * (step.Action != 0 ? logP1 : logP0);
+                loss += w * (sample.Action != 0 ? logP1 : logP0);
                 // 0 * log 0 = 0: a saturated policy has no entropy.
                 entropy -= (p1 > 0.0f ? p1 * logP1 : 0.0f) + (p1 < 1.0f ? (1.0f - p1) * logP0 : 0.0f);
             }
         }
 
         PolicyLayout layout = config.Layout;
-        long row = (long)env * Width(layout.Count);
         int j = g * HiddenUnitGroup.Size;
-        Write(gradients, row, layout, j, a);
-        Write(gradients, row, layout, j + 1, b);
-        Write(gradients, row, layout, j + 2, c);
-        Write(gradients, row, layout, j + 3, d);
+        Write(gradients, env, layout, j, a);
+        Write(gradients, env, layout, j + 1, b);
+        Write(gradients, env, layout, j + 2, c);
+        Write(gradients, env, layout, j + 3, d);
         if (g == 0)
         {
-            gradients[row + layout.Fc2Bias] = -outputBias;
-            gradients[row + layout.Fc2Bias + 1] = outputBias;
-            gradients[row + LossColumn(layout.Count)] = loss;
-            gradients[row + EntropyColumn(layout.Count)] = entropy;
+            gradients[layout.Fc2Bias, env] = -outputBias;
+            gradients[layout.Fc2Bias + 1, env] = outputBias;
+            gradients[LossColumn(layout.Count), env] = loss;
+            gradients[EntropyColumn(layout.Count), env] = entropy;
         }
     }
 
-    private static void Write(ArrayView<float> gradients, long row, PolicyLayout layout, int j, UnitGradient u)
+    private static void Write(ArrayView2D<double, Stride2D.DenseX> gradients, int env, PolicyLayout layout, int j, UnitGradient u)
     {
         if (j >= layout.Hidden)
             return;
-        long w1 = row + layout.Fc1Weight + PolicyLayout.Inputs * j;
-        gradients[w1] = u.X;
-        gradients[w1 + 1] = u.XDot;
-        gradients[w1 + 2] = u.Theta;
-        gradients[w1 + 3] = u.ThetaDot;
-        gradients[row + layout.Fc1Bias + j] = u.Bias;
-        gradients[row + layout.Fc2Weight + j] = -u.Out1;
-        gradients[row + layout.Fc2Weight + layout.Hidden + j] = u.Out1;
+        int w1 = layout.Fc1Weight + PolicyLayout.Inputs * j;
+        gradients[w1, env] = u.X;
+        gradients[w1 + 1, env] = u.XDot;
+        gradients[w1 + 2, env] = u.Theta;
+        gradients[w1 + 3, env] = u.ThetaDot;
+        gradients[layout.Fc1Bias + j, env] = u.Bias;
+        gradients[layout.Fc2Weight + j, env] = -u.Out1;
+        gradients[layout.Fc2Weight + layout.Hidden + j, env] = u.Out1;
     }
 }

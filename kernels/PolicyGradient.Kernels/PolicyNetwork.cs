@@ -1,4 +1,5 @@
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace PolicyGradient.Kernels;
 
@@ -6,12 +7,14 @@ namespace PolicyGradient.Kernels;
 public static class PolicyNetwork
 {
     /// <summary>Returns logit1 - logit0, which is all a two-action softmax depends on.</summary>
-    public static float Logits(ArrayView<HiddenUnitGroup> groups, int groupCount, float bias0, float bias1, CartPoleState s, out float logit0, out float logit1)
+    /// <param name="parameters">[agent][group]: each agent's hidden units, in groups of four.</param>
+    public static float Logits(ArrayView2D<HiddenUnitGroup, Stride2D.DenseX> parameters, int agent, float bias0, float bias1, CartPoleState s, out float logit0, out float logit1)
     {
         var logits = new Logits(bias0, bias1);
+        int groupCount = parameters.IntExtent.X;
         for (int g = 0; g < groupCount; g++)
         {
-            HiddenUnitGroup group = groups[g];
+            HiddenUnitGroup group = parameters[g, agent];
             logits = logits.Add(group.A, s).Add(group.B, s).Add(group.C, s).Add(group.D, s);
         }
         logit0 = logits.L0;

@@ -1,44 +1,61 @@
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace PolicyGradient.Kernels;
 
 /// <summary>
-/// Each environment plays one whole episode (reset, then up to MaxSteps policy-sampled steps),
-/// records each step for the gradient kernel, and writes the episode's statistics. Threads
-/// stride over environments (see <see cref="EpisodeConfig.Threads"/>).
+/// Each environment plays one whole episode (reset, then up to MaxSteps policy-sampled steps)
+/// with its agent's parameters, records each step for the gradient kernel, and writes the
+/// episode's statistics. Threads stride over environments (see <see cref="EpisodeConfig.Threads"/>),
+/// so neighbouring threads play neighbouring envs and, with time-major trajectories, write
+/// neighbouring memory at each step.
 /// </summary>
 public static class RolloutKernel
 {
-    /// <param name="trajectories">[envs][MaxSteps] step records.</param>
-    /// <param name="statistics">[envs][<see cref="EpisodeStatistics.Width"/>] per-episode statistics.</param>
+    /// <param name="parameters">[agent][group] hidden units.</param>
+    /// <param name="observations">[step][env] (time-major: index (env, step), env dense) observations.</param>
+    /// <param name="samples">[step][env] the sampled action and pi(1|s).</param>
+    /// <param name="statistics">[env][<see cref="EpisodeStatistics.Width"/>] per-episode statistics (index (column, env)).</param>
     public static void Run(
         Index1D index,
-        ArrayView<HiddenUnitGroup> groups,
-        ArrayView<StepRecord> trajectories,
-        ArrayView<float> statistics,
+        ArrayView2D<HiddenUnitGroup, Stride2D.DenseX> parameters,
+        ArrayView<AgentEpisodes> agents,
+        ArrayView2D<CartPoleState, Stride2D.DenseX> observations,
+        ArrayView2D<ActionSample, Stride2D.DenseX> samples,
+        ArrayView2D<double, Stride2D.DenseX> statistics,
         EpisodeConfig config)
     {
-        for (int env = index; env < config.Envs; env += config.Threads)
-            Play(env, groups, trajectories, statistics, config);
+        int envs = config.Envs;
+        for (int env = index; env < envs; env += config.Threads)
+        {
+            int agent = env / config.EnvsPerAgent;
+            AgentEpisodes episodes = agents[agent];
+            if (episodes.Active != 0)
+                Play(env, agent, env - agent * config.EnvsPerAgent, episodes, parameters, observations, samples, statistics, config);
+        }
     }
 
     private static void Play(
         int env,
-        ArrayView<HiddenUnitGroup> groups,
-        ArrayView<StepRecord> trajectories,
-        ArrayView<float> statistics,
+        int agent,
+        int envOfAgent,
+        AgentEpisodes episodes,
+        ArrayView2D<HiddenUnitGroup, Stride2D.DenseX> parameters,
+        ArrayView2D<CartPoleState, Stride2D.DenseX> observations,
+        ArrayView2D<ActionSample, Stride2D.DenseX> samples,
+        ArrayView2D<double, Stride2D.DenseX> statistics,
         EpisodeConfig config)
     {
-        ulong key = config.StreamKey(env);
-        long first = (long)env * config.MaxSteps;
+        ulong key = episodes.StreamKey(envOfAgent);
         CartPoleState s = CartPolePhysics.Reset(key);
         int steps = 0;
         while (steps < config.MaxSteps)
         {
-            float gap = PolicyNetwork.Logits(groups, HiddenUnitGroup.CountFor(config.Hidden), config.OutputBias0, config.OutputBias1, s, out _, out _);
+            float gap = PolicyNetwork.Logits(parameters, agent, episodes.OutputBias0, episodes.OutputBias1, s, out _, out _);
             float p1 = PolicyNetwork.ProbabilityOfAction1(gap);
             int action = CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)steps) < p1 ? 1 : 0;
-            trajectories[first + steps] = new StepRecord { Observation = s, Action = action, ProbabilityOfAction1 = p1 };
+            observations[env, steps] = s;
+            samples[env, steps] = new ActionSample { Action = action, ProbabilityOfAction1 = p1 };
             s = CartPolePhysics.Step(s, action);
             steps++;
             if (CartPolePhysics.IsTerminal(s))
@@ -50,17 +67,16 @@ public static class RolloutKernel
         float returnToGo = 0.0f, sumG = 0.0f, sumG2 = 0.0f;
         for (int t = steps - 1; t >= 0; t--)
         {
-            returnToGo = 1.0f + config.Gamma * returnToGo;
+            returnToGo = 1.0f + episodes.Gamma * returnToGo;
             sumG += returnToGo;
             sumG2 += returnToGo * returnToGo;
         }
-        long row = (long)env * EpisodeStatistics.Width;
-        statistics[row + EpisodeStatistics.Steps] = steps;
-        statistics[row + EpisodeStatistics.ReturnSum] = steps;
-        statistics[row + EpisodeStatistics.ReturnMin] = steps;
-        statistics[row + EpisodeStatistics.ReturnMax] = steps;
-        statistics[row + EpisodeStatistics.ReturnsToGoSum] = sumG;
-        statistics[row + EpisodeStatistics.ReturnsToGoSquaredSum] = sumG2;
-        statistics[row + EpisodeStatistics.Episodes] = 1.0f;
+        statistics[EpisodeStatistics.Steps, env] = steps;
+        statistics[EpisodeStatistics.ReturnSum, env] = steps;
+        statistics[EpisodeStatistics.ReturnMin, env] = steps;
+        statistics[EpisodeStatistics.ReturnMax, env] = steps;
+        statistics[EpisodeStatistics.ReturnsToGoSum, env] = sumG;
+        statistics[EpisodeStatistics.ReturnsToGoSquaredSum, env] = sumG2;
+        statistics[EpisodeStatistics.Episodes, env] = 1.0;
     }
 }

@@ -1,4 +1,5 @@
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace PolicyGradient.Kernels;
 
@@ -21,12 +22,13 @@ public static class SingleStepKernels
     }
 
     /// <summary>states: [n][4] in, logits: [n][2] out.</summary>
-    public static void Forward(Index1D index, ArrayView<HiddenUnitGroup> groups, ArrayView<float> states, ArrayView<float> logits, EpisodeConfig config)
+    /// <param name="parameters">one agent's hidden units, index (group, 0).</param>
+    public static void Forward(Index1D index, ArrayView2D<HiddenUnitGroup, Stride2D.DenseX> parameters, ArrayView<float> states, ArrayView<float> logits, AgentEpisodes agent)
     {
         int i = index;
         long at = (long)i * 4;
         var s = new CartPoleState(states[at], states[at + 1], states[at + 2], states[at + 3]);
-        PolicyNetwork.Logits(groups, HiddenUnitGroup.CountFor(config.Hidden), config.OutputBias0, config.OutputBias1, s, out float l0, out float l1);
+        PolicyNetwork.Logits(parameters, 0, agent.OutputBias0, agent.OutputBias1, s, out float l0, out float l1);
         logits[(long)i * 2] = l0;
         logits[(long)i * 2 + 1] = l1;
     }

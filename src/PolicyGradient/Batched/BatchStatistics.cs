@@ -2,15 +2,15 @@ using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Batched;
 
-/// <summary>A batch's episode statistics, read from the device's reduced <see cref="EpisodeStatistics"/> row.</summary>
-public sealed class BatchStatistics
+/// <summary>One agent's episode statistics, read from the device's reduced <see cref="EpisodeStatistics"/> row (float64: counts exact to 2^53).</summary>
+public readonly struct BatchStatistics
 {
-    public BatchStatistics(ReadOnlySpan<float> row)
+    public BatchStatistics(ReadOnlySpan<double> row)
     {
         if (row.Length != EpisodeStatistics.Width)
             throw new ArgumentException($"expected {EpisodeStatistics.Width} values, got {row.Length}", nameof(row));
-        Steps = (long)Math.Round((double)row[EpisodeStatistics.Steps]);
-        Episodes = (int)Math.Round((double)row[EpisodeStatistics.Episodes]);
+        Steps = (long)row[EpisodeStatistics.Steps];
+        Episodes = (long)row[EpisodeStatistics.Episodes];
         ReturnSum = row[EpisodeStatistics.ReturnSum];
         ReturnMin = row[EpisodeStatistics.ReturnMin];
         ReturnMax = row[EpisodeStatistics.ReturnMax];
@@ -19,7 +19,7 @@ public sealed class BatchStatistics
     }
 
     public long Steps { get; }
-    public int Episodes { get; }
+    public long Episodes { get; }
     public double ReturnSum { get; }
     public double ReturnMin { get; }
     public double ReturnMax { get; }

@@ -6,44 +6,58 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.Batched;
 
 /// <summary>
-/// A [rows][width] device matrix and its deterministic two-stage reduction to one row:
-/// ~sqrt(rows) blocks of ~sqrt(rows) rows, then the blocks, so both launches stay wide on a
-/// GPU and short per thread.
+/// A [agents x rows][width] device matrix of float64 and its deterministic two-stage reduction
+/// to one row per agent: ~sqrt(rows) blocks of ~sqrt(rows) rows, then the blocks, so both
+/// launches stay wide on a GPU and short per thread. The order depends on the rows per agent
+/// only. The host copy is reused: reading back allocates nothing.
 /// </summary>
 internal sealed class ColumnSums : IDisposable
 {
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _rows;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _blocks;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _total;
+    private readonly MemoryBuffer1D<double, Stride1D.Dense> _rows;
+    private readonly MemoryBuffer1D<double, Stride1D.Dense> _blocks;
+    private readonly MemoryBuffer1D<double, Stride1D.Dense> _totals;
     private readonly ColumnReduceShape _perBlock;
-    private readonly ColumnReduceShape _perBatch;
+    private readonly ColumnReduceShape _perAgent;
+    private readonly double[] _host;
 
-    public ColumnSums(ComputeDevice device, int rows, int width, int minColumn, int maxColumn)
+    public ColumnSums(ComputeDevice device, int agents, int rowsPerAgent, int width, int minColumn, int maxColumn)
     {
-        int rowsPerBlock = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(rows)));
-        _perBlock = new ColumnReduceShape { Rows = rows, Width = width, RowsPerBlock = rowsPerBlock, MinColumn = minColumn, MaxColumn = maxColumn };
-        int blocks = _perBlock.Blocks;
-        _perBlock.Threads = device.ThreadsFor(blocks * width);
-        _perBatch = new ColumnReduceShape { Rows = blocks, Width = width, RowsPerBlock = blocks, MinColumn = minColumn, MaxColumn = maxColumn };
-        _perBatch.Threads = device.ThreadsFor(width);
-        _rows = device.Accelerator.Allocate1D<float>((long)rows * width);
-        _blocks = device.Accelerator.Allocate1D<float>((long)blocks * width);
-        _total = device.Accelerator.Allocate1D<float>(width);
+        Width = width;
+        int rowsPerBlock = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(rowsPerAgent)));
+        _perBlock = new ColumnReduceShape { Agents = agents, RowsPerAgent = rowsPerAgent, RowsPerBlock = rowsPerBlock, Width = width, MinColumn = minColumn, MaxColumn = maxColumn };
+        int blocks = _perBlock.BlocksPerAgent;
+        _perBlock.Threads = device.ThreadsFor(agents * blocks * width);
+        _perAgent = new ColumnReduceShape { Agents = agents, RowsPerAgent = blocks, RowsPerBlock = blocks, Width = width, MinColumn = minColumn, MaxColumn = maxColumn };
+        _perAgent.Threads = device.ThreadsFor(agents * width);
+        _rows = device.Accelerator.Allocate1D<double>((long)agents * rowsPerAgent * width);
+        _blocks = device.Accelerator.Allocate1D<double>((long)agents * blocks * width);
+        _totals = device.Accelerator.Allocate1D<double>((long)agents * width);
+        _host = new double[agents * width];
+        Rows = _rows.View.As2DDenseXView(new LongIndex2D(width, (long)agents * rowsPerAgent));
     }
 
-    public ArrayView<float> Rows => _rows.View;
+    public int Width { get; }
 
-    public float[] Reduce(DeviceKernels kernels)
+    /// <summary>Index (column, row): each row's columns side by side.</summary>
+    public ArrayView2D<double, Stride2D.DenseX> Rows { get; }
+
+    /// <summary>Reduces every active agent's rows and reads the agents' rows back (one synchronisation); an inactive agent's row keeps its last values.</summary>
+    public void Reduce(DeviceKernels kernels, ArrayView<AgentEpisodes> agents)
     {
-        kernels.ColumnReduce(_perBlock.Threads, _rows.View, _blocks.View, _perBlock);
-        kernels.ColumnReduce(_perBatch.Threads, _blocks.View, _total.View, _perBatch);
-        return _total.GetAsArray1D();
+        var blocks = _blocks.View.As2DDenseXView(new LongIndex2D(Width, _blocks.Length / Width));
+        var totals = _totals.View.As2DDenseXView(new LongIndex2D(Width, _totals.Length / Width));
+        kernels.ColumnReduce(_perBlock.Threads, agents, Rows, blocks, _perBlock);
+        kernels.ColumnReduce(_perAgent.Threads, agents, blocks, totals, _perAgent);
+        _totals.View.CopyToCPU(_host);
     }
+
+    /// <summary>Agent <paramref name="agent"/>'s reduced row as last read back.</summary>
+    public ReadOnlySpan<double> Total(int agent) => _host.AsSpan(agent * Width, Width);
 
     public void Dispose()
     {
         _rows.Dispose();
         _blocks.Dispose();
-        _total.Dispose();
+        _totals.Dispose();
     }
 }

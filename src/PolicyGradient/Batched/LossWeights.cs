@@ -9,20 +9,20 @@ public static class LossWeights
 {
     /// <summary>
     /// Reinforce: loss = -(1/steps) sum_t (G_t - b) / s * log pi, with b and s from the batch's
-    /// reward-to-go moments. Seed: loss = the mean over episodes of the tutorial's loss.
+    /// reward-to-go moments. Tutorial: loss = the mean over episodes of the tutorial's loss.
     /// </summary>
-    public static GradientWeights For(Objective objective, BatchStatistics statistics, bool subtractBaseline = true, bool normalise = true)
+    public static GradientWeights For(Objective objective, BatchStatistics statistics)
     {
         if (objective == Objective.Tutorial)
         {
             return new GradientWeights
             {
-                Objective = EpisodeObjective.Seed,
+                Objective = EpisodeObjective.Tutorial,
                 Multiplier = (float)(-1.0 / statistics.Episodes),
-                SeedReturnOffset = (float)PolicyMath.TutorialReturnOffset,
+                TutorialReturnOffset = (float)PolicyMath.TutorialReturnOffset,
             };
         }
-        var n = AdvantageNormalisation.FromMoments(statistics.Steps, statistics.ReturnsToGoSum, statistics.ReturnsToGoSquaredSum, subtractBaseline, normalise);
+        var n = AdvantageNormalisation.FromMoments(statistics.Steps, statistics.ReturnsToGoSum, statistics.ReturnsToGoSquaredSum, subtractBaseline: true, normalise: true);
         return new GradientWeights
         {
             Objective = EpisodeObjective.RewardToGo,

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using PolicyGradient.Batched;
 using PolicyGradient.Devices;
 using PolicyGradient.Environment;
-using PolicyGradient.Kernels;
-using PolicyGradient.Optimization;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
 
@@ -35,49 +33,34 @@ public static class ThroughputBenchmark
     public static PolicyParameters FixedPolicy(int hidden) =>
         new SingleEnvTrainer(new TrainingOptions { Hidden = hidden, MaxUpdates = 5000, MaxSeconds = double.PositiveInfinity }).Train().Policy;
 
-    /// <summary>Runs at least <paramref name="minIterations"/> iterations and at least <paramref name="minSeconds"/>, after one warm-up.</summary>
-    public static ThroughputResult Measure(ComputeDevice device, PolicyParameters policy, int envs, int minIterations, double minSeconds)
+    /// <summary>
+    /// Runs at least <paramref name="minIterations"/> steps and at least <paramref name="minSeconds"/>, after one warm-up,
+    /// of <paramref name="agents"/> agents x <paramref name="envsPerAgent"/> envs that all play <paramref name="policy"/>
+    /// (each with its own seed): the trainer's own step with a zero learning rate, so Adam runs and the policy stays.
+    /// </summary>
+    public static ThroughputResult Measure(ComputeDevice device, PolicyParameters policy, int envsPerAgent, int minIterations, double minSeconds, int agents = 1)
     {
-        using var batch = new EpisodeBatch(device, envs, policy.Hidden, CartPole.MaxEpisodeSteps);
-        var adam = new Adam(policy.Layout.Count, 0.01);
-        var scratch = (double[])policy.Values.Clone();
-        var config = new EpisodeConfig { Seed = 1, Gamma = 0.99f };
+        var settings = new BatchSettings(envsPerAgent, policy.Hidden, double.PositiveInfinity, int.MaxValue, double.PositiveInfinity);
+        var agentSettings = Enumerable.Range(1, agents).Select(seed => new AgentSettings((ulong)seed, 0.0, 0.99, Objective.Reinforce)).ToArray();
+        var states = agentSettings.Select(a => BatchedTrainingState.Start(a.ApplyTo(new TrainingOptions { Hidden = policy.Hidden }), policy)).ToArray();
+        using var trainer = new BatchedTrainer(device, settings, agentSettings, states);
 
-        RunIteration(batch, policy, adam, scratch, config, new Stopwatch(), new Stopwatch(), new Stopwatch());
-        var rollout = new Stopwatch();
-        var gradient = new Stopwatch();
-        var host = new Stopwatch();
+        trainer.Step();
+        var timings = default(StepTimings);
         var clock = Stopwatch.StartNew();
         long steps = 0;
         int iterations = 0;
         while (iterations < minIterations || clock.Elapsed.TotalSeconds < minSeconds)
         {
-            config.Iteration = iterations + 1;
-            steps += RunIteration(batch, policy, adam, scratch, config, rollout, gradient, host);
+            BatchStep step = trainer.Step();
+            timings += step.Timings;
+            steps += step.EnvSteps;
             iterations++;
         }
         double seconds = clock.Elapsed.TotalSeconds;
+        int envs = agents * envsPerAgent;
         return new ThroughputResult(envs, iterations, steps, seconds, steps / seconds, (double)steps / ((long)iterations * envs),
-            rollout.Elapsed.TotalSeconds, gradient.Elapsed.TotalSeconds, host.Elapsed.TotalSeconds,
+            timings.Rollout, timings.Gradient, timings.Pack + timings.Weights + timings.Update,
             EpisodeBatch.BytesPerEnv(policy.Hidden, CartPole.MaxEpisodeSteps) * envs);
-    }
-
-    private static long RunIteration(EpisodeBatch batch, PolicyParameters policy, Adam adam, double[] scratch, EpisodeConfig config,
-        Stopwatch rollout, Stopwatch gradient, Stopwatch host)
-    {
-        host.Start();
-        var packed = PackedPolicy.From(policy);
-        host.Stop();
-        rollout.Start();
-        BatchStatistics statistics = batch.Rollout(packed, config);
-        rollout.Stop();
-        gradient.Start();
-        double[] grad = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics)).Gradient;
-        gradient.Stop();
-        // Adam's cost belongs to the iteration; it updates a scratch copy so the policy stays fixed.
-        host.Start();
-        adam.Step(scratch, grad);
-        host.Stop();
-        return statistics.Steps;
     }
 }

@@ -2,6 +2,11 @@ using ILGPU;
 using ILGPU.Runtime;
 using PolicyGradient.Batched;
 using PolicyGradient.Kernels;
+using PolicyGradient.Policy;
+using Parameters = ILGPU.Runtime.ArrayView2D<PolicyGradient.Kernels.HiddenUnitGroup, ILGPU.Stride2D.DenseX>;
+using Observations = ILGPU.Runtime.ArrayView2D<PolicyGradient.Kernels.CartPoleState, ILGPU.Stride2D.DenseX>;
+using Samples = ILGPU.Runtime.ArrayView2D<PolicyGradient.Kernels.ActionSample, ILGPU.Stride2D.DenseX>;
+using Rows = ILGPU.Runtime.ArrayView2D<double, ILGPU.Stride2D.DenseX>;
 
 namespace PolicyGradient.Devices;
 
@@ -11,11 +16,11 @@ public sealed class DeviceKernels
     public DeviceKernels(Accelerator accelerator)
     {
         Accelerator = accelerator;
-        Rollout = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig>>(RolloutKernel.Run));
-        Gradient = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, ArrayView<float>, EpisodeConfig, GradientWeights>>(GradientKernel.Run));
-        ColumnReduce = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<float>, ArrayView<float>, ColumnReduceShape>>(ColumnReduceKernel.Run));
+        Rollout = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, Parameters, ArrayView<AgentEpisodes>, Observations, Samples, Rows, EpisodeConfig>>(RolloutKernel.Run));
+        Gradient = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, Parameters, ArrayView<AgentEpisodes>, Observations, Samples, Rows, Rows, EpisodeConfig>>(GradientKernel.Run));
+        ColumnReduce = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<AgentEpisodes>, Rows, Rows, ColumnReduceShape>>(ColumnReduceKernel.Run));
         Step = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>>>(SingleStepKernels.Step));
-        Forward = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<float>, ArrayView<float>, EpisodeConfig>>(SingleStepKernels.Forward));
+        Forward = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, Parameters, ArrayView<float>, ArrayView<float>, AgentEpisodes>>(SingleStepKernels.Forward));
         UniformDraws = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<ulong>, ArrayView<ulong>, ArrayView<float>>>(SingleStepKernels.UniformDraws));
     }
 
@@ -27,11 +32,11 @@ public sealed class DeviceKernels
     }
 
     public Accelerator Accelerator { get; }
-    public Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, EpisodeConfig> Rollout { get; }
-    public Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<StepRecord>, ArrayView<float>, ArrayView<float>, EpisodeConfig, GradientWeights> Gradient { get; }
-    public Action<Index1D, ArrayView<float>, ArrayView<float>, ColumnReduceShape> ColumnReduce { get; }
+    public Action<Index1D, Parameters, ArrayView<AgentEpisodes>, Observations, Samples, Rows, EpisodeConfig> Rollout { get; }
+    public Action<Index1D, Parameters, ArrayView<AgentEpisodes>, Observations, Samples, Rows, Rows, EpisodeConfig> Gradient { get; }
+    public Action<Index1D, ArrayView<AgentEpisodes>, Rows, Rows, ColumnReduceShape> ColumnReduce { get; }
     public Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>> Step { get; }
-    public Action<Index1D, ArrayView<HiddenUnitGroup>, ArrayView<float>, ArrayView<float>, EpisodeConfig> Forward { get; }
+    public Action<Index1D, Parameters, ArrayView<float>, ArrayView<float>, AgentEpisodes> Forward { get; }
     public Action<Index1D, ArrayView<ulong>, ArrayView<ulong>, ArrayView<float>> UniformDraws { get; }
 
     /// <summary>Steps each (state, action) once with the float32 kernel physics: [n][5] = next state, terminated.</summary>
@@ -45,12 +50,15 @@ public sealed class DeviceKernels
     }
 
     /// <summary>Policy logits [n][2] for states [n][4], computed by the device network.</summary>
-    public float[] Logits(PackedPolicy policy, float[] states)
+    public float[] Logits(PolicyParameters policy, float[] states)
     {
-        using var groups = Accelerator.Allocate1D(policy.Groups);
+        var packed = new HiddenUnitGroup[HiddenUnitGroup.CountFor(policy.Hidden)];
+        var (bias0, bias1) = PackedPolicy.Pack(policy, packed);
+        using var groups = Accelerator.Allocate1D(packed);
         using var s = Accelerator.Allocate1D(states);
         using var logits = Accelerator.Allocate1D<float>(states.Length / 4 * 2L);
-        Forward(states.Length / 4, groups.View, s.View, logits.View, policy.Into(default));
+        Forward(states.Length / 4, groups.View.As2DDenseXView(new LongIndex2D(packed.Length, 1)), s.View, logits.View,
+            new AgentEpisodes { OutputBias0 = bias0, OutputBias1 = bias1 });
         return logits.GetAsArray1D();
     }
 

@@ -20,19 +20,7 @@ public static class DeviceMemory
         var other => other.MemorySize,
     };
 
-    public static void EnsureFits(ComputeDevice device, int envs, long bytesPerEnv)
-    {
-        long available = Usable(device);
-        long needed = bytesPerEnv * envs;
-        if (needed <= available)
-            return;
-        long largest = available / bytesPerEnv;
-        throw new InsufficientMemoryException(
-            $"--envs {envs} needs {Gigabytes(needed)} of {device.Kind.Name()} memory ({bytesPerEnv:N0} bytes per env) " +
-            $"but {Gigabytes(available)} is available; the largest --envs that fits is {largest:N0}");
-    }
-
-    /// <summary>A sweep's check: <paramref name="agents"/> x <paramref name="envsPerAgent"/> envs in one batch.</summary>
+    /// <summary>Checks the whole batch, <paramref name="agents"/> x <paramref name="envsPerAgent"/> envs; the refusal names the largest --envs (per agent) that fits.</summary>
     public static void EnsureFits(ComputeDevice device, int agents, int envsPerAgent, long bytesPerEnv)
     {
         long available = Usable(device);
@@ -41,9 +29,11 @@ public static class DeviceMemory
         if (needed <= available)
             return;
         long largest = available / bytesPerEnv / agents;
+        string batch = agents == 1 ? $"--envs {envsPerAgent}" : $"{agents:N0} agents x --envs {envsPerAgent:N0} = {envs:N0} envs";
+        string fits = agents == 1 ? "the largest --envs that fits" : $"the largest --envs that fits {agents:N0} agents";
         throw new InsufficientMemoryException(
-            $"{agents:N0} agents x --envs {envsPerAgent:N0} = {envs:N0} envs need {Gigabytes(needed)} of {device.Kind.Name()} memory ({bytesPerEnv:N0} bytes per env) " +
-            $"but {Gigabytes(available)} is available; the largest --envs that fits {agents:N0} agents is {largest:N0}");
+            $"{batch} {(agents == 1 ? "needs" : "need")} {Gigabytes(needed)} of {device.Kind.Name()} memory ({bytesPerEnv:N0} bytes per env) " +
+            $"but {Gigabytes(available)} is available; {fits} is {largest:N0}");
     }
 
     private static long Usable(ComputeDevice device) => (long)(Available(device) * UsableFraction);

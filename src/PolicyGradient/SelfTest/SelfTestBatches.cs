@@ -27,34 +27,36 @@ public static class SelfTestBatches
     /// </summary>
     public static RecordedGradient Reinforce(ComputeDevice device, PolicyParameters policy, int envs, ulong seed, int iteration, float gamma)
     {
-        using var batch = new EpisodeBatch(device, envs, policy.Hidden, CartPole.MaxEpisodeSteps);
-        var config = new EpisodeConfig { Seed = seed, Iteration = iteration, Gamma = gamma };
-        BatchStatistics statistics = batch.Rollout(PackedPolicy.From(policy), config);
+        using var batch = new EpisodeBatch(device, 1, envs, policy.Hidden, CartPole.MaxEpisodeSteps);
+        BatchStatistics statistics = batch.Rollout(policy, seed, iteration, gamma);
         BatchGradient gradient = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics));
-        var (trajectories, perEnv) = batch.ReadLastRollout();
+        RecordedRollout recorded = batch.ReadLastRollout();
         var episodes = new List<Episode>(envs);
         for (int env = 0; env < envs; env++)
         {
-            int length = (int)perEnv[env * EpisodeStatistics.Width + EpisodeStatistics.Steps];
+            int length = recorded.Steps(env);
             var states = new float[length][];
             var actions = new int[length];
             for (int t = 0; t < length; t++)
             {
-                StepRecord step = trajectories[(long)env * batch.MaxSteps + t];
-                states[t] = [step.Observation.X, step.Observation.XDot, step.Observation.Theta, step.Observation.ThetaDot];
-                actions[t] = (int)step.Action;
+                CartPoleState s = recorded.Observation(env, t);
+                states[t] = [s.X, s.XDot, s.Theta, s.ThetaDot];
+                actions[t] = (int)recorded.Sample(env, t).Action;
             }
             episodes.Add(new Episode(states, actions));
         }
-        return new RecordedGradient(episodes, gradient.Gradient, gradient.Loss);
+        return new RecordedGradient(episodes, gradient.Gradient.ToArray(), gradient.Loss);
     }
 
-    /// <summary>The device's reduction of a [rows][EpisodeStatistics.Width] matrix, with the statistics' min and max columns.</summary>
+    /// <summary>The device's reduction of a [rows][EpisodeStatistics.Width] matrix (as one agent's rows), with the statistics' min and max columns.</summary>
     public static float[] ReduceStatistics(ComputeDevice device, float[] rows)
     {
-        using var sums = new ColumnSums(device, rows.Length / EpisodeStatistics.Width, EpisodeStatistics.Width, EpisodeStatistics.ReturnMin, EpisodeStatistics.ReturnMax);
-        ((ArrayView1D<float, Stride1D.Dense>)sums.Rows).CopyFromCPU(rows);
-        return sums.Reduce(device.Kernels);
+        int count = rows.Length / EpisodeStatistics.Width;
+        using var sums = new ColumnSums(device, 1, count, EpisodeStatistics.Width, EpisodeStatistics.ReturnMin, EpisodeStatistics.ReturnMax);
+        using var agents = device.Accelerator.Allocate1D([new AgentEpisodes { Active = 1 }]);
+        sums.Rows.To1DView().CopyFromCPU(Array.ConvertAll(rows, v => (double)v));
+        sums.Reduce(device.Kernels, agents.View);
+        return [.. sums.Total(0).ToArray().Select(v => (float)v)];
     }
 
     /// <summary>A few training iterations from the options' seed; each iteration's metrics.</summary>

@@ -76,7 +76,7 @@ public static class SelfTestChecks
                 .SelectMany(s => EmbeddedReferences.Doubles(s).Select(v => (float)v)).ToArray();
             double[] expected = c.GetProperty("forward_first_episode").GetProperty("logits").EnumerateArray()
                 .SelectMany(EmbeddedReferences.Doubles).ToArray();
-            float[] logits = device.Logits(PackedPolicy.From(parameters), states);
+            float[] logits = device.Logits(parameters, states);
             if (logits.Length != expected.Length)
                 return (double.PositiveInfinity, $"{logits.Length} logits for {expected.Length} expected");
             for (int k = 0; k < expected.Length; k++)

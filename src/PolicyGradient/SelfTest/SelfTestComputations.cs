@@ -17,7 +17,7 @@ namespace PolicyGradient.SelfTest;
 /// <param name="Train">options, envs -> each iteration's metrics.</param>
 public sealed record SelfTestComputations(
     Func<float[], int[], float[]> Step,
-    Func<PackedPolicy, float[], float[]> Logits,
+    Func<PolicyParameters, float[], float[]> Logits,
     Func<ulong[], ulong[], float[]> UniformFloats,
     Func<float[], float[]> ReduceStatistics,
     Func<PolicyParameters, int, ulong, int, float, RecordedGradient> Reinforce,

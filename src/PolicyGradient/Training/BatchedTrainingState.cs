@@ -13,6 +13,10 @@ public sealed class BatchedTrainingState(PolicyParameters policy, Adam optimizer
     public static BatchedTrainingState Start(TrainingOptions options) =>
         Start(options, PolicyParameters.Initialise(options.Hidden, options.Seed));
 
+    /// <summary>A fresh agent: the parameters its seed initialises, a new Adam with its learning rate.</summary>
+    public static BatchedTrainingState Start(AgentSettings agent, int hidden) =>
+        Start(agent.ApplyTo(new TrainingOptions { Hidden = hidden }));
+
     /// <summary>A fresh run from given weights (e.g. trained in PyTorch): a copy of them, a new Adam.</summary>
     public static BatchedTrainingState Start(TrainingOptions options, PolicyParameters initial)
     {

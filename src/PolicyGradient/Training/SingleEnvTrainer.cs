@@ -85,8 +85,13 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                 recentSum -= recent.Dequeue();
             double recentMean = recentSum / recent.Count;
             double elapsed = clock.Elapsed.TotalSeconds;
-            onEpisode?.Invoke(new UpdateReport(episode, 1, episodeReturn, recentMean, episodeReturn, episodeReturn,
-                played.Length, envSteps, envSteps / Math.Max(elapsed, 1e-9), elapsed, loss, entropy / played.Length, gradientNorm));
+            onEpisode?.Invoke(new UpdateReport
+            {
+                Update = episode, Episodes = 1, MeanReturn = episodeReturn, MinReturn = episodeReturn, MaxReturn = episodeReturn,
+                RecentMeanReturn = recentMean, EnvSteps = played.Length, TotalEnvSteps = envSteps,
+                EnvStepsPerSecond = envSteps / Math.Max(elapsed, 1e-9), ElapsedSeconds = elapsed,
+                PolicyLoss = loss, Entropy = entropy / played.Length, GradientNorm = gradientNorm,
+            });
             if (recent.Count == SolvedWindow && recentMean >= options.TargetReturn)
             {
                 secondsToSolve = elapsed;

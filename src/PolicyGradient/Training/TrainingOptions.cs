@@ -15,28 +15,35 @@ public sealed record TrainingOptions
     public double MaxSeconds { get; init; } = 600.0;
 }
 
-/// <summary>One update's progress and metrics: an iteration of the batched trainer, an episode of the single-env one.</summary>
-/// <param name="MeanReturn">The mean return of this update's episodes (the single-env trainer's one episode).</param>
-/// <param name="RunningMeanReturn">What the solved test compares with the target: the iteration's mean return for
-/// batched training, the mean of the last 100 episodes' for the single-env trainer.</param>
-/// <param name="PolicyLoss">The loss whose gradient the update followed.</param>
-/// <param name="Entropy">The policy's mean entropy (nats) over the update's steps.</param>
-/// <param name="GradientNorm">The L2 norm of the loss gradient before Adam.</param>
-public sealed record UpdateReport(
-    int Update,
-    int Episodes,
-    double MeanReturn,
-    double RunningMeanReturn,
-    double MinReturn,
-    double MaxReturn,
-    long EnvSteps,
-    long TotalEnvSteps,
-    double EnvStepsPerSecond,
-    double ElapsedSeconds,
-    double PolicyLoss,
-    double Entropy,
-    double GradientNorm)
+/// <summary>
+/// One update's progress and metrics: an iteration of the batched trainer (one agent's), an
+/// episode of the single-env one. Built with named properties.
+/// </summary>
+public sealed record UpdateReport
 {
+    /// <summary>Updates done so far, this one included (iterations, or episodes for the single-env trainer).</summary>
+    public required int Update { get; init; }
+    public required long Episodes { get; init; }
+    /// <summary>The mean return of this update's episodes (the single-env trainer's one episode).</summary>
+    public required double MeanReturn { get; init; }
+    public required double MinReturn { get; init; }
+    public required double MaxReturn { get; init; }
+    /// <summary>The single-env trainer's mean of its last 100 episodes' returns; null where the update's own mean is what counts.</summary>
+    public double? RecentMeanReturn { get; init; }
+    public required long EnvSteps { get; init; }
+    public required long TotalEnvSteps { get; init; }
+    public required double EnvStepsPerSecond { get; init; }
+    public required double ElapsedSeconds { get; init; }
+    /// <summary>The loss whose gradient the update followed.</summary>
+    public required double PolicyLoss { get; init; }
+    /// <summary>The policy's mean entropy (nats) over the update's steps.</summary>
+    public required double Entropy { get; init; }
+    /// <summary>The L2 norm of the loss gradient before Adam.</summary>
+    public required double GradientNorm { get; init; }
+
+    /// <summary>What the solved test compares with the target.</summary>
+    public double RunningMeanReturn => RecentMeanReturn ?? MeanReturn;
+
     public double MeanEpisodeLength => (double)EnvSteps / Episodes;
 }
 

@@ -7,10 +7,12 @@ public class LiveProgressTests
 {
     private static readonly TrainingOptions Training = new() { MaxUpdates = 1000, MaxSeconds = 600, TargetReturn = 475 };
 
-    private static UpdateReport Report(int update, double meanReturn, double seconds) => new(
-        Update: update, Episodes: 4096, MeanReturn: meanReturn, RunningMeanReturn: meanReturn, MinReturn: 9, MaxReturn: 500,
-        EnvSteps: (long)(4096 * meanReturn), TotalEnvSteps: 1_000_000, EnvStepsPerSecond: 2_570_000, ElapsedSeconds: seconds,
-        PolicyLoss: 0.1, Entropy: 0.6, GradientNorm: 1.0);
+    private static UpdateReport Report(int update, double meanReturn, double seconds) => new()
+    {
+        Update = update, Episodes = 4096, MeanReturn = meanReturn, MinReturn = 9, MaxReturn = 500,
+        EnvSteps = (long)(4096 * meanReturn), TotalEnvSteps = 1_000_000, EnvStepsPerSecond = 2_570_000, ElapsedSeconds = seconds,
+        PolicyLoss = 0.1, Entropy = 0.6, GradientNorm = 1.0,
+    };
 
     [Fact]
     public void The_line_shows_both_budgets_used_of_allowed_and_a_bar_of_the_return_against_the_target()

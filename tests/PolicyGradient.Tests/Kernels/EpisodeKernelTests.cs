@@ -13,24 +13,26 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     /// <summary>Relative to the gradient's largest component; shared with `pgvec selftest`.</summary>
     private const double Tolerance = PolicyGradient.SelfTest.DeviceTolerances.Gradient;
 
-    private static EpisodeConfig Config(float gamma, int iteration = 3) => new() { Seed = 11, Iteration = iteration, Gamma = gamma };
+    private const ulong Seed = 11;
+
+    private static EpisodeBatch Batch(CpuDeviceFixture fixture, int envs, int hidden) => new(fixture.Device, 1, envs, hidden, 500);
 
     /// <summary>Runs the batch and reads back what it played, as host-side episodes.</summary>
-    private static (BatchStatistics Statistics, List<Episode> Episodes) RunAndRecord(EpisodeBatch batch, PolicyParameters policy, EpisodeConfig config)
+    private static (BatchStatistics Statistics, List<Episode> Episodes) RunAndRecord(EpisodeBatch batch, PolicyParameters policy, float gamma, int iteration = 3)
     {
-        BatchStatistics statistics = batch.Rollout(PackedPolicy.From(policy), config);
-        var (trajectories, perEnv) = batch.ReadLastRollout();
+        BatchStatistics statistics = batch.Rollout(policy, Seed, iteration, gamma);
+        var recorded = batch.ReadLastRollout();
         var episodes = new List<Episode>();
-        for (int env = 0; env < batch.Envs; env++)
+        for (int env = 0; env < recorded.Envs; env++)
         {
-            int length = (int)perEnv[env * EpisodeStatistics.Width + EpisodeStatistics.Steps];
+            int length = recorded.Steps(env);
             var states = new float[length][];
             var actions = new int[length];
             for (int t = 0; t < length; t++)
             {
-                var step = trajectories[env * batch.MaxSteps + t];
-                states[t] = [step.Observation.X, step.Observation.XDot, step.Observation.Theta, step.Observation.ThetaDot];
-                actions[t] = (int)step.Action;
+                var s = recorded.Observation(env, t);
+                states[t] = [s.X, s.XDot, s.Theta, s.ThetaDot];
+                actions[t] = (int)recorded.Sample(env, t).Action;
             }
             episodes.Add(new Episode(states, actions));
         }
@@ -42,26 +44,25 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         new(policy.Hidden, policy.Values.Select(v => (double)(float)v).ToArray());
 
     [Theory]
-    [InlineData(32, 0.99f, true, true)]
-    [InlineData(32, 0.99f, false, false)]
-    [InlineData(8, 0.9f, true, false)]
-    [InlineData(16, 1.0f, false, true)]
-    [InlineData(5, 0.99f, true, true)]
-    public void Reinforce_gradient_on_the_device_equals_the_host_reference_on_the_same_episodes(int hidden, float gamma, bool baseline, bool normalise)
+    [InlineData(32, 0.99f)]
+    [InlineData(8, 0.9f)]
+    [InlineData(16, 1.0f)]
+    [InlineData(5, 0.99f)]
+    public void Reinforce_gradient_on_the_device_equals_the_host_reference_on_the_same_episodes(int hidden, float gamma)
     {
         var parameters = PolicyParameters.Initialise(hidden, 5);
-        using var batch = new EpisodeBatch(fixture.Device, 48, hidden, 500);
-        var (statistics, episodes) = RunAndRecord(batch, parameters, Config(gamma));
+        using var batch = Batch(fixture, 48, hidden);
+        var (statistics, episodes) = RunAndRecord(batch, parameters, gamma);
 
         // Host: float64 reference from the recorded float32 observations and actions.
         var host = AsRunOnDevice(parameters);
         var returnsToGo = episodes.Select(e => PolicyMath.ReturnsToGo(Enumerable.Repeat(1.0, e.Length).ToArray(), gamma)).ToList();
-        var weights = AdvantageNormalisation.Weights(returnsToGo, baseline, normalise);
+        var weights = AdvantageNormalisation.Weights(returnsToGo, subtractBaseline: true, normalise: true);
         var expected = new double[host.Layout.Count];
         double expectedLoss = PolicyMath.ReinforceGradient(host.Values, host.Layout, episodes, weights, expected);
 
-        var actual = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics, baseline, normalise));
-        AssertGradientsClose(expected, actual.Gradient);
+        var actual = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics));
+        AssertGradientsClose(expected, actual.Gradient.ToArray());
         PolicyMathTests.AssertClose(expectedLoss, actual.Loss, Tolerance, "loss");
         PolicyMathTests.AssertClose(HostEntropySum(host, episodes), actual.EntropySum, Tolerance, "entropy sum");
         Assert.Equal(episodes.Sum(e => e.Length), statistics.Steps);
@@ -71,12 +72,12 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
-    public void Seed_objective_gradient_on_the_device_equals_the_mean_of_the_host_tutorial_loss_gradients()
+    public void Tutorial_objective_gradient_on_the_device_equals_the_mean_of_the_host_tutorial_loss_gradients()
     {
         const int hidden = 32;
         var parameters = PolicyParameters.Initialise(hidden, 9);
-        using var batch = new EpisodeBatch(fixture.Device, 40, hidden, 500);
-        var (statistics, episodes) = RunAndRecord(batch, parameters, Config(0.99f));
+        using var batch = Batch(fixture, 40, hidden);
+        var (statistics, episodes) = RunAndRecord(batch, parameters, 0.99f);
 
         var host = AsRunOnDevice(parameters);
         var expected = new double[host.Layout.Count];
@@ -89,7 +90,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
                 expected[k] += one[k] / episodes.Count;
         }
         var actual = batch.Gradient(LossWeights.For(Objective.Tutorial, statistics));
-        AssertGradientsClose(expected, actual.Gradient);
+        AssertGradientsClose(expected, actual.Gradient.ToArray());
         PolicyMathTests.AssertClose(expectedLoss, actual.Loss, Tolerance, "loss");
     }
 
@@ -97,8 +98,8 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     public void Recorded_episodes_follow_the_float32_physics_and_end_where_Gymnasium_ends_them()
     {
         const int hidden = 32;
-        using var batch = new EpisodeBatch(fixture.Device, 64, hidden, 500);
-        var (_, episodes) = RunAndRecord(batch, PolicyParameters.Initialise(hidden, 2), Config(0.99f));
+        using var batch = Batch(fixture, 64, hidden);
+        var (_, episodes) = RunAndRecord(batch, PolicyParameters.Initialise(hidden, 2), 0.99f);
         foreach (var e in episodes)
         {
             for (int t = 0; t < e.Length; t++)
@@ -121,10 +122,10 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     public void Episodes_are_deterministic_for_a_seed_and_iteration_and_differ_across_iterations()
     {
         const int hidden = 16;
-        var p = PackedPolicy.From(PolicyParameters.Initialise(hidden, 1));
-        using var batch = new EpisodeBatch(fixture.Device, 100, hidden, 500);
+        var p = PolicyParameters.Initialise(hidden, 1);
+        using var batch = Batch(fixture, 100, hidden);
         double[] Gradient(int iteration) =>
-            batch.Gradient(LossWeights.For(Objective.Reinforce, batch.Rollout(p, Config(0.99f, iteration)))).Gradient;
+            batch.Gradient(LossWeights.For(Objective.Reinforce, batch.Rollout(p, Seed, iteration, 0.99f))).Gradient.ToArray();
         double[] a = Gradient(1);
         Assert.Equal(a, Gradient(1));
         Assert.NotEqual(a, Gradient(2));

@@ -7,7 +7,11 @@ namespace PolicyGradient.Tests.Output;
 public class RunRecorderTests
 {
     private static UpdateReport Report(int update) =>
-        new(update, 8, 20.0 * update, 20.0 * update, 10, 40, 160, 160L * update, 1e5, 0.1 * update, -0.01, 0.69, 0.05);
+        new()
+        {
+            Update = update, Episodes = 8, MeanReturn = 20.0 * update, MinReturn = 10, MaxReturn = 40, EnvSteps = 160, TotalEnvSteps = 160L * update,
+            EnvStepsPerSecond = 1e5, ElapsedSeconds = 0.1 * update, PolicyLoss = -0.01, Entropy = 0.69, GradientNorm = 0.05,
+        };
 
     [Fact]
     public void A_resumed_recorder_keeps_the_rows_up_to_the_checkpoint_and_draws_the_whole_run()

@@ -1,0 +1,24 @@
+namespace PolicyGradient.Kernels;
+
+/// <summary>
+/// What one agent's environments need besides its parameters: its random streams, discount,
+/// fc2.bias (read by value rather than from the parameter view) and the gradient's step weights.
+/// An inactive agent (solved, or out of budget) costs its envs one load and nothing else.
+/// </summary>
+public struct AgentEpisodes
+{
+    public ulong Seed;
+    public int Iteration;
+    /// <summary>1 while the agent trains; 0 skips its envs in every kernel.</summary>
+    public int Active;
+    public float Gamma;
+    public float OutputBias0;
+    public float OutputBias1;
+    public GradientWeights Weights;
+
+    /// <summary>
+    /// Env m's random stream: a pure function of (seed, iteration, m), the same whichever agent
+    /// slot the agent has, so an agent trained in a batch plays what it plays alone.
+    /// </summary>
+    public readonly ulong StreamKey(int envOfAgent) => CounterRandom.StreamKey(Seed, (ulong)Iteration, (ulong)envOfAgent);
+}
