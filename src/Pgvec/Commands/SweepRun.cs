@@ -26,7 +26,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory, ISwee
 
     /// <summary>The run directory checked before any work; it is created once the device is open and the grid fits.</summary>
     public static SweepRun Prepare(SweepOptions options) =>
-        new(options, RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite), new SequentialSweepTrainer());
+        new(options, RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite), new BatchedSweepTrainer());
 
     public int Execute(TextWriter stdout, TextWriter stderr)
     {

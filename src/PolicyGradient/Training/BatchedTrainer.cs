@@ -136,9 +136,10 @@ public sealed class BatchedTrainer : IDisposable
     }
 
     /// <summary>Each agent's outcome so far: its final policy (the trainer's live parameters) and numbers.</summary>
+    /// <param name="interrupted">The run was stopped: agents still training are marked interrupted; finished ones are not.</param>
     public IReadOnlyList<TrainingOutcome> Outcomes(bool interrupted = false) =>
-        [.. _states.Select(s => new TrainingOutcome(s.Solved, s.Iteration, s.Episodes, s.EnvSteps, s.TrainingSeconds,
-            s.SecondsToSolve, s.LastMeanReturn, s.Policy, interrupted))];
+        [.. _states.Select((s, k) => new TrainingOutcome(s.Solved, s.Iteration, s.Episodes, s.EnvSteps, s.TrainingSeconds,
+            s.SecondsToSolve, s.LastMeanReturn, s.Policy, interrupted && IsTraining(k)))];
 
     private AgentStep Update(int k, double stepSeconds)
     {

@@ -30,14 +30,16 @@ public class SweepInterruptTests
         Assert.Contains("pgvec: interrupted", stderr.Result);
         var report = JsonDocument.Parse(File.ReadAllText(temp.Combine("sweep.json"))).RootElement;
         Assert.True(report.GetProperty("interrupted").GetBoolean());
-        JsonElement agent = Assert.Single(report.GetProperty("agents").EnumerateArray());
-        Assert.True(agent.GetProperty("interrupted").GetBoolean());
-        int iterations = agent.GetProperty("iterations").GetInt32();
-        Assert.Equal(iterations + 1, File.ReadAllLines(temp.Combine("sweep.csv")).Length);
-        Assert.True(File.Exists(temp.Combine("policies", "agent-000.safetensors")));
-        Assert.False(File.Exists(temp.Combine("policies", "agent-001.safetensors")));
+        // The agents train together in one batch: all four started and all four were stopped at the same iteration.
+        JsonElement[] agents = [.. report.GetProperty("agents").EnumerateArray()];
+        Assert.Equal(4, agents.Length);
+        Assert.All(agents, a => Assert.True(a.GetProperty("interrupted").GetBoolean()));
+        int iterations = agents[0].GetProperty("iterations").GetInt32();
+        Assert.All(agents, a => Assert.Equal(iterations, a.GetProperty("iterations").GetInt32()));
+        Assert.Equal(4 * iterations + 1, File.ReadAllLines(temp.Combine("sweep.csv")).Length);
+        Assert.All(Enumerable.Range(0, 4), a => Assert.True(File.Exists(temp.Combine("policies", $"agent-{a:D3}.safetensors"))));
         Assert.True(File.Exists(temp.Combine("sweep.png")) && File.Exists(temp.Combine("solved.png")));
         Assert.Equal(JsonValueKind.Null, report.GetProperty("configurations")[0].GetProperty("iterations").ValueKind);
-        Assert.Contains(rest.Split('\n'), l => l.StartsWith("sweep (interrupted: 1 of 4 agents started): 0/4 agents solved"));
+        Assert.Contains(rest.Split('\n'), l => l.StartsWith("sweep (interrupted: 4 of 4 agents started): 0/4 agents solved"));
     }
 }
