@@ -6,7 +6,7 @@ namespace PolicyGradient.Distributed;
 /// srun sets SLURM_PROCID / SLURM_NTASKS / SLURM_LOCALID (with --mpi=pmix Open MPI then
 /// initialises from PMIx).
 /// </summary>
-public sealed record MpiLaunch(int Rank, int Size, int LocalRank, string Launcher)
+public sealed record MpiLaunch(int Rank, int Size, int LocalRank, int LocalSize, string Launcher)
 {
     public static MpiLaunch? FromEnvironment() => From(name => System.Environment.GetEnvironmentVariable(name));
 
@@ -15,12 +15,14 @@ public sealed record MpiLaunch(int Rank, int Size, int LocalRank, string Launche
         if (Read(variable, "OMPI_COMM_WORLD_SIZE") is { } size)
         {
             return new MpiLaunch(Read(variable, "OMPI_COMM_WORLD_RANK") ?? 0, size,
-                Read(variable, "OMPI_COMM_WORLD_LOCAL_RANK") ?? 0, "mpirun");
+                Read(variable, "OMPI_COMM_WORLD_LOCAL_RANK") ?? 0, Read(variable, "OMPI_COMM_WORLD_LOCAL_SIZE") ?? size, "mpirun");
         }
         if (Read(variable, "SLURM_NTASKS") is { } tasks && Read(variable, "SLURM_PROCID") is { } rank
             && variable("PMIX_RANK") is not null)
         {
-            return new MpiLaunch(rank, tasks, Read(variable, "SLURM_LOCALID") ?? 0, "srun");
+            // SLURM_TASKS_PER_NODE is a compressed list ("2(x3),1"); an even share per node is enough to split cores.
+            int nodes = Math.Max(1, Read(variable, "SLURM_NNODES") ?? 1);
+            return new MpiLaunch(rank, tasks, Read(variable, "SLURM_LOCALID") ?? 0, (tasks + nodes - 1) / nodes, "srun");
         }
         return null;
     }
