@@ -1,4 +1,5 @@
 using Pgvec.CommandLine;
+using PolicyGradient.Distributed;
 
 namespace Pgvec;
 
@@ -22,6 +23,36 @@ public static class Cli
         catch (Exception e)
         {
             stderr.WriteLine($"pgvec: error: {e.Message.Split('\n')[0].TrimEnd()}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>
+    /// One rank of an MPI job. Bad usage is the same on every rank, so rank 0 alone says it and
+    /// every rank exits 2. A rank that fails says so naming itself and aborts the job, so the
+    /// others do not wait for it in a collective.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, MpiLaunch launch)
+    {
+        using MpiProcessGroup processes = MpiProcessGroup.Join(launch);
+        try
+        {
+            ICommand command = CommandLineParsing.Parse(args);
+            if (command is not IDistributedCommand distributed)
+                throw new UsageException($"this verb runs as one process: start it without {launch.Launcher} (pgvec sweep runs under it)");
+            return distributed.Execute(stdout, stderr, processes);
+        }
+        catch (UsageException e)
+        {
+            if (processes.Rank == 0)
+                stderr.WriteLine($"pgvec: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"pgvec: error on rank {processes.Rank} of {processes.Size}: {e.Message.Split('\n')[0].TrimEnd()}");
+            stderr.Flush();
+            processes.Abort(ExitCodes.Failure);
             return ExitCodes.Failure;
         }
     }

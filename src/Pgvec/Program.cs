@@ -1,2 +1,5 @@
 Pgvec.Interruption.Install();
-return Pgvec.Cli.Run(args, Console.Out, Console.Error);
+// Under mpirun or srun every rank joins the job; started alone, pgvec never loads MPI.
+return PolicyGradient.Distributed.MpiLaunch.FromEnvironment() is { } launch
+    ? Pgvec.Cli.Run(args, Console.Out, Console.Error, launch)
+    : Pgvec.Cli.Run(args, Console.Out, Console.Error);

@@ -6,6 +6,7 @@ using Pgvec.Progress;
 using PolicyGradient.Batched;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Devices;
+using PolicyGradient.Distributed;
 using PolicyGradient.Environment;
 using PolicyGradient.Output;
 using PolicyGradient.Statistics;
@@ -20,29 +21,40 @@ namespace Pgvec.Commands;
 /// with greedy evaluations and statistics) and the two plots. An interrupted sweep writes the
 /// same files for what it trained, marked interrupted.
 /// </summary>
-public sealed class SweepRun(SweepOptions options, RunDirectory directory, ISweepTrainer trainer) : ICommand
+public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDistributedCommand
 {
     public const string PoliciesDirectory = "policies";
 
     /// <summary>The run directory checked before any work; it is created once the device is open and the grid fits.</summary>
     public static SweepRun Prepare(SweepOptions options) =>
-        new(options, RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite), new BatchedSweepTrainer());
+        new(options, RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite));
 
-    public int Execute(TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Alone, or as one rank of an MPI job: every rank trains its share of the agents on its own
+    /// device; rank 0 alone shows progress and writes the run directory, holding every agent's results.
+    /// </summary>
+    public int Execute(TextWriter stdout, TextWriter stderr, IProcessGroup processes)
     {
-        Run(RunContext.Of(options, directory, stdout, stderr));
+        ISweepTrainer trainer = processes.Size == 1 ? new BatchedSweepTrainer() : new DistributedSweepTrainer(processes, new BatchedSweepTrainer());
+        RunContext context = processes.Rank == 0
+            ? RunContext.Of(options, directory, stdout, stderr)
+            : RunContext.Of(options, directory, TextWriter.Null, stderr) with { Quiet = true };
+        Run(context, trainer, processes);
         return TrainingExit.Code;
     }
 
-    private void Run(RunContext context)
+    private void Run(RunContext context, ISweepTrainer trainer, IProcessGroup processes)
     {
+        bool root = processes.Rank == 0;
         AgentGrid grid = options.Grid;
         TextWriter stdout = context.Stdout;
         var setup = Stopwatch.StartNew();
-        using ComputeDevice device = DeviceChoice.Open(options.DeviceKind, context.Stderr, options.StrictDevice, context.Quiet);
-        DeviceMemory.EnsureFits(device, grid.Agents.Count, options.Envs, EpisodeBatch.BytesPerEnv(options.Hidden, CartPole.MaxEpisodeSteps));
-        string directory = context.Directory.Claim();
-        RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
+        using ComputeDevice device = DeviceChoice.Open(options.DeviceKind, context.Stderr, options.StrictDevice, context.Quiet, processes.Placement);
+        int agentsHere = DistributedSweepTrainer.AgentsOf(processes.Rank, processes.Size, grid.Agents.Count).Count;
+        DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, EpisodeBatch.BytesPerEnv(options.Hidden, CartPole.MaxEpisodeSteps));
+        string directory = root ? context.Directory.Claim() : "";
+        if (root)
+            RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
         var batch = new SweepBatch(device, options.Envs, options.Hidden, grid.Agents, options.TargetReturn, options.MaxIterations, options.MaxSeconds);
         double setupSeconds = setup.Elapsed.TotalSeconds;
 
@@ -55,6 +67,8 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory, ISwee
                 report(iteration);
             }, Interruption.Token));
         double wallSeconds = clock.Elapsed.TotalSeconds;
+        if (!root)
+            return;
         bool interrupted = outcomes.Count < grid.Agents.Count || outcomes.Any(o => o.Interrupted);
 
         string[] policies = WritePolicies(options, grid, outcomes, directory);

@@ -1,3 +1,4 @@
+using PolicyGradient.Distributed;
 using ILGPU;
 using ILGPU.Algorithms;
 using ILGPU.Runtime;
@@ -56,12 +57,14 @@ public sealed class ComputeDevice : IDisposable
     /// thread and launch, so the kernels stride and want few, long threads: two per core, the
     /// smallest warp ILGPU allows (bench measures the effect).
     /// </summary>
-    public static CPUDevice CpuDevice() => new(2, 1, System.Environment.ProcessorCount);
+    public static CPUDevice CpuDevice(int cores) => new(2, 1, cores);
 
-    public static Context CreateContext()
+    /// <param name="placement">This process's share of the machine (under MPI, ranks on a node split its cores); null: all of it.</param>
+    public static Context CreateContext(DevicePlacement? placement = null)
     {
         NativeLibraryNames.Register();
-        return Context.Create(b => b.Cuda().OpenCL().CPU(CpuDevice()).EnableAlgorithms());
+        int cores = (placement ?? DevicePlacement.Alone).CpuCores(System.Environment.ProcessorCount);
+        return Context.Create(b => b.Cuda().OpenCL().CPU(CpuDevice(cores)).EnableAlgorithms());
     }
 
     /// <summary>
@@ -69,9 +72,11 @@ public sealed class ComputeDevice : IDisposable
     /// With <paramref name="strict"/>, a requested device that is missing or fails to start is
     /// an error instead of a fallback.
     /// </summary>
-    public static ComputeDevice Open(DeviceKind requested, TextWriter notices, bool strict = false)
+    /// <param name="placement">Under MPI, which of the node's GPUs and what share of its cores this rank takes.</param>
+    public static ComputeDevice Open(DeviceKind requested, TextWriter notices, bool strict = false, DevicePlacement? placement = null)
     {
-        Context context = CreateContext();
+        placement ??= DevicePlacement.Alone;
+        Context context = CreateContext(placement);
         try
         {
             var candidates = requested switch
@@ -85,7 +90,7 @@ public sealed class ComputeDevice : IDisposable
             {
                 if (kind == DeviceKind.Cpu)
                     break;
-                Device? device = FirstDevice(context, kind);
+                Device? device = DeviceFor(context, kind, placement);
                 if (device is null)
                 {
                     failures.Add($"no {kind.Name()} device found");
@@ -108,7 +113,7 @@ public sealed class ComputeDevice : IDisposable
                 string missing = $"--device {requested.Name()} requested but {string.Join("; ", failures)}";
                 if (strict)
                     throw new DeviceUnavailableException($"{missing} (--strict-device: no fallback)");
-                notices.WriteLine($"pgvec: {missing}; running on the ILGPU CPU accelerator ({System.Environment.ProcessorCount} cores) instead");
+                notices.WriteLine($"pgvec: {missing}; running on the ILGPU CPU accelerator ({placement.CpuCores(System.Environment.ProcessorCount)} cores) instead");
             }
             var cpu = context.GetCPUDevice(0).CreateCPUAccelerator(context);
             string why = requested == DeviceKind.Cpu ? "requested" : $"{string.Join("; ", failures)}: the CPU accelerator";
@@ -139,13 +144,17 @@ public sealed class ComputeDevice : IDisposable
     /// <summary>The facts of the accelerator in use.</summary>
     public DeviceFacts Facts => DeviceFacts.Of(Accelerator.Device);
 
-    private static Device? FirstDevice(Context context, DeviceKind kind) =>
-        context.Devices.FirstOrDefault(d => d.AcceleratorType == kind switch
+    /// <summary>The device of <paramref name="kind"/> this process takes: the first, or under MPI the local rank's turn among them.</summary>
+    private static Device? DeviceFor(Context context, DeviceKind kind, DevicePlacement placement)
+    {
+        Device[] devices = [.. context.Devices.Where(d => d.AcceleratorType == kind switch
         {
             DeviceKind.Cuda => AcceleratorType.Cuda,
             DeviceKind.OpenCL => AcceleratorType.OpenCL,
             _ => AcceleratorType.CPU,
-        });
+        })];
+        return devices.Length == 0 ? null : devices[placement.DeviceIndex(devices.Length)];
+    }
 
     public void Dispose()
     {

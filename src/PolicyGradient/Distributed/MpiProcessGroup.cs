@@ -14,12 +14,12 @@ public sealed class MpiProcessGroup : IProcessGroup
         Check(OpenMpi.CommSize(_world, out int size), "MPI_Comm_size");
         Rank = rank;
         Size = size;
-        LocalRank = launch.LocalRank;
+        Placement = DevicePlacement.For(launch);
     }
 
     public int Rank { get; }
     public int Size { get; }
-    public int LocalRank { get; }
+    public DevicePlacement Placement { get; }
 
     /// <summary>Joins the MPI job this process was launched into.</summary>
     public static MpiProcessGroup Join(MpiLaunch launch)

@@ -9,8 +9,8 @@ public interface IProcessGroup : IDisposable
 {
     int Rank { get; }
     int Size { get; }
-    /// <summary>This process's index among the ranks on its node (which GPU it takes).</summary>
-    int LocalRank { get; }
+    /// <summary>Which of its node's GPUs and what share of its cores this process takes.</summary>
+    DevicePlacement Placement { get; }
     bool IsRoot => Rank == 0;
 
     /// <summary>Every rank's bytes, in rank order, on every rank (the lengths may differ).</summary>
@@ -28,7 +28,7 @@ public sealed class SingleProcess : IProcessGroup
 {
     public int Rank => 0;
     public int Size => 1;
-    public int LocalRank => 0;
+    public DevicePlacement Placement => DevicePlacement.Alone;
 
     public byte[][] AllGather(ReadOnlySpan<byte> local) => [local.ToArray()];
 
