@@ -25,13 +25,17 @@ public static class RolloutKernel
         ArrayView2D<double, Stride2D.DenseX> statistics,
         EpisodeConfig config)
     {
-        int envs = config.Envs;
-        for (int env = index; env < envs; env += config.Threads)
+        int chunks = config.Chunks;
+        for (int chunk = index; chunk < chunks; chunk += config.Threads)
         {
-            int agent = env / config.EnvsPerAgent;
-            AgentEpisodes episodes = agents[agent];
-            if (episodes.Active != 0)
-                Play(env, agent, env - agent * config.EnvsPerAgent, episodes, parameters, observations, samples, statistics, config);
+            int end = config.ChunkEnd(chunk);
+            for (int env = chunk * config.EnvsPerChunk; env < end; env++)
+            {
+                int agent = env / config.EnvsPerAgent;
+                AgentEpisodes episodes = agents[agent];
+                if (episodes.Active != 0)
+                    Play(env, agent, env - agent * config.EnvsPerAgent, episodes, parameters, observations, samples, statistics, config);
+            }
         }
     }
 
