@@ -33,6 +33,14 @@ public sealed class BenchOptions : ICommand
     [NonEmpty("a python executable")]
     public string? PeerPython { get; set; }
 
+    [Option("sweep-agents", Default = 32, HelpText = "Agents of the sweep section (one batch against one after another); 0 skips it.")]
+    [IntegerRange(0, 4096)]
+    public int SweepAgents { get; set; }
+
+    [Option("sweep-envs", Default = 64, HelpText = "Envs per agent of the sweep section.")]
+    [IntegerRange(1, BatchedOptions.MaxEnvs)]
+    public int SweepEnvs { get; set; }
+
     [Option("out", HelpText = "Report file. (Default: runs/bench-yyyyMMdd-HHmmss/bench.json)")]
     [NonEmpty("a file path")]
     public string? Out { get; set; }
@@ -46,6 +54,8 @@ public sealed class BenchOptions : ICommand
             Seeds = IntegerListAttribute.Parse(Seeds, 0, int.MaxValue)!.Select(s => (ulong)s).ToArray(),
             MinSeconds = MinSeconds,
             PeerPython = PeerPython,
+            SweepAgents = SweepAgents,
+            SweepEnvs = SweepEnvs,
             OutPath = Out ?? Path.Combine("runs", $"bench-{DateTime.Now:yyyyMMdd-HHmmss}", "bench.json"),
         };
         using ComputeDevice device = DeviceChoice.Open(EnumNames.Parse<DeviceKind>(Device), stderr);
