@@ -73,8 +73,8 @@ public static class GradientKernel
         UnitGradient a = default, b = default, c = default, d = default;
         for (int t = steps - 1; t >= 0; t--)
         {
-            ActionSample sample = samples[env, t];
-            CartPoleState s = observations[env, t];
+            ActionSample sample = samples[TrajectoryTiles.At(env, t)];
+            CartPoleState s = observations[TrajectoryTiles.At(env, t)];
             returnToGo = 1.0f + episodes.Gamma * returnToGo;
             float w = rewardToGo ? (returnToGo - weights.Baseline) * weights.Multiplier : tutorialWeight;
             // d log pi(a|s) / d logit1 = a - pi1 = -(d / d logit0); times the step's weight.

@@ -58,8 +58,8 @@ public static class RolloutKernel
             float gap = PolicyNetwork.Logits(parameters, agent, episodes.OutputBias0, episodes.OutputBias1, s, out _, out _);
             float p1 = PolicyNetwork.ProbabilityOfAction1(gap);
             int action = CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)steps) < p1 ? 1 : 0;
-            observations[env, steps] = s;
-            samples[env, steps] = new ActionSample { Action = action, ProbabilityOfAction1 = p1 };
+            observations[TrajectoryTiles.At(env, steps)] = s;
+            samples[TrajectoryTiles.At(env, steps)] = new ActionSample { Action = action, ProbabilityOfAction1 = p1 };
             s = CartPolePhysics.Step(s, action);
             steps++;
             if (CartPolePhysics.IsTerminal(s))
