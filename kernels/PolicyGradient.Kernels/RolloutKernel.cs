@@ -52,10 +52,11 @@ public static class RolloutKernel
     {
         ulong key = episodes.StreamKey(envOfAgent);
         CartPoleState s = CartPolePhysics.Reset(key);
+        ArrayView<HiddenUnitGroup> units = PolicyNetwork.AgentUnits(parameters, agent);
         int steps = 0;
         while (steps < config.MaxSteps)
         {
-            float gap = PolicyNetwork.Logits(parameters, agent, episodes.OutputBias0, episodes.OutputBias1, s, out _, out _);
+            float gap = PolicyNetwork.Logits(units, episodes.OutputBias0, episodes.OutputBias1, s, out _, out _);
             float p1 = PolicyNetwork.ProbabilityOfAction1(gap);
             int action = CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)steps) < p1 ? 1 : 0;
             observations[TrajectoryTiles.At(env, steps)] = s;
