@@ -23,10 +23,21 @@ public struct EpisodeConfig
     /// microsecond per simulated thread, so it gets a few threads that each do many items.
     /// </summary>
     public int Threads;
+    /// <summary>
+    /// Envs a thread plays one after another before striding on: 1 on a GPU (neighbouring threads
+    /// play neighbouring envs, so time-major records coalesce); more on the CPU accelerator, where a
+    /// thread that plays neighbouring envs writes and re-reads the same cache lines of the
+    /// time-major trajectories instead of sharing each line with the other cores.
+    /// </summary>
+    public int EnvsPerChunk;
     public int Hidden;
     public int MaxSteps;
 
     public readonly int Envs => Agents * EnvsPerAgent;
+
+    public readonly int Chunks => (Envs + EnvsPerChunk - 1) / EnvsPerChunk;
+
+    public readonly int ChunkEnd(int chunk) => Math.Min(Envs, (chunk + 1) * EnvsPerChunk);
 
     public readonly PolicyLayout Layout => new(Hidden);
 }

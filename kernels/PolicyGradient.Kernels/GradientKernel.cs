@@ -4,12 +4,14 @@ using ILGPU.Runtime;
 namespace PolicyGradient.Kernels;
 
 /// <summary>
-/// Each (group of four hidden units, environment) pair, strided over the threads, walks the
+/// Each (chunk of environments, group of four hidden units) pair, strided over the threads, walks each
 /// recorded episode backwards and sums w_t * grad log pi(a_t|s_t) for the units' parameters
 /// (see <see cref="GradientWeights"/> for w_t, chosen per agent); the pair of group 0 also does
 /// fc2.bias and the episode's share of the loss and its policy entropy. Everything a step needs
 /// stays in registers: one observation and one sample load per step and group. Pairs are
-/// numbered env-fastest, so neighbouring threads read neighbouring envs' time-major records.
+/// numbered group-fastest: the threads of one env's groups read the same records at once (on a
+/// GPU one transaction serves them, and the next env's records lie beside them, time-major), and
+/// on the CPU a chunk's trajectories are still in cache when its next group reads them.
 /// </summary>
 public static class GradientKernel
 {
@@ -31,16 +33,20 @@ public static class GradientKernel
         ArrayView2D<double, Stride2D.DenseX> gradients,
         EpisodeConfig config)
     {
-        int envs = config.Envs;
-        int items = envs * HiddenUnitGroup.CountFor(config.Hidden);
+        int groups = HiddenUnitGroup.CountFor(config.Hidden);
+        int items = config.Chunks * groups;
         for (int item = index; item < items; item += config.Threads)
         {
-            int g = item / envs;
-            int env = item - g * envs;
-            int agent = env / config.EnvsPerAgent;
-            AgentEpisodes episodes = agents[agent];
-            if (episodes.Active != 0)
-                Sum(env, agent, g, episodes, parameters, observations, samples, statistics, gradients, config);
+            int chunk = item / groups;
+            int g = item - chunk * groups;
+            int end = config.ChunkEnd(chunk);
+            for (int env = chunk * config.EnvsPerChunk; env < end; env++)
+            {
+                int agent = env / config.EnvsPerAgent;
+                AgentEpisodes episodes = agents[agent];
+                if (episodes.Active != 0)
+                    Sum(env, agent, g, episodes, parameters, observations, samples, statistics, gradients, config);
+            }
         }
     }
 
@@ -67,8 +73,8 @@ public static class GradientKernel
         UnitGradient a = default, b = default, c = default, d = default;
         for (int t = steps - 1; t >= 0; t--)
         {
-            ActionSample sample = samples[env, t];
-            CartPoleState s = observations[env, t];
+            ActionSample sample = samples[TrajectoryTiles.At(env, t)];
+            CartPoleState s = observations[TrajectoryTiles.At(env, t)];
             returnToGo = 1.0f + episodes.Gamma * returnToGo;
             float w = rewardToGo ? (returnToGo - weights.Baseline) * weights.Multiplier : tutorialWeight;
             // d log pi(a|s) / d logit1 = a - pi1 = -(d / d logit0); times the step's weight.

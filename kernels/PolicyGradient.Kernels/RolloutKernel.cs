@@ -25,13 +25,17 @@ public static class RolloutKernel
         ArrayView2D<double, Stride2D.DenseX> statistics,
         EpisodeConfig config)
     {
-        int envs = config.Envs;
-        for (int env = index; env < envs; env += config.Threads)
+        int chunks = config.Chunks;
+        for (int chunk = index; chunk < chunks; chunk += config.Threads)
         {
-            int agent = env / config.EnvsPerAgent;
-            AgentEpisodes episodes = agents[agent];
-            if (episodes.Active != 0)
-                Play(env, agent, env - agent * config.EnvsPerAgent, episodes, parameters, observations, samples, statistics, config);
+            int end = config.ChunkEnd(chunk);
+            for (int env = chunk * config.EnvsPerChunk; env < end; env++)
+            {
+                int agent = env / config.EnvsPerAgent;
+                AgentEpisodes episodes = agents[agent];
+                if (episodes.Active != 0)
+                    Play(env, agent, env - agent * config.EnvsPerAgent, episodes, parameters, observations, samples, statistics, config);
+            }
         }
     }
 
@@ -48,14 +52,15 @@ public static class RolloutKernel
     {
         ulong key = episodes.StreamKey(envOfAgent);
         CartPoleState s = CartPolePhysics.Reset(key);
+        ArrayView<HiddenUnitGroup> units = PolicyNetwork.AgentUnits(parameters, agent);
         int steps = 0;
         while (steps < config.MaxSteps)
         {
-            float gap = PolicyNetwork.Logits(parameters, agent, episodes.OutputBias0, episodes.OutputBias1, s, out _, out _);
+            float gap = PolicyNetwork.Logits(units, episodes.OutputBias0, episodes.OutputBias1, s, out _, out _);
             float p1 = PolicyNetwork.ProbabilityOfAction1(gap);
             int action = CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)steps) < p1 ? 1 : 0;
-            observations[env, steps] = s;
-            samples[env, steps] = new ActionSample { Action = action, ProbabilityOfAction1 = p1 };
+            observations[TrajectoryTiles.At(env, steps)] = s;
+            samples[TrajectoryTiles.At(env, steps)] = new ActionSample { Action = action, ProbabilityOfAction1 = p1 };
             s = CartPolePhysics.Step(s, action);
             steps++;
             if (CartPolePhysics.IsTerminal(s))

@@ -28,7 +28,7 @@ public static class SingleStepKernels
         int i = index;
         long at = (long)i * 4;
         var s = new CartPoleState(states[at], states[at + 1], states[at + 2], states[at + 3]);
-        PolicyNetwork.Logits(parameters, 0, agent.OutputBias0, agent.OutputBias1, s, out float l0, out float l1);
+        PolicyNetwork.Logits(PolicyNetwork.AgentUnits(parameters, 0), agent.OutputBias0, agent.OutputBias1, s, out float l0, out float l1);
         logits[(long)i * 2] = l0;
         logits[(long)i * 2 + 1] = l1;
     }

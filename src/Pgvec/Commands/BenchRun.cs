@@ -36,6 +36,8 @@ public sealed class BenchRun(BenchOptions options, OutputFile report) : ICommand
             MinSeconds = options.MinSeconds,
             PeerPython = options.PeerPython,
             PeerDirectory = PeerDirectory,
+            SweepAgents = options.SweepAgents,
+            SweepEnvs = options.SweepEnvs,
         }, report.Claim, stdout);
         return ExitCodes.Completed;
     }

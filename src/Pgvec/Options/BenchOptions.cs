@@ -32,6 +32,14 @@ public sealed class BenchOptions : ICommand
     [NonEmpty("a python executable")]
     public string? PeerPython { get; set; }
 
+    [Option("sweep-agents", Default = 32, HelpText = "Agents of the sweep section (one batch against one after another); 0 skips it.")]
+    [IntegerRange(0, 4096)]
+    public int SweepAgents { get; set; }
+
+    [Option("sweep-envs", Default = 64, HelpText = "Envs per agent of the sweep section.")]
+    [IntegerRange(1, BatchedOptions.MaxEnvs)]
+    public int SweepEnvs { get; set; }
+
     [Option("out", MetaValue = "FILE", HelpText = "(Default: runs/bench-yyyyMMdd-HHmmss-fff/bench.json, a fresh folder) The report file.")]
     [NonEmpty("a file path")]
     public string? Out { get; set; }

@@ -28,6 +28,12 @@ public sealed class EpisodeBatch : IDisposable
     private readonly int _rolloutThreads;
     private readonly int _gradientThreads;
 
+    /// <summary>
+    /// A CPU thread plays a whole tile of envs (see <see cref="TrajectoryTiles"/>) one after
+    /// another: its records are one contiguous block, in its own cache.
+    /// </summary>
+    private const int CpuEnvsPerChunk = TrajectoryTiles.Width;
+
     public EpisodeBatch(ComputeDevice device, int agents, int envsPerAgent, int hidden, int maxSteps)
     {
         if (agents < 1)
@@ -45,15 +51,20 @@ public sealed class EpisodeBatch : IDisposable
         long envs = (long)agents * envsPerAgent;
         _parameters = device.Accelerator.Allocate1D<HiddenUnitGroup>((long)agents * groups);
         _agents = device.Accelerator.Allocate1D<AgentEpisodes>(agents);
-        _observations = device.Accelerator.Allocate1D<CartPoleState>(envs * maxSteps);
-        _samples = device.Accelerator.Allocate1D<ActionSample>(envs * maxSteps);
+        long records = TrajectoryTiles.Extent(agents * envsPerAgent, maxSteps).Size;
+        _observations = device.Accelerator.Allocate1D<CartPoleState>(records);
+        _samples = device.Accelerator.Allocate1D<ActionSample>(records);
         _statistics = new ColumnSums(device, agents, envsPerAgent, EpisodeStatistics.Width, EpisodeStatistics.ReturnMin, EpisodeStatistics.ReturnMax);
         _gradients = new ColumnSums(device, agents, envsPerAgent, GradientKernel.Width(Layout.Count), -1, -1);
         _hostParameters = new HiddenUnitGroup[agents * groups];
         _hostAgents = new AgentEpisodes[agents];
-        Config = new EpisodeConfig { Agents = agents, EnvsPerAgent = envsPerAgent, Hidden = hidden, MaxSteps = maxSteps };
-        _rolloutThreads = device.ThreadsFor(Config.Envs);
-        _gradientThreads = device.ThreadsFor(Config.Envs * groups);
+        Config = new EpisodeConfig
+        {
+            Agents = agents, EnvsPerAgent = envsPerAgent, Hidden = hidden, MaxSteps = maxSteps,
+            EnvsPerChunk = device.Kind == DeviceKind.Cpu ? CpuEnvsPerChunk : 1,
+        };
+        _rolloutThreads = device.ThreadsFor(Config.Chunks);
+        _gradientThreads = device.ThreadsFor(Config.Chunks * groups);
     }
 
     public int Agents { get; }
@@ -140,12 +151,12 @@ public sealed class EpisodeBatch : IDisposable
     private ArrayView2D<HiddenUnitGroup, Stride2D.DenseX> ParameterView =>
         _parameters.View.As2DDenseXView(new LongIndex2D(HiddenUnitGroup.CountFor(Hidden), Agents));
 
-    /// <summary>Time-major: index (env, step), envs side by side at each step.</summary>
+    /// <summary>Time-major in tiles of envs: see <see cref="TrajectoryTiles"/>.</summary>
     private ArrayView2D<CartPoleState, Stride2D.DenseX> Observations =>
-        _observations.View.As2DDenseXView(new LongIndex2D(Config.Envs, MaxSteps));
+        _observations.View.As2DDenseXView(TrajectoryTiles.Extent(Config.Envs, MaxSteps));
 
     private ArrayView2D<ActionSample, Stride2D.DenseX> Samples =>
-        _samples.View.As2DDenseXView(new LongIndex2D(Config.Envs, MaxSteps));
+        _samples.View.As2DDenseXView(TrajectoryTiles.Extent(Config.Envs, MaxSteps));
 
     public void Dispose()
     {

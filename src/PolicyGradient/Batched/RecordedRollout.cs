@@ -2,7 +2,7 @@ using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Batched;
 
-/// <summary>A rollout read back from the device (time-major, as the kernels store it), for checks against the host reference.</summary>
+/// <summary>A rollout read back from the device (in the kernels' tiled time-major layout), for checks against the host reference.</summary>
 public sealed class RecordedRollout(int envs, int maxSteps, CartPoleState[] observations, ActionSample[] samples, double[] statistics)
 {
     public int Envs { get; } = envs;
@@ -20,6 +20,7 @@ public sealed class RecordedRollout(int envs, int maxSteps, CartPoleState[] obse
     private long Index(int env, int step)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(step, MaxSteps);
-        return (long)step * Envs + env;
+        var at = TrajectoryTiles.At(env, step);
+        return at.Y * (long)TrajectoryTiles.Width * MaxSteps + at.X;
     }
 }

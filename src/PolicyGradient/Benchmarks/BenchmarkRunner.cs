@@ -16,6 +16,10 @@ public sealed record BenchmarkOptions
     /// <summary>Where the peer scripts are; the caller finds them (pgvec: beside the program).</summary>
     public required string PeerDirectory { get; init; }
     public double PeerTimeoutSeconds { get; init; } = 600;
+    /// <summary>Agents of the sweep section (0 skips it), each with <see cref="SweepEnvs"/> envs, at <see cref="SweepLearningRate"/>.</summary>
+    public int SweepAgents { get; init; } = 32;
+    public int SweepEnvs { get; init; } = 64;
+    public double SweepLearningRate { get; init; } = 0.1;
 }
 
 /// <summary>Everything one benchmark run measured, side by side, with where and when.</summary>
@@ -29,6 +33,7 @@ public sealed record BenchmarkReport(
     IReadOnlyList<SolveTimeResult> SolveTimes,
     Spread BatchedSecondsToSolve,
     Spread BaselineSecondsToSolve,
+    SweepBenchmarkResult? Sweep,
     IReadOnlyList<PeerRun> Peers);
 
 public static class BenchmarkRunner
@@ -69,6 +74,16 @@ public static class BenchmarkRunner
         var baselineSpread = Spread.Of(solves.Select(s => s.BaselineSecondsToSolve));
         output.WriteLine($"median (min-max): train {Describe(batchedSpread)}, baseline {Describe(baselineSpread)}");
 
+        SweepBenchmarkResult? sweep = null;
+        if (options.SweepAgents > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"Sweep: {options.SweepAgents} agents (seeds 0-{options.SweepAgents - 1}) x {options.SweepEnvs} envs, lr {options.SweepLearningRate}, in one batch against one after another:");
+            sweep = SweepBenchmark.Run(device, policy, options.SweepAgents, options.SweepEnvs, options.SweepLearningRate, options.MinSeconds);
+            output.WriteLine($"  one batch {sweep.BatchSeconds:F2} s ({sweep.BatchSolved} solved), in sequence {sweep.SequentialSeconds:F2} s ({sweep.SequentialSolved} solved): {sweep.Speedup:F1}x");
+            output.WriteLine($"  env-steps/s, fixed policy: {sweep.Agents} x {sweep.EnvsPerAgent} envs {sweep.BatchEnvStepsPerSecond:N0}, one agent x {sweep.Agents * sweep.EnvsPerAgent} envs {sweep.OneAgentEnvStepsPerSecond:N0} ({sweep.ThroughputRatio:P0})");
+        }
+
         var peers = new List<PeerRun>();
         if (options.PeerPython is { } python)
         {
@@ -87,7 +102,7 @@ public static class BenchmarkRunner
 
         var report = new BenchmarkReport(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
             $"{System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
-            device.Kind.Name(), device.Name, Hidden, throughput, solves, batchedSpread, baselineSpread, peers);
+            device.Kind.Name(), device.Name, Hidden, throughput, solves, batchedSpread, baselineSpread, sweep, peers);
         string path = outPath();
         JsonFile.Write(path, report);
         output.WriteLine();

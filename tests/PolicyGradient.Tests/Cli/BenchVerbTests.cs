@@ -10,7 +10,7 @@ public class BenchVerbTests
         using var temp = new TempDirectory();
         string report = temp.Combine("bench.json");
 
-        var run = CliRun.Of("bench", "--device", "cpu", "--envs", "2,16", "--seeds", "0,1", "--solve-envs", "16", "--min-seconds", "0.01", "--out", report);
+        var run = CliRun.Of("bench", "--device", "cpu", "--envs", "2,16", "--seeds", "0,1", "--solve-envs", "16", "--min-seconds", "0.01", "--sweep-agents", "2", "--sweep-envs", "16", "--out", report);
 
         Assert.Equal(0, run.Exit);
         using var json = JsonDocument.Parse(File.ReadAllText(report));
@@ -37,6 +37,13 @@ public class BenchVerbTests
         Assert.Equal([0UL, 1UL], solves.Select(s => s.GetProperty("seed").GetUInt64()));
         Assert.All(solves, s => Assert.True(s.GetProperty("baseline_episodes").GetInt32() > 0));
         Assert.Empty(root.GetProperty("peers").EnumerateArray());
+        var sweep = root.GetProperty("sweep");
+        Assert.Equal(2, sweep.GetProperty("agents").GetInt32());
+        Assert.Equal(16, sweep.GetProperty("envs_per_agent").GetInt32());
+        // Together or one after another, the agents train to the same bits: the same ones solve.
+        Assert.Equal(sweep.GetProperty("sequential_solved").GetInt32(), sweep.GetProperty("batch_solved").GetInt32());
+        Assert.True(sweep.GetProperty("batch_seconds").GetDouble() > 0 && sweep.GetProperty("sequential_seconds").GetDouble() > 0);
+        Assert.True(sweep.GetProperty("batch_env_steps_per_second").GetDouble() > 0 && sweep.GetProperty("one_agent_env_steps_per_second").GetDouble() > 0);
         Assert.Contains(run.StdoutLines, l => l.StartsWith("median (min-max):"));
     }
 
