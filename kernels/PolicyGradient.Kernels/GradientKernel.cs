@@ -71,10 +71,13 @@ public static class GradientKernel
         float returnToGo = 0.0f;
         float outputBias = 0.0f, loss = 0.0f, entropy = 0.0f;
         UnitGradient a = default, b = default, c = default, d = default;
+        ArrayView<ActionSample> sampleTile = TrajectoryTiles.Tile(samples, env);
+        ArrayView<CartPoleState> observationTile = TrajectoryTiles.Tile(observations, env);
         for (int t = steps - 1; t >= 0; t--)
         {
-            ActionSample sample = samples[TrajectoryTiles.At(env, t)];
-            CartPoleState s = observations[TrajectoryTiles.At(env, t)];
+            int lane = TrajectoryTiles.Lane(env, t);
+            ActionSample sample = sampleTile[lane];
+            CartPoleState s = observationTile[lane];
             returnToGo = 1.0f + episodes.Gamma * returnToGo;
             float w = rewardToGo ? (returnToGo - weights.Baseline) * weights.Multiplier : tutorialWeight;
             // d log pi(a|s) / d logit1 = a - pi1 = -(d / d logit0); times the step's weight.

@@ -6,11 +6,11 @@ namespace PolicyGradient.Kernels;
 /// <summary>The policy MLP in float32 for device code: logits = fc2(relu(fc1(s))).</summary>
 public static class PolicyNetwork
 {
-    /// <summary>Returns logit1 - logit0, which is all a two-action softmax depends on.</summary>
     /// <summary>One agent's hidden units as a 1D view: the forward pass's loads then skip the 2D index arithmetic, which the CPU accelerator pays per access.</summary>
     public static ArrayView<HiddenUnitGroup> AgentUnits(ArrayView2D<HiddenUnitGroup, Stride2D.DenseX> parameters, int agent) =>
         parameters.BaseView.SubView(parameters.ComputeLinearIndex(new Index2D(0, agent)), parameters.IntExtent.X);
 
+    /// <summary>Returns logit1 - logit0, which is all a two-action softmax depends on.</summary>
     /// <param name="groups">one agent's hidden units, in groups of four (<see cref="AgentUnits"/>).</param>
     public static float Logits(ArrayView<HiddenUnitGroup> groups, float bias0, float bias1, CartPoleState s, out float logit0, out float logit1)
     {

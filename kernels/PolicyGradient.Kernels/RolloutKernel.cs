@@ -53,14 +53,17 @@ public static class RolloutKernel
         ulong key = episodes.StreamKey(envOfAgent);
         CartPoleState s = CartPolePhysics.Reset(key);
         ArrayView<HiddenUnitGroup> units = PolicyNetwork.AgentUnits(parameters, agent);
+        ArrayView<CartPoleState> observationTile = TrajectoryTiles.Tile(observations, env);
+        ArrayView<ActionSample> sampleTile = TrajectoryTiles.Tile(samples, env);
         int steps = 0;
         while (steps < config.MaxSteps)
         {
             float gap = PolicyNetwork.Logits(units, episodes.OutputBias0, episodes.OutputBias1, s, out _, out _);
             float p1 = PolicyNetwork.ProbabilityOfAction1(gap);
             int action = CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)steps) < p1 ? 1 : 0;
-            observations[TrajectoryTiles.At(env, steps)] = s;
-            samples[TrajectoryTiles.At(env, steps)] = new ActionSample { Action = action, ProbabilityOfAction1 = p1 };
+            int lane = TrajectoryTiles.Lane(env, steps);
+            observationTile[lane] = s;
+            sampleTile[lane] = new ActionSample { Action = action, ProbabilityOfAction1 = p1 };
             s = CartPolePhysics.Step(s, action);
             steps++;
             if (CartPolePhysics.IsTerminal(s))

@@ -1,4 +1,5 @@
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace PolicyGradient.Kernels;
 
@@ -14,6 +15,16 @@ public static class TrajectoryTiles
     public const int Width = 8;
 
     public static Index2D At(int env, int step) => new(env % Width + Width * step, env / Width);
+
+    /// <summary>
+    /// The tile holding <paramref name="env"/> as a 1D view, read at <see cref="Lane"/>: the CPU
+    /// accelerator pays for a 2D index's arithmetic and checks on every access, a 1D one far less.
+    /// </summary>
+    public static ArrayView<T> Tile<T>(ArrayView2D<T, Stride2D.DenseX> view, int env) where T : unmanaged =>
+        view.BaseView.SubView(view.ComputeLinearIndex(new Index2D(0, env / Width)), view.Extent.X);
+
+    /// <summary>Where step <paramref name="step"/> of <paramref name="env"/> lies in its <see cref="Tile{T}"/>.</summary>
+    public static int Lane(int env, int step) => env % Width + Width * step;
 
     public static LongIndex2D Extent(int envs, int maxSteps) => new((long)Width * maxSteps, (envs + Width - 1) / Width);
 }
