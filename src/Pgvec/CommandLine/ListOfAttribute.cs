@@ -65,7 +65,8 @@ public sealed class ListOfAttribute(Type optionsType, string propertyName) : Opt
     /// <summary>One item converted to the single-value option's type and checked by its rule, or null.</summary>
     private object? Item(string text)
     {
-        object? value = _item.PropertyType switch
+        // An option whose default depends on the verb (--lr) is nullable; its items are its values.
+        object? value = (Nullable.GetUnderlyingType(_item.PropertyType) ?? _item.PropertyType) switch
         {
             var t when t == typeof(ulong) => ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u) ? u : null,
             var t when t == typeof(int) => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int i) ? i : null,

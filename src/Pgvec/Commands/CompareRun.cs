@@ -19,8 +19,10 @@ public static class CompareRun
     private static ComparisonSummary Run(CompareOptions options, RunContext context)
     {
         RunDirectory baselineDirectory = context.Directory.Inside("baseline"), batchedDirectory = context.Directory.Inside("batched");
-        CompletedRun baseline = BaselineRun.Run(options.Training(options.MaxEpisodes),
-            new RunCheckpoints(baselineDirectory, CheckpointMetadata.Of(VerbSpec.Named("baseline")!, options)),
+        var baselineMetadata = CheckpointMetadata.Of(VerbSpec.Named("baseline")!, options);
+        baselineMetadata["lr"] = CheckpointMetadata.Text(options.BaselineLearningRate);
+        CompletedRun baseline = BaselineRun.Run(options.Training(options.MaxEpisodes) with { LearningRate = options.BaselineLearningRate },
+            new RunCheckpoints(baselineDirectory, baselineMetadata),
             context with { Directory = baselineDirectory });
         // The batched half keeps the train verb's options, so `train --resume DIR/batched` continues it.
         CompletedRun batched = BatchedRun.Run(options.Settings, options.Training(options.MaxIterations),

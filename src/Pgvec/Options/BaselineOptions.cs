@@ -1,3 +1,4 @@
+using PolicyGradient.Training;
 using CommandLine;
 using Pgvec.Commands;
 using Pgvec.CommandLine;
@@ -8,6 +9,8 @@ namespace Pgvec.Options;
 public sealed class BaselineOptions : TrainingRunOptions, ICommand
 {
     public const int DefaultMaxEpisodes = 5000;
+
+    protected override double DefaultLearningRate => TrainingOptions.TutorialLearningRate;
 
     [Option("max-episodes", Default = DefaultMaxEpisodes, HelpText = "Stop after this many episodes.")]
     [IntegerRange(1, int.MaxValue)]

@@ -1,3 +1,4 @@
+using PolicyGradient.Training;
 using CommandLine;
 using Pgvec.CommandLine;
 using PolicyGradient.Devices;
@@ -28,6 +29,8 @@ public abstract class BatchedOptions : TrainingRunOptions
 
     [Option("strict-device", Default = false, HelpText = StrictDeviceHelp)]
     public bool StrictDevice { get; set; }
+
+    protected override double DefaultLearningRate => TrainingOptions.BatchedLearningRate;
 
     public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
 

@@ -1,3 +1,4 @@
+using PolicyGradient.Training;
 using CommandLine;
 using Pgvec.Commands;
 using Pgvec.CommandLine;
@@ -11,6 +12,9 @@ public sealed class CompareOptions : BatchedOptions, ICommand
     [Option("max-episodes", Default = BaselineOptions.DefaultMaxEpisodes, HelpText = "Stop the baseline after this many episodes.")]
     [IntegerRange(1, int.MaxValue)]
     public int MaxEpisodes { get; set; }
+
+    /// <summary>The baseline run's learning rate: --lr where given, else the baseline's own default, so each trainer runs with its defaults.</summary>
+    public double BaselineLearningRate => LearningRateGiven ? LearningRate!.Value : TrainingOptions.TutorialLearningRate;
 
     public int Execute(TextWriter stdout, TextWriter stderr) => CompareRun.Execute(this, stdout, stderr);
 }

@@ -14,7 +14,7 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Seed), Ranges = true)]
     public string Seeds { get; set; } = "";
 
-    [Option("lr", Default = "0.01", HelpText = "Adam learning rates, e.g. 0.01,0.03,0.1.")]
+    [Option("lr", Default = "0.1", HelpText = "Adam learning rates, e.g. 0.01,0.03,0.1.")]
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.LearningRate))]
     public string LearningRates { get; set; } = "";
 

@@ -11,9 +11,17 @@ public abstract class TrainingRunOptions : RunDirectoryOptions
     [UnsignedInteger]
     public ulong Seed { get; set; }
 
-    [Option("lr", Default = 0.01, HelpText = "Adam learning rate.")]
+    [Option("lr", MetaValue = "X", HelpText = "(Default: 0.1 for batched training, train and compare's batched run; 0.01, the tutorial's, for baseline and compare's baseline run) Adam learning rate.")]
     [FiniteNumber(GreaterThan = 0)]
-    public double LearningRate { get; set; }
+    public double? LearningRate { get => _learningRate ?? DefaultLearningRate; set => _learningRate = value; }
+
+    private double? _learningRate;
+
+    /// <summary>Whether --lr was given (compare then runs both halves with it).</summary>
+    public bool LearningRateGiven => _learningRate is not null;
+
+    /// <summary>This verb's learning rate when --lr is not given.</summary>
+    protected abstract double DefaultLearningRate { get; }
 
     [Option("gamma", Default = 0.99, HelpText = "Discount of the reward-to-go (reinforce objective).")]
     [NumberRange(0, 1)]
@@ -31,7 +39,7 @@ public abstract class TrainingRunOptions : RunDirectoryOptions
     {
         Seed = Seed,
         Hidden = Hidden,
-        LearningRate = LearningRate,
+        LearningRate = LearningRate!.Value,
         Gamma = Gamma,
         Objective = EnumNames.Parse<Objective>(Objective),
         TargetReturn = TargetReturn,

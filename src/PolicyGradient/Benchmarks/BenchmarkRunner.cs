@@ -64,7 +64,7 @@ public static class BenchmarkRunner
         var solves = new List<SolveTimeResult>();
         foreach (ulong seed in options.Seeds)
         {
-            var batchedOptions = new TrainingOptions { Seed = seed };
+            var batchedOptions = new TrainingOptions { Seed = seed, LearningRate = TrainingOptions.BatchedLearningRate };
             var baselineOptions = new TrainingOptions { Seed = seed, MaxUpdates = 5000 };
             var s = SolveTimeBenchmark.Run(device, options.SolveEnvs, batchedOptions, baselineOptions);
             solves.Add(s);

@@ -1,11 +1,17 @@
 namespace PolicyGradient.Training;
 
-/// <summary>The options both trainers share; each field's default is the CLI's default.</summary>
+/// <summary>The options both trainers share; each field's default is the CLI's default (the learning rate: the baseline's).</summary>
 public sealed record TrainingOptions
 {
+    /// <summary>Batched training's default learning rate, chosen by the sweep table in bench/RESULTS.md.</summary>
+    public const double BatchedLearningRate = 0.1;
+
+    /// <summary>The tutorial's learning rate, the single-env baseline's default.</summary>
+    public const double TutorialLearningRate = 0.01;
+
     public ulong Seed { get; init; }
     public int Hidden { get; init; } = 32;
-    public double LearningRate { get; init; } = 0.01;
+    public double LearningRate { get; init; } = TutorialLearningRate;
     public double Gamma { get; init; } = 0.99;
     public Objective Objective { get; init; } = Objective.Reinforce;
     public double TargetReturn { get; init; } = 475.0;

@@ -117,7 +117,7 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
 
         Assert.Equal(0, run.Exit);
         Assert.Equal($"pgvec: starting from the 4-6-2 policy in {start}", run.StderrLines[0]);
-        var options = new TrainingOptions { Seed = 3, Hidden = 6, MaxUpdates = 1 };
+        var options = new TrainingOptions { Seed = 3, Hidden = 6, MaxUpdates = 1, LearningRate = TrainingOptions.BatchedLearningRate };
         BatchedTrainingState expected = BatchedTrainingState.Start(options, PolicyTensors.Read(start));
         using (var trainer = new BatchedTrainer(fixture.Device, 8, options))
             trainer.Train(expected);

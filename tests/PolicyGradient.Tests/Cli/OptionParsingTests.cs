@@ -13,7 +13,8 @@ public class OptionParsingTests
     {
         var train = Assert.IsType<TrainOptions>(CommandLineParsing.ParseOptions(["train"]));
 
-        Assert.Equal(new TrainingOptions(), train.Training(train.MaxIterations));
+        // Batched training's learning rate is its own (the sweep table's), the rest the library's.
+        Assert.Equal(new TrainingOptions { LearningRate = TrainingOptions.BatchedLearningRate }, train.Training(train.MaxIterations));
         Assert.Equal(1000, train.MaxIterations);
         Assert.Equal(4096, train.Envs);
         Assert.Equal(DeviceKind.Auto, train.DeviceKind);
@@ -28,6 +29,10 @@ public class OptionParsingTests
 
         Assert.Equal(5000, baseline.MaxEpisodes);
         Assert.Equal(5000, compare.MaxEpisodes);
+        // Each trainer with its own defaults: the baseline the tutorial's learning rate, batched training the sweep's choice.
+        Assert.Equal(TrainingOptions.TutorialLearningRate, baseline.Training(baseline.MaxEpisodes).LearningRate);
+        Assert.Equal(TrainingOptions.TutorialLearningRate, compare.BaselineLearningRate);
+        Assert.Equal(TrainingOptions.BatchedLearningRate, compare.Training(compare.MaxIterations).LearningRate);
         Assert.Equal(1000, compare.MaxIterations);
         Assert.Equal(600.0, baseline.MaxSeconds);
         Assert.Equal(600.0, compare.MaxSeconds);
