@@ -1,4 +1,5 @@
 using PolicyGradient.Kernels;
+using PolicyGradient.Policy;
 
 namespace PolicyGradient.Batched;
 
@@ -16,6 +17,24 @@ public sealed class RecordedRollout(int envs, int maxSteps, CartPoleState[] obse
     public double Statistic(int env, int column) => statistics[(long)env * EpisodeStatistics.Width + column];
 
     public int Steps(int env) => (int)Statistic(env, EpisodeStatistics.Steps);
+
+    /// <summary>Env <paramref name="env"/>'s episode as the host reference maths takes it: its observations and actions.</summary>
+    public Episode EpisodeOf(int env)
+    {
+        int length = Steps(env);
+        var states = new float[length][];
+        var actions = new int[length];
+        for (int t = 0; t < length; t++)
+        {
+            CartPoleState s = Observation(env, t);
+            states[t] = [s.X, s.XDot, s.Theta, s.ThetaDot];
+            actions[t] = (int)Sample(env, t).Action;
+        }
+        return new Episode(states, actions);
+    }
+
+    /// <summary>Every env's episode, in env order.</summary>
+    public List<Episode> Episodes() => [.. Enumerable.Range(0, Envs).Select(EpisodeOf)];
 
     private long Index(int env, int step)
     {

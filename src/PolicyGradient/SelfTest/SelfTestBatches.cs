@@ -30,21 +30,7 @@ public static class SelfTestBatches
         using var batch = new EpisodeBatch(device, 1, envs, policy.Hidden, CartPole.MaxEpisodeSteps);
         BatchStatistics statistics = batch.Rollout(policy, seed, iteration, gamma);
         BatchGradient gradient = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics));
-        RecordedRollout recorded = batch.ReadLastRollout();
-        var episodes = new List<Episode>(envs);
-        for (int env = 0; env < envs; env++)
-        {
-            int length = recorded.Steps(env);
-            var states = new float[length][];
-            var actions = new int[length];
-            for (int t = 0; t < length; t++)
-            {
-                CartPoleState s = recorded.Observation(env, t);
-                states[t] = [s.X, s.XDot, s.Theta, s.ThetaDot];
-                actions[t] = (int)recorded.Sample(env, t).Action;
-            }
-            episodes.Add(new Episode(states, actions));
-        }
+        List<Episode> episodes = batch.ReadLastRollout().Episodes();
         return new RecordedGradient(episodes, gradient.Gradient.ToArray(), gradient.Loss);
     }
 

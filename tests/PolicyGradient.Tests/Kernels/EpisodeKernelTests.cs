@@ -21,21 +21,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     private static (BatchStatistics Statistics, List<Episode> Episodes) RunAndRecord(EpisodeBatch batch, PolicyParameters policy, float gamma, int iteration = 3)
     {
         BatchStatistics statistics = batch.Rollout(policy, Seed, iteration, gamma);
-        var recorded = batch.ReadLastRollout();
-        var episodes = new List<Episode>();
-        for (int env = 0; env < recorded.Envs; env++)
-        {
-            int length = recorded.Steps(env);
-            var states = new float[length][];
-            var actions = new int[length];
-            for (int t = 0; t < length; t++)
-            {
-                var s = recorded.Observation(env, t);
-                states[t] = [s.X, s.XDot, s.Theta, s.ThetaDot];
-                actions[t] = (int)recorded.Sample(env, t).Action;
-            }
-            episodes.Add(new Episode(states, actions));
-        }
+        var episodes = batch.ReadLastRollout().Episodes();
         return (statistics, episodes);
     }
 
