@@ -29,9 +29,17 @@ public sealed class LiveProgress(TrainingOptions training, string updates, TextW
             Update = 0, Episodes = 1, MeanReturn = 0, MinReturn = 0, MaxReturn = 0, EnvSteps = 0, TotalEnvSteps = 0,
             EnvStepsPerSecond = 0, ElapsedSeconds = 0, PolicyLoss = 0, Entropy = 0, GradientNorm = 0,
         }, TerminalWidth());
+        var timer = new Timer(_ => Draw(), null, RefreshInterval, RefreshInterval);
         T result;
-        using (new Timer(_ => Draw(), null, RefreshInterval, RefreshInterval))
+        try
+        {
             result = train(r => Volatile.Write(ref _latest, r));
+        }
+        finally
+        {
+            // Waits for a drawing in flight, so none lands after the last line.
+            timer.DisposeAsync().AsTask().Wait();
+        }
         Draw();
         lock (_drawing)
             terminal.WriteLine();
