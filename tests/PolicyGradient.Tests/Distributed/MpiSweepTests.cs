@@ -38,8 +38,13 @@ public class MpiSweepTests
 
         using var process = Process.Start(TwoRanks(temp.Path, [.. Grid, "--out", ranks]))!;
         var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(120_000), "mpirun did not finish");
+        var output = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("mpirun did not finish within 120 s");
+        }
+        string stdout = output.Result;
         Assert.True(process.ExitCode == 0, $"mpirun exited {process.ExitCode}: {stderr.Result}");
 
         // Each agent trained on one rank ends with the bits the single-process sweep gives it.
@@ -68,12 +73,25 @@ public class MpiSweepTests
         using var process = Process.Start(TwoRanks(temp.Path, "sweep", "--seeds", "0-3", "--envs", "2048", "--device", "cpu", "--max-iterations", "500", "--out", temp.Combine("run")))!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
-        int rank1 = WaitForRank(process.Id, 1, TimeSpan.FromSeconds(60));
+        int rank1;
+        try
+        {
+            rank1 = WaitForRank(process.Id, 1, TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         Thread.Sleep(1000);
         Process.GetProcessById(rank1).Kill();
         var killed = Stopwatch.StartNew();
 
-        Assert.True(process.WaitForExit(60_000), "the job hung after rank 1 died");
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the job hung after rank 1 died");
+        }
         Assert.NotEqual(0, process.ExitCode);
         Assert.Contains(stderr.Result.Split('\n'), l => l.Contains("process rank 1") && l.Contains("signal 9"));
         Assert.True(killed.Elapsed < TimeSpan.FromSeconds(30), $"the job took {killed.Elapsed.TotalSeconds:F0} s to end after rank 1 died");
