@@ -22,7 +22,7 @@ public static class Cli
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"pgvec: error: {e.Message.Split('\n')[0].TrimEnd()}");
+            stderr.WriteLine($"pgvec: error: {FirstLine(e)}");
             return ExitCodes.Failure;
         }
     }
@@ -50,10 +50,13 @@ public static class Cli
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"pgvec: error on rank {processes.Rank} of {processes.Size}: {e.Message.Split('\n')[0].TrimEnd()}");
+            stderr.WriteLine($"pgvec: error on rank {processes.Rank} of {processes.Size}: {FirstLine(e)}");
             stderr.Flush();
             processes.Abort(ExitCodes.Failure);
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>One line, never a stack trace or a multi-line driver message.</summary>
+    private static string FirstLine(Exception e) => e.Message.Split('\n')[0].TrimEnd();
 }

@@ -14,8 +14,6 @@ public sealed class LiveProgress(TrainingOptions training, string updates, TextW
     /// <summary>How often the line is redrawn: often enough to watch, rarely enough to cost nothing.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
-    private const int BarWidth = 16;
-
     private readonly Lock _drawing = new();
     private UpdateReport? _latest;
 
@@ -68,10 +66,8 @@ public sealed class LiveProgress(TrainingOptions training, string updates, TextW
             : string.Create(CultureInfo.InvariantCulture,
                 $"{updates} {r.Update}/{training.MaxUpdates}  return {r.RunningMeanReturn:F1}/{training.TargetReturn:G}  {r.EnvStepsPerSecond / 1e6:F2} M/s  {r.ElapsedSeconds:F1}/{training.MaxSeconds:G} s");
         double fraction = r is null || training.TargetReturn <= 0 ? 0 : Math.Clamp(r.RunningMeanReturn / training.TargetReturn, 0, 1);
-        int filled = (int)Math.Round(fraction * BarWidth);
-        string line = $"{text}  [{new string('#', filled)}{new string('.', BarWidth - filled)}]";
-        // The last column stays empty: writing into it wraps on some terminals.
-        return line.Length < width ? line.PadRight(width - 1) : line[..(width - 1)];
+        // Padded, so a shorter line rewritten in place leaves nothing of the longer one before it.
+        return TerminalText.Fit($"{text}  {TerminalText.Bar(fraction)}", width).PadRight(width - 1);
     }
 
     /// <summary>The terminal's columns; 80 where it does not say.</summary>

@@ -15,8 +15,6 @@ public sealed class SweepLiveProgress(SweepTally tally, TextWriter terminal) : I
     /// <summary>More configurations than this are summed up in one line rather than each drawn.</summary>
     private const int MaxConfigurationLines = 12;
 
-    private const int BarWidth = 16;
-
     private readonly Lock _counting = new();
     private readonly Lock _drawing = new();
     private int _linesDrawn;
@@ -50,7 +48,7 @@ public sealed class SweepLiveProgress(SweepTally tally, TextWriter terminal) : I
             if (_linesDrawn > 0)
                 text.Append(CultureInfo.InvariantCulture, $"\u001b[{_linesDrawn}A");
             foreach (string line in lines)
-                text.Append('\r').Append(line.Length < width ? line : line[..(width - 1)]).Append("\u001b[K\n");
+                text.Append('\r').Append(TerminalText.Fit(line, width)).Append("\u001b[K\n");
             terminal.Write(text.ToString());
             terminal.Flush();
             _linesDrawn = lines.Length;
@@ -69,8 +67,7 @@ public sealed class SweepLiveProgress(SweepTally tally, TextWriter terminal) : I
         for (int i = 0; i < shown; i++)
         {
             int solved = tally.SolvedIn(i);
-            int filled = (int)Math.Round((double)solved / grid.Seeds.Count * BarWidth);
-            lines.Add($"  [{new string('#', filled)}{new string('.', BarWidth - filled)}] {solved}/{grid.Seeds.Count} solved  {grid.Configurations[i].Label}");
+            lines.Add($"  {TerminalText.Bar((double)solved / grid.Seeds.Count)} {solved}/{grid.Seeds.Count} solved  {grid.Configurations[i].Label}");
         }
         if (shown < grid.Configurations.Count)
         {
