@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PolicyGradient.Kernels;
 
 /// <summary>
@@ -19,6 +20,7 @@ public static class CartPolePhysics
     public const float ResetHigh = (float)CartPoleConstants.ResetHigh;
 
     /// <summary>Uniform reset in [-0.05, 0.05), draws 0..3 of the stream.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CartPoleState Reset(ulong key) => new(
         ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformFloat(key, 0),
         ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformFloat(key, 1),
@@ -28,6 +30,7 @@ public static class CartPolePhysics
     /// <summary>Number of stream draws that Reset consumes; step draws come after them.</summary>
     public const ulong ResetDraws = 4;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CartPoleState Step(CartPoleState s, int action)
     {
         float force = action == 1 ? ForceMag : -ForceMag;
@@ -45,6 +48,7 @@ public static class CartPolePhysics
     }
 
     /// <summary>Gymnasium's strict test: exactly on a threshold is still alive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsTerminal(CartPoleState s) =>
         s.X < -XThreshold || s.X > XThreshold || s.Theta < -ThetaThreshold || s.Theta > ThetaThreshold;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PolicyGradient.Kernels;
 
 /// <summary>
@@ -8,6 +9,7 @@ namespace PolicyGradient.Kernels;
 public static class CounterRandom
 {
     /// <summary>SplitMix64's finaliser: a bijective mix with full avalanche.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong z)
     {
         z += 0x9E3779B97F4A7C15UL;
@@ -19,6 +21,7 @@ public static class CounterRandom
     /// <summary>The key of one stream, e.g. (run seed, iteration, environment).</summary>
     public static ulong StreamKey(ulong seed, ulong a, ulong b) => Mix(Mix(Mix(seed) ^ a) ^ b);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Next64(ulong key, ulong counter) => Mix(key ^ Mix(counter));
 
     /// <summary>
@@ -27,6 +30,7 @@ public static class CounterRandom
     /// conversion is IL's conv.r.un, which goes through float64 on CUDA (cvt.rn.f64.u64 or .u32),
     /// 1/64 rate on consumer GPUs; int -> float is one cvt.rn.f32.s32.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float UniformFloat(ulong key, ulong counter) =>
         (int)(Next64(key, counter) >> 40) * (1.0f / 16777216.0f);
 

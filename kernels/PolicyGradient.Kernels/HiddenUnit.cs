@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PolicyGradient.Kernels;
 
 /// <summary>
@@ -15,6 +16,7 @@ public struct HiddenUnit
     public float Out1;
     public float Padding;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly float Preactivation(CartPoleState s) => W0 * s.X + W1 * s.XDot + W2 * s.Theta + W3 * s.ThetaDot + Bias;
 }
 

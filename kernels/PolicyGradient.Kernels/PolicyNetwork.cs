@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -12,6 +13,7 @@ public static class PolicyNetwork
 
     /// <summary>Returns logit1 - logit0, which is all a two-action softmax depends on.</summary>
     /// <param name="groups">one agent's hidden units, in groups of four (<see cref="AgentUnits"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Logits(ArrayView<HiddenUnitGroup> groups, float bias0, float bias1, CartPoleState s, out float logit0, out float logit1)
     {
         var logits = new Logits(bias0, bias1);
@@ -27,6 +29,7 @@ public static class PolicyNetwork
     }
 
     /// <summary>pi(1|s) = sigmoid(logit1 - logit0), the softmax of two logits without overflow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ProbabilityOfAction1(float logitGap) =>
         logitGap >= 0.0f
             ? 1.0f / (1.0f + MathF.Exp(-logitGap))
@@ -45,6 +48,7 @@ public readonly struct Logits
         L1 = l1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Logits Add(HiddenUnit unit, CartPoleState s)
     {
         float h = MathF.Max(unit.Preactivation(s), 0.0f);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -20,10 +21,12 @@ public static class TrajectoryTiles
     /// The tile holding <paramref name="env"/> as a 1D view, read at <see cref="Lane"/>: the CPU
     /// accelerator pays for a 2D index's arithmetic and checks on every access, a 1D one far less.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ArrayView<T> Tile<T>(ArrayView2D<T, Stride2D.DenseX> view, int env) where T : unmanaged =>
         view.BaseView.SubView(view.ComputeLinearIndex(new Index2D(0, env / Width)), view.Extent.X);
 
     /// <summary>Where step <paramref name="step"/> of <paramref name="env"/> lies in its <see cref="Tile{T}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Lane(int env, int step) => env % Width + Width * step;
 
     public static LongIndex2D Extent(int envs, int maxSteps) => new((long)Width * maxSteps, (envs + Width - 1) / Width);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PolicyGradient.Kernels;
 
 /// <summary>
@@ -25,6 +26,7 @@ public readonly struct UnitGradient
     }
 
     /// <param name="d1">w_t * d log pi(a_t|s_t) / d logit1 (= -(... / d logit0)).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public UnitGradient Add(HiddenUnit unit, CartPoleState s, float d1)
     {
         float pre = unit.Preactivation(s);
