@@ -38,7 +38,24 @@ public sealed class BenchRun(BenchOptions options, OutputFile report) : ICommand
             PeerDirectory = PeerDirectory,
             SweepAgents = options.SweepAgents,
             SweepEnvs = options.SweepEnvs,
+            FloorEnvs = options.FloorEnvs,
+            CrossoverSeeds = [.. Enumerable.Range(0, options.CrossoverRuns).Select(s => (ulong)s)],
+            CrossoverEnvs = IntegerListAttribute.Parse(options.CrossoverEnvs, 1, BatchedOptions.MaxEnvs)!,
+            Pgvec = ThisPgvec(),
         }, report.Claim, stdout);
         return ExitCodes.Completed;
+    }
+
+    /// <summary>
+    /// This pgvec as a fresh process: `dotnet pgvec.dll` where pgvec is an assembly on disk (a
+    /// build, or the bench console that carries it), the program itself where it is one file.
+    /// </summary>
+    private static PolicyGradient.Benchmarks.PgvecCommand ThisPgvec()
+    {
+        string assembly = typeof(Cli).Assembly.Location;
+        if (assembly.Length == 0)
+            return new(System.Environment.ProcessPath!, []);
+        string host = Path.GetFileNameWithoutExtension(System.Environment.ProcessPath) == "dotnet" ? System.Environment.ProcessPath! : "dotnet";
+        return new(host, [assembly]);
     }
 }

@@ -10,7 +10,7 @@ public static class DeviceChoice
     {
         ComputeDevice device = ComputeDevice.Open(requested, stderr, strict, placement);
         if (!quiet)
-            stderr.WriteLine($"pgvec: device {Describe(device.Kind, device.Name, device.Accelerator.NumMultiprocessors)}");
+            stderr.WriteLine($"pgvec: device {Describe(device.Kind, device.Name, device.CpuCores)}");
         return device;
     }
 

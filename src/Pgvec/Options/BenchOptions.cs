@@ -40,6 +40,18 @@ public sealed class BenchOptions : ICommand
     [IntegerRange(1, BatchedOptions.MaxEnvs)]
     public int SweepEnvs { get; set; }
 
+    [Option("floor-envs", Default = 64, HelpText = "Envs of the iteration-floor section (where a short iteration's fixed time goes); 0 skips it.")]
+    [IntegerRange(0, BatchedOptions.MaxEnvs)]
+    public int FloorEnvs { get; set; }
+
+    [Option("crossover-runs", Default = 5, HelpText = "Seeds 0..N-1 of the crossover table (train at each of its env counts with lr 0.01 and 0.1, beside baseline; every run a fresh process); 0 skips it.")]
+    [IntegerRange(0, 100)]
+    public int CrossoverRuns { get; set; }
+
+    [Option("crossover-envs", Default = "16,64,256,1024,4096", HelpText = "Env counts of the crossover table.")]
+    [IntegerList(1, BatchedOptions.MaxEnvs)]
+    public string CrossoverEnvs { get; set; } = "";
+
     [Option("out", MetaValue = "FILE", HelpText = "(Default: runs/bench-yyyyMMdd-HHmmss-fff/bench.json, a fresh folder) The report file.")]
     [NonEmpty("a file path")]
     public string? Out { get; set; }

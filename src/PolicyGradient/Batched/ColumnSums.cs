@@ -6,10 +6,12 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.Batched;
 
 /// <summary>
-/// A [agents x rows][width] device matrix of float64 and its deterministic two-stage reduction
-/// to one row per agent: ~sqrt(rows) blocks of ~sqrt(rows) rows, then the blocks, so both
-/// launches stay wide on a GPU and short per thread. The order depends on the rows per agent
-/// only. The host copy is reused: reading back allocates nothing.
+/// A [agents x rows][width] device matrix of float64 and its deterministic reduction to one row
+/// per agent. On a GPU, two stages: ~sqrt(rows) blocks of ~sqrt(rows) rows, then the blocks, so
+/// both launches stay wide and short per thread. The CPU accelerator runs a handful of threads
+/// and pays ~30-60 us per launch, so it sums each column's rows in one launch. Either order
+/// depends on the rows per agent and the device kind only. The host copy is reused: reading
+/// back allocates nothing.
 /// </summary>
 internal sealed class ColumnSums : IDisposable
 {
@@ -23,7 +25,7 @@ internal sealed class ColumnSums : IDisposable
     public ColumnSums(ComputeDevice device, int agents, int rowsPerAgent, int width, int minColumn, int maxColumn)
     {
         Width = width;
-        int rowsPerBlock = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(rowsPerAgent)));
+        int rowsPerBlock = device.Kind == DeviceKind.Cpu ? rowsPerAgent : Math.Max(1, (int)Math.Ceiling(Math.Sqrt(rowsPerAgent)));
         _perBlock = new ColumnReduceShape { Agents = agents, RowsPerAgent = rowsPerAgent, RowsPerBlock = rowsPerBlock, Width = width, MinColumn = minColumn, MaxColumn = maxColumn };
         int blocks = _perBlock.BlocksPerAgent;
         _perBlock.Threads = device.ThreadsFor(agents * blocks * width);
@@ -38,6 +40,9 @@ internal sealed class ColumnSums : IDisposable
 
     public int Width { get; }
 
+    /// <summary>Kernel launches per <see cref="Reduce"/>: one stage or two.</summary>
+    public int Launches => _perBlock.BlocksPerAgent == 1 ? 1 : 2;
+
     /// <summary>Index (column, row): each row's columns side by side.</summary>
     public ArrayView2D<double, Stride2D.DenseX> Rows { get; }
 
@@ -46,8 +51,15 @@ internal sealed class ColumnSums : IDisposable
     {
         var blocks = _blocks.View.As2DDenseXView(new LongIndex2D(Width, _blocks.Length / Width));
         var totals = _totals.View.As2DDenseXView(new LongIndex2D(Width, _totals.Length / Width));
-        kernels.ColumnReduce(_perBlock.Threads, agents, Rows, blocks, _perBlock);
-        kernels.ColumnReduce(_perAgent.Threads, agents, blocks, totals, _perAgent);
+        if (Launches == 1)
+        {
+            kernels.ColumnReduce(_perBlock.Threads, agents, Rows, totals, _perBlock);
+        }
+        else
+        {
+            kernels.ColumnReduce(_perBlock.Threads, agents, Rows, blocks, _perBlock);
+            kernels.ColumnReduce(_perAgent.Threads, agents, blocks, totals, _perAgent);
+        }
         _totals.View.CopyToCPU(_host);
     }
 

@@ -74,6 +74,9 @@ public sealed class EpisodeBatch : IDisposable
     public PolicyLayout Layout { get; }
     private EpisodeConfig Config { get; }
 
+    /// <summary>Kernel launches per iteration (<see cref="Rollout()"/> and <see cref="ComputeGradients"/>), each with its reductions.</summary>
+    public int LaunchesPerIteration => 2 + _statistics.Launches + _gradients.Launches;
+
     /// <summary>Device memory per environment, in bytes: its trajectory, statistics and gradient rows.</summary>
     public static long BytesPerEnv(int hidden, int maxSteps) =>
         (long)maxSteps * (ArrayView<CartPoleState>.ElementSize + ArrayView<ActionSample>.ElementSize)

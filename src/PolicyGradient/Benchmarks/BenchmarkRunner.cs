@@ -20,6 +20,13 @@ public sealed record BenchmarkOptions
     public int SweepAgents { get; init; } = 32;
     public int SweepEnvs { get; init; } = 64;
     public double SweepLearningRate { get; init; } = 0.1;
+    /// <summary>Envs of the iteration-floor section (0 skips it).</summary>
+    public int FloorEnvs { get; init; } = 64;
+    /// <summary>Seeds of the crossover table, each run a fresh process (empty skips it).</summary>
+    public ulong[] CrossoverSeeds { get; init; } = [0, 1, 2, 3, 4];
+    public int[] CrossoverEnvs { get; init; } = CrossoverBenchmark.Envs;
+    /// <summary>How to start pgvec as a fresh process; null skips the crossover table.</summary>
+    public PgvecCommand? Pgvec { get; init; }
 }
 
 /// <summary>Everything one benchmark run measured, side by side, with where and when.</summary>
@@ -34,6 +41,8 @@ public sealed record BenchmarkReport(
     Spread BatchedSecondsToSolve,
     Spread BaselineSecondsToSolve,
     SweepBenchmarkResult? Sweep,
+    IterationFloorResult? IterationFloor,
+    CrossoverResult? Crossover,
     IReadOnlyList<PeerRun> Peers);
 
 public static class BenchmarkRunner
@@ -56,6 +65,18 @@ public static class BenchmarkRunner
             var r = ThroughputBenchmark.Measure(device, policy, envs, 2, options.MinSeconds);
             throughput.Add(r);
             output.WriteLine($"{r.Envs,9} {r.EnvStepsPerSecond,14:N0} {r.MeanEpisodeLength,12:F1} {r.Iterations,11} {r.RolloutSeconds / r.Seconds,8:P0} {r.GradientSeconds / r.Seconds,9:P0} {r.HostSeconds / r.Seconds,6:P1} {r.DeviceBytes / 1e6,10:N1}");
+        }
+
+        IterationFloorResult? floor = null;
+        if (options.FloorEnvs > 0)
+        {
+            output.WriteLine();
+            floor = IterationFloorBenchmark.Measure(device, options.FloorEnvs, Hidden, options.MinSeconds);
+            double peak = throughput.Count > 0 ? throughput.Max(r => r.EnvStepsPerSecond) : double.NaN;
+            output.WriteLine($"Iteration floor: {floor.Envs} envs, a fresh policy at lr 0 (episodes of {floor.EnvStepsPerIteration / floor.Envs:F1} steps), medians of {floor.Iterations} iterations:");
+            output.WriteLine($"  iteration {floor.IterationMs:F3} ms for {floor.EnvStepsPerIteration:N0} env-steps; at the peak rate above ({peak:N0}/s) those need {floor.EnvStepsPerIteration / peak * 1e3:F3} ms: fixed cost {floor.FixedMs(peak):F3} ms");
+            output.WriteLine($"  the same uploads, {floor.Launches} launches and read-backs with no work: {floor.IdleMs:F3} ms = launches {floor.LaunchMs * 1e3:F0} us each + copies {floor.CopiesMs:F3} ms; an idle synchronisation {floor.SynchronizeMs * 1e3:F1} us");
+            output.WriteLine($"  host (packing, step weights, checks, Adam) {floor.HostMs:F3} ms; kernel work {floor.WorkMs:F3} ms; {floor.AllocatedBytes:N0} bytes allocated per iteration");
         }
 
         output.WriteLine();
@@ -84,6 +105,22 @@ public static class BenchmarkRunner
             output.WriteLine($"  env-steps/s, fixed policy: {sweep.Agents} x {sweep.EnvsPerAgent} envs {sweep.BatchEnvStepsPerSecond:N0}, one agent x {sweep.Agents * sweep.EnvsPerAgent} envs {sweep.OneAgentEnvStepsPerSecond:N0} ({sweep.ThroughputRatio:P0})");
         }
 
+        CrossoverResult? crossover = null;
+        if (options.Pgvec is { } pgvec && options.CrossoverSeeds.Length > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"Crossover: median seconds to solve over seeds {string.Join(",", options.CrossoverSeeds)}, every run a fresh pgvec process (cold, as a user runs it):");
+            crossover = CrossoverBenchmark.Run(pgvec, device.Kind.Name(), options.CrossoverSeeds, options.CrossoverEnvs, TimeSpan.FromSeconds(options.PeerTimeoutSeconds), output);
+            output.WriteLine($"{"envs",7} {"lr 0.01",18} {"lr 0.1",18}   (median (min-max) s, solved; whole command median s)");
+            foreach (var row in crossover.Train.GroupBy(c => c.Envs))
+                output.WriteLine($"{row.Key,7} {string.Join(" ", row.Select(c => $"{CellText(c),18}"))}");
+            output.WriteLine($"{"baseline",7} {CellText(crossover.Baseline),18}   (1 env, lr 0.01, its defaults)");
+            foreach (string error in crossover.Train.Append(crossover.Baseline).SelectMany(c => c.Errors))
+                output.WriteLine($"  failed: {error}");
+            if (crossover.Best is { } best && crossover.Baseline.Solve.Median is { } baseline)
+                output.WriteLine($"fastest: train --envs {best.Envs} --lr {best.LearningRate}, {best.Solve.Median:F3} s against the baseline's {baseline:F3} s: {baseline / best.Solve.Median:F1}x");
+        }
+
         var peers = new List<PeerRun>();
         if (options.PeerPython is { } python)
         {
@@ -102,13 +139,16 @@ public static class BenchmarkRunner
 
         var report = new BenchmarkReport(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
             $"{System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
-            device.Kind.Name(), device.Name, Hidden, throughput, solves, batchedSpread, baselineSpread, sweep, peers);
+            device.Kind.Name(), device.Name, Hidden, throughput, solves, batchedSpread, baselineSpread, sweep, floor, crossover, peers);
         string path = outPath();
         JsonFile.Write(path, report);
         output.WriteLine();
         output.WriteLine($"wrote {path}");
         return report;
     }
+
+    private static string CellText(CrossoverCell c) =>
+        (c.Solve.Median is { } m ? $"{m:F3} ({c.Solve.Min:F2}-{c.Solve.Max:F2}) {c.Solve.Count}/{c.SecondsToSolve.Count}" : $"unsolved 0/{c.SecondsToSolve.Count}") + $" {c.Command.Median:F1}";
 
     private static string Seconds(double? s) => s is { } v ? v.ToString("F2") : "unsolved";
 

@@ -18,8 +18,9 @@ public sealed class ComputeDevice : IDisposable
     private readonly Context _context;
     private readonly Lazy<DeviceKernels> _kernels;
 
-    private ComputeDevice(Context context, Accelerator accelerator, DeviceKind kind, string reason)
+    private ComputeDevice(Context context, Accelerator accelerator, DeviceKind kind, string reason, int cpuCores)
     {
+        CpuCores = cpuCores;
         _context = context;
         Accelerator = accelerator;
         Kind = kind;
@@ -28,6 +29,8 @@ public sealed class ComputeDevice : IDisposable
     }
 
     public Accelerator Accelerator { get; }
+    /// <summary>The host cores this process computes on (the CPU accelerator's threads, one per core).</summary>
+    public int CpuCores { get; }
     public DeviceKind Kind { get; }
     public string Name => Accelerator.Name;
     /// <summary>Why this accelerator runs: what was asked for, and what was missing before it.</summary>
@@ -54,10 +57,11 @@ public sealed class ComputeDevice : IDisposable
 
     /// <summary>
     /// The CPU accelerator simulates one OS thread per GPU thread and pays for every simulated
-    /// thread and launch, so the kernels stride and want few, long threads: two per core, the
-    /// smallest warp ILGPU allows (bench measures the effect).
+    /// thread and launch, so the kernels stride and want few, long threads: one per core, all in
+    /// one simulated multiprocessor (every multiprocessor adds a barrier to each launch: 2 x 2
+    /// threads cost ~60 us a launch on 2 cores, 1 x 2 ~30 us; ILGPU's warps hold at least 2 threads).
     /// </summary>
-    public static CPUDevice CpuDevice(int cores) => new(2, 1, cores);
+    public static CPUDevice CpuDevice(int cores) => new(Math.Max(2, cores), 1, 1);
 
     /// <param name="placement">This process's share of the machine (under MPI, ranks on a node split its cores); null: all of it.</param>
     public static Context CreateContext(DevicePlacement? placement = null)
@@ -77,6 +81,7 @@ public sealed class ComputeDevice : IDisposable
     {
         placement ??= DevicePlacement.Alone;
         Context context = CreateContext(placement);
+        int cores = placement.CpuCores(System.Environment.ProcessorCount);
         try
         {
             var candidates = requested switch
@@ -100,7 +105,7 @@ public sealed class ComputeDevice : IDisposable
                 {
                     string reason = string.Join("; ", [.. failures,
                         $"the first {kind.Name()} device{(requested == DeviceKind.Auto ? " (auto prefers cuda, then opencl, then cpu)" : "")}"]);
-                    return new ComputeDevice(context, device.CreateAccelerator(context), kind, reason);
+                    return new ComputeDevice(context, device.CreateAccelerator(context), kind, reason, cores);
                 }
                 catch (Exception e)
                 {
@@ -117,7 +122,7 @@ public sealed class ComputeDevice : IDisposable
             }
             var cpu = context.GetCPUDevice(0).CreateCPUAccelerator(context);
             string why = requested == DeviceKind.Cpu ? "requested" : $"{string.Join("; ", failures)}: the CPU accelerator";
-            return new ComputeDevice(context, cpu, DeviceKind.Cpu, why);
+            return new ComputeDevice(context, cpu, DeviceKind.Cpu, why, cores);
         }
         catch
         {
@@ -131,7 +136,7 @@ public sealed class ComputeDevice : IDisposable
     {
         NativeLibraryNames.Register();
         Context context = Context.Create(b => b.CPU(cpu).EnableAlgorithms());
-        return new ComputeDevice(context, context.GetCPUDevice(0).CreateCPUAccelerator(context), DeviceKind.Cpu, "requested");
+        return new ComputeDevice(context, context.GetCPUDevice(0).CreateCPUAccelerator(context), DeviceKind.Cpu, "requested", cpu.NumThreads);
     }
 
     /// <summary>Every accelerator ILGPU finds, for `pgvec devices`.</summary>

@@ -10,7 +10,8 @@ public class BenchVerbTests
         using var temp = new TempDirectory();
         string report = temp.Combine("bench.json");
 
-        var run = CliRun.Of("bench", "--device", "cpu", "--envs", "2,16", "--seeds", "0,1", "--solve-envs", "16", "--min-seconds", "0.01", "--sweep-agents", "2", "--sweep-envs", "16", "--out", report);
+        var run = CliRun.Of("bench", "--device", "cpu", "--envs", "2,16", "--seeds", "0,1", "--solve-envs", "16", "--min-seconds", "0.01", "--sweep-agents", "2", "--sweep-envs", "16",
+            "--floor-envs", "16", "--crossover-runs", "1", "--crossover-envs", "16", "--out", report);
 
         Assert.Equal(0, run.Exit);
         using var json = JsonDocument.Parse(File.ReadAllText(report));
@@ -45,6 +46,29 @@ public class BenchVerbTests
         Assert.True(sweep.GetProperty("batch_seconds").GetDouble() > 0 && sweep.GetProperty("sequential_seconds").GetDouble() > 0);
         Assert.True(sweep.GetProperty("batch_env_steps_per_second").GetDouble() > 0 && sweep.GetProperty("one_agent_env_steps_per_second").GetDouble() > 0);
         Assert.Contains(run.StdoutLines, l => l.StartsWith("median (min-max):"));
+
+        var floor = root.GetProperty("iteration_floor");
+        Assert.Equal(16, floor.GetProperty("envs").GetInt32());
+        // A fresh policy plays short episodes (CartPole's random-policy episodes last ~20 steps).
+        Assert.InRange(floor.GetProperty("env_steps_per_iteration").GetDouble() / 16, 9, 60);
+        // The idle step (same launches, no work) and its copies are parts of the whole step.
+        double iteration = floor.GetProperty("iteration_ms").GetDouble(), idle = floor.GetProperty("idle_ms").GetDouble();
+        Assert.InRange(idle, 0, iteration);
+        Assert.InRange(floor.GetProperty("copies_ms").GetDouble(), 0, idle);
+        Assert.Equal(4, floor.GetProperty("launches").GetInt32());
+
+        // Fresh pgvec processes: a baseline and train at 16 envs with both learning rates, seed 0, all solved.
+        var crossover = root.GetProperty("crossover");
+        var cells = crossover.GetProperty("train").EnumerateArray().ToList();
+        Assert.Equal([(16, 0.01), (16, 0.1)], cells.Select(c => (c.GetProperty("envs").GetInt32(), c.GetProperty("learning_rate").GetDouble())));
+        foreach (var cell in cells.Append(crossover.GetProperty("baseline")))
+        {
+            Assert.Empty(cell.GetProperty("errors").EnumerateArray());
+            var solve = Assert.Single(cell.GetProperty("seconds_to_solve").EnumerateArray().ToList());
+            // Training time is part of the whole command's time.
+            Assert.InRange(solve.GetDouble(), 0, Assert.Single(cell.GetProperty("command_seconds").EnumerateArray().ToList()).GetDouble());
+        }
+        Assert.Contains(run.StdoutLines, l => l.StartsWith("fastest: train --envs 16"));
     }
 
     [Fact]
