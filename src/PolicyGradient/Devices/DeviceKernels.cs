@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using ILGPU;
 using ILGPU.Runtime;
 using PolicyGradient.Batched;
@@ -16,12 +18,27 @@ public sealed class DeviceKernels
     public DeviceKernels(Accelerator accelerator)
     {
         Accelerator = accelerator;
+        // The CPU accelerator calls the kernels' .NET methods: the JIT compiles them on another
+        // core while ILGPU compiles the kernels here, instead of inside the first iteration.
+        Task methodsCompiled = accelerator.AcceleratorType == AcceleratorType.CPU ? Task.Run(CompileKernelMethods) : Task.CompletedTask;
         Rollout = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, Parameters, ArrayView<AgentEpisodes>, Observations, Samples, Rows, EpisodeConfig>>(RolloutKernel.Run));
         Gradient = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, Parameters, ArrayView<AgentEpisodes>, Observations, Samples, Rows, Rows, EpisodeConfig>>(GradientKernel.Run));
         ColumnReduce = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<AgentEpisodes>, Rows, Rows, ColumnReduceShape>>(ColumnReduceKernel.Run));
         Step = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>>>(SingleStepKernels.Step));
         Forward = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, Parameters, ArrayView<float>, ArrayView<float>, AgentEpisodes>>(SingleStepKernels.Forward));
         UniformDraws = accelerator.LoadAutoGroupedStreamKernel(Listed<Action<Index1D, ArrayView<ulong>, ArrayView<ulong>, ArrayView<float>>>(SingleStepKernels.UniformDraws));
+        methodsCompiled.Wait();
+    }
+
+    /// <summary>JIT-compiles every non-generic method of the kernels' classes (entry points and the loops they call).</summary>
+    private static void CompileKernelMethods()
+    {
+        const BindingFlags methods = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        foreach (Type type in KernelEntryPoints.All.Select(k => k.Method.DeclaringType!).Distinct())
+        {
+            foreach (MethodInfo method in type.GetMethods(methods).Where(m => !m.IsGenericMethodDefinition))
+                RuntimeHelpers.PrepareMethod(method.MethodHandle);
+        }
     }
 
     /// <summary>Every kernel loaded here must be in <see cref="KernelEntryPoints.All"/>, which the PTX compilation tests compile.</summary>
