@@ -39,7 +39,7 @@ public static class Cli
         {
             ICommand command = CommandLineParsing.Parse(args);
             if (command is not IDistributedCommand distributed)
-                throw new UsageException($"this verb runs as one process: start it without {launch.Launcher} (pgvec sweep runs under it)");
+                throw new UsageException($"this verb runs as one process: start it without {launch.Launcher} (pgvec sweep and pgvec train run under it)");
             return distributed.Execute(stdout, stderr, processes);
         }
         catch (UsageException e)

@@ -1,17 +1,30 @@
 using System.Globalization;
 using Pgvec.CommandLine;
 using Pgvec.Options;
+using PolicyGradient.Distributed;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
 
 namespace Pgvec.Commands;
 
-/// <summary>`pgvec train`, its start settled by <see cref="TrainStart"/>: fresh, from given weights, or resumed.</summary>
-public sealed class TrainCommand(TrainOptions options, RunDirectory directory, PolicyParameters? initial, BatchedTrainingState? resumed) : ICommand
+/// <summary>
+/// `pgvec train`, its start settled by <see cref="TrainStart"/>: fresh, from given weights, or
+/// resumed. Under MPI, data-parallel: every rank plays its share of --envs, rank 0 alone speaks
+/// and writes the run directory.
+/// </summary>
+public sealed class TrainCommand(TrainOptions options, RunDirectory directory, PolicyParameters? initial, BatchedTrainingState? resumed) : IDistributedCommand
 {
-    public int Execute(TextWriter stdout, TextWriter stderr)
+    public int Execute(TextWriter stdout, TextWriter stderr, IProcessGroup processes)
     {
+        if (options.Envs < processes.Size)
+            throw new UsageException($"--envs {options.Envs} cannot be shared by {processes.Size} processes: data-parallel train needs at least one env per rank");
         var metadata = CheckpointMetadata.Of(VerbSpec.Named("train")!, options);
+        var checkpoints = new RunCheckpoints(directory, metadata, options.CheckpointEvery, resumed, initial);
+        if (!processes.IsRoot)
+        {
+            BatchedRun.RunWorker(options.Settings, options.Training(options.MaxIterations), checkpoints, stderr, processes);
+            return TrainingExit.Code;
+        }
         if (resumed is not null)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -22,8 +35,8 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
             metadata[CheckpointMetadata.InitFromKey] = options.InitFrom!;
             stderr.WriteLine($"pgvec: starting from the 4-{initial.Hidden}-2 policy in {options.InitFrom}");
         }
-        var checkpoints = new RunCheckpoints(directory, metadata, options.CheckpointEvery, resumed, initial);
-        BatchedRun.Run(options.Settings, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr));
+        BatchedRun.Run(options.Settings, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr),
+            processes.Size == 1 ? null : processes);
         return TrainingExit.Code;
     }
 }

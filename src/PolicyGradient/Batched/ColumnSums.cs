@@ -1,6 +1,8 @@
 using ILGPU;
 using ILGPU.Runtime;
+using System.Runtime.InteropServices;
 using PolicyGradient.Devices;
+using PolicyGradient.Distributed;
 using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Batched;
@@ -61,6 +63,29 @@ internal sealed class ColumnSums : IDisposable
             kernels.ColumnReduce(_perAgent.Threads, agents, blocks, totals, _perAgent);
         }
         _totals.View.CopyToCPU(_host);
+    }
+
+    /// <summary>
+    /// Replaces each agent's row with every process's combined, rank 0's first and the others
+    /// after it in rank order (sums, or min and max): every process holds the same bits.
+    /// </summary>
+    public void CombineAcross(IProcessGroup processes)
+    {
+        if (processes.Size == 1)
+            return;
+        byte[][] gathered = processes.AllGather(MemoryMarshal.AsBytes(_host.AsSpan()));
+        MemoryMarshal.Cast<byte, double>(gathered[0]).CopyTo(_host);
+        for (int rank = 1; rank < gathered.Length; rank++)
+        {
+            ReadOnlySpan<double> rows = MemoryMarshal.Cast<byte, double>(gathered[rank]);
+            for (int i = 0; i < _host.Length; i++)
+            {
+                int column = i % Width;
+                _host[i] = column == _perBlock.MinColumn ? Math.Min(_host[i], rows[i])
+                    : column == _perBlock.MaxColumn ? Math.Max(_host[i], rows[i])
+                    : _host[i] + rows[i];
+            }
+        }
     }
 
     /// <summary>Agent <paramref name="agent"/>'s reduced row as last read back.</summary>

@@ -1,6 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
 using PolicyGradient.Devices;
+using PolicyGradient.Distributed;
 using PolicyGradient.Kernels;
 using PolicyGradient.Policy;
 
@@ -34,8 +35,10 @@ public sealed class EpisodeBatch : IDisposable
     /// </summary>
     private const int CpuEnvsPerChunk = TrajectoryTiles.Width;
 
-    public EpisodeBatch(ComputeDevice device, int agents, int envsPerAgent, int hidden, int maxSteps)
+    /// <param name="firstEnv">The global index of env 0 of each agent (a data-parallel process's share starts there).</param>
+    public EpisodeBatch(ComputeDevice device, int agents, int envsPerAgent, int hidden, int maxSteps, int firstEnv = 0)
     {
+        FirstEnv = firstEnv;
         if (agents < 1)
             throw new ArgumentOutOfRangeException(nameof(agents), agents, "at least one agent");
         if (envsPerAgent < 1)
@@ -71,6 +74,7 @@ public sealed class EpisodeBatch : IDisposable
     public int EnvsPerAgent { get; }
     public int Hidden { get; }
     public int MaxSteps { get; }
+    public int FirstEnv { get; }
     public PolicyLayout Layout { get; }
     private EpisodeConfig Config { get; }
 
@@ -91,7 +95,7 @@ public sealed class EpisodeBatch : IDisposable
         var (bias0, bias1) = PackedPolicy.Pack(policy, _hostParameters.AsSpan(agent * groups, groups));
         _hostAgents[agent] = new AgentEpisodes
         {
-            Seed = seed, Iteration = iteration, Active = active ? 1 : 0, Gamma = gamma, OutputBias0 = bias0, OutputBias1 = bias1,
+            Seed = seed, Iteration = iteration, Active = active ? 1 : 0, Gamma = gamma, FirstEnv = FirstEnv, OutputBias0 = bias0, OutputBias1 = bias1,
         };
     }
 
@@ -110,6 +114,12 @@ public sealed class EpisodeBatch : IDisposable
     }
 
     public BatchStatistics Statistics(int agent) => new(_statistics.Total(agent));
+
+    /// <summary>Every process's statistics rows combined, in rank order: the whole batch's, on every process.</summary>
+    public void CombineStatistics(IProcessGroup processes) => _statistics.CombineAcross(processes);
+
+    /// <summary>Every process's gradient rows summed in rank order: the whole batch's gradient, the same bits on every process.</summary>
+    public void CombineGradients(IProcessGroup processes) => _gradients.CombineAcross(processes);
 
     public void SetWeights(int agent, GradientWeights weights) => _hostAgents[agent].Weights = weights;
 

@@ -3,10 +3,20 @@ namespace PolicyGradient.Training;
 /// <summary>
 /// What the agents of one batch share: envs per agent, hidden size, the target and the budgets
 /// (iterations and training seconds counted from each agent's start, resumed sessions included).
+/// A data-parallel process holds envs <paramref name="FirstEnv"/> onwards of each agent's whole batch.
 /// </summary>
-public sealed record BatchSettings(int EnvsPerAgent, int Hidden, double TargetReturn, int MaxIterations, double MaxSeconds)
+public sealed record BatchSettings(int EnvsPerAgent, int Hidden, double TargetReturn, int MaxIterations, double MaxSeconds, int FirstEnv = 0)
 {
     /// <summary>The batch of a `train` run: <paramref name="envs"/> envs for its one agent.</summary>
     public static BatchSettings From(int envs, TrainingOptions options) =>
         new(envs, options.Hidden, options.TargetReturn, options.MaxUpdates, options.MaxSeconds);
+
+    /// <summary>Process <paramref name="rank"/> of <paramref name="size"/>'s consecutive share of these envs (shares differ by one env at most).</summary>
+    public BatchSettings Share(int rank, int size)
+    {
+        if (EnvsPerAgent < size)
+            throw new ArgumentException($"{EnvsPerAgent} envs cannot be shared by {size} processes: at least one env each");
+        int first = (int)((long)EnvsPerAgent * rank / size), end = (int)((long)EnvsPerAgent * (rank + 1) / size);
+        return this with { EnvsPerAgent = end - first, FirstEnv = FirstEnv + first };
+    }
 }

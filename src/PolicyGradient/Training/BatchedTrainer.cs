@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PolicyGradient.Batched;
 using PolicyGradient.Devices;
+using PolicyGradient.Distributed;
 using PolicyGradient.Environment;
 
 namespace PolicyGradient.Training;
@@ -11,6 +12,10 @@ namespace PolicyGradient.Training;
 /// parameters up -> episodes (device) -> statistics down -> weights up -> gradient (device)
 /// -> one row per agent down -> Adam per agent. Every agent's numbers are those it reaches
 /// trained alone: its streams, reductions and optimiser depend on nothing the others do.
+/// Data-parallel, each process of a group holds a consecutive share of every agent's envs; the
+/// statistics and gradient rows are combined across the processes in rank order, so each one
+/// applies the same Adam step, and the processes agree before every step on which agents play
+/// (and whether to stop), checking that their parameters are still the same bits.
 /// </summary>
 public sealed class BatchedTrainer : IDisposable
 {
@@ -20,19 +25,24 @@ public sealed class BatchedTrainer : IDisposable
     private readonly double[][] _gradients;
     /// <summary>Each agent's training seconds when this session's clock started.</summary>
     private readonly double[] _secondsBefore;
+    private readonly IProcessGroup _processes;
     private Stopwatch? _clock;
+    private bool _stopped;
 
     /// <summary>Allocates the device buffers and compiles the kernels (the run's set-up cost).</summary>
     /// <param name="states">Each agent's state to start from (resumed or given weights); null starts every agent fresh.</param>
-    public BatchedTrainer(ComputeDevice device, BatchSettings settings, IReadOnlyList<AgentSettings> agents, IReadOnlyList<BatchedTrainingState>? states = null)
+    /// <param name="processes">The processes sharing each agent's envs (data-parallel); null: this one alone.</param>
+    public BatchedTrainer(ComputeDevice device, BatchSettings settings, IReadOnlyList<AgentSettings> agents, IReadOnlyList<BatchedTrainingState>? states = null,
+        IProcessGroup? processes = null)
     {
         if (agents.Count < 1)
             throw new ArgumentException("a batch needs at least one agent", nameof(agents));
         if (states is not null && states.Count != agents.Count)
             throw new ArgumentException($"{agents.Count} agents but {states.Count} states", nameof(states));
         _settings = settings;
+        _processes = processes ?? new SingleProcess();
         Agents = agents;
-        _batch = new EpisodeBatch(device, agents.Count, settings.EnvsPerAgent, settings.Hidden, CartPole.MaxEpisodeSteps);
+        _batch = new EpisodeBatch(device, agents.Count, settings.EnvsPerAgent, settings.Hidden, CartPole.MaxEpisodeSteps, settings.FirstEnv);
         _states = states?.ToArray() ?? agents.Select(a => BatchedTrainingState.Start(a, settings.Hidden)).ToArray();
         _gradients = agents.Select(_ => new double[_batch.Layout.Count]).ToArray();
         _secondsBefore = new double[agents.Count];
@@ -41,6 +51,12 @@ public sealed class BatchedTrainer : IDisposable
     /// <summary>`train`'s batch: one agent with <paramref name="envs"/> envs.</summary>
     public BatchedTrainer(ComputeDevice device, int envs, TrainingOptions options)
         : this(device, BatchSettings.From(envs, options), [AgentSettings.From(options)])
+    {
+    }
+
+    /// <summary>Data-parallel `train`: this process's consecutive share of the agent's <paramref name="totalEnvs"/> envs.</summary>
+    public BatchedTrainer(ComputeDevice device, int totalEnvs, TrainingOptions options, IProcessGroup processes)
+        : this(device, BatchSettings.From(totalEnvs, options).Share(processes.Rank, processes.Size), [AgentSettings.From(options)], null, processes)
     {
     }
 
@@ -56,21 +72,65 @@ public sealed class BatchedTrainer : IDisposable
         return !state.Solved && state.Iteration < _settings.MaxIterations && TrainingSeconds(agent) < _settings.MaxSeconds;
     }
 
-    /// <summary>True once no agent trains any more.</summary>
+    /// <summary>True once no agent trains any more (in this process's view).</summary>
     public bool Finished => !Enumerable.Range(0, _states.Length).Any(IsTraining);
 
     /// <summary>
     /// One training iteration for every agent still training (finished agents' envs do no work).
     /// The first step starts the session clock that the seconds budget and seconds-to-solve read.
     /// </summary>
-    public BatchStep Step()
+    public BatchStep Step() => Step(Agree(stopWish: false));
+
+    /// <summary>
+    /// Which agents play the next step: alone, those still training; data-parallel, those still
+    /// training on every process, and none once any process wishes to stop (interrupted, or out
+    /// of its own time), so no process waits in a collective for one that left. Each process's
+    /// parameters travel as a checksum: one that differs from rank 0's stops the run.
+    /// </summary>
+    private bool[] Agree(bool stopWish)
+    {
+        var training = new bool[_states.Length];
+        for (int k = 0; k < training.Length; k++)
+            training[k] = !stopWish && IsTraining(k);
+        if (_processes.Size == 1)
+        {
+            _stopped |= stopWish;
+            return training;
+        }
+        byte[] mine = new byte[1 + training.Length + sizeof(uint)];
+        mine[0] = stopWish ? (byte)1 : (byte)0;
+        for (int k = 0; k < training.Length; k++)
+            mine[1 + k] = training[k] ? (byte)1 : (byte)0;
+        BitConverter.TryWriteBytes(mine.AsSpan(1 + training.Length), ParameterChecksum());
+        byte[][] all = _processes.AllGather(mine);
+        for (int rank = 1; rank < all.Length; rank++)
+        {
+            if (!all[rank].AsSpan(1 + training.Length).SequenceEqual(all[0].AsSpan(1 + training.Length)))
+                throw new InvalidOperationException($"the parameters of rank {rank} differ from rank 0's after iteration {_states[0].Iteration}: the processes no longer train one policy");
+        }
+        bool stop = all.Any(r => r[0] != 0);
+        _stopped |= stop;
+        for (int k = 0; k < training.Length; k++)
+            training[k] = !stop && all.All(r => r[1 + k] != 0);
+        return training;
+    }
+
+    private uint ParameterChecksum()
+    {
+        uint crc = 0;
+        foreach (var state in _states)
+            crc = Output.Crc32C.Compute(System.Runtime.InteropServices.MemoryMarshal.AsBytes(state.Policy.Values.AsSpan())) ^ (crc * 31);
+        return crc;
+    }
+
+    private BatchStep Step(bool[] playing)
     {
         _clock ??= StartClock();
         long start = Stopwatch.GetTimestamp();
         var training = new List<int>(_states.Length);
         for (int k = 0; k < _states.Length; k++)
         {
-            if (IsTraining(k))
+            if (playing[k])
             {
                 var state = _states[k];
                 _batch.SetAgent(k, state.Policy, Agents[k].Seed, state.Iteration, (float)Agents[k].Gamma);
@@ -86,11 +146,13 @@ public sealed class BatchedTrainer : IDisposable
             return new BatchStep([], default);
 
         _batch.Rollout();
+        _batch.CombineStatistics(_processes);
         long rolledOut = Stopwatch.GetTimestamp();
         foreach (int k in training)
             _batch.SetWeights(k, LossWeights.For(Agents[k].Objective, _batch.Statistics(k)));
         long weighted = Stopwatch.GetTimestamp();
         _batch.ComputeGradients();
+        _batch.CombineGradients(_processes);
         long differentiated = Stopwatch.GetTimestamp();
 
         double stepSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
@@ -106,12 +168,12 @@ public sealed class BatchedTrainer : IDisposable
     public IReadOnlyList<TrainingOutcome> TrainAll(Action<BatchStep>? onStep = null, CancellationToken stop = default)
     {
         _clock = StartClock();
-        while (!stop.IsCancellationRequested && !Finished)
+        while (Agree(stop.IsCancellationRequested) is var playing && playing.Contains(true))
         {
-            BatchStep step = Step();
+            BatchStep step = Step(playing);
             onStep?.Invoke(step);
         }
-        return Outcomes(stop.IsCancellationRequested);
+        return Outcomes(_stopped);
     }
 
     /// <summary>`train`: the one agent trains fresh until solved or a budget ends.</summary>
