@@ -5,6 +5,9 @@ namespace PolicyGradient.Tests.Distributed;
 /// <summary>Real `mpirun -np 2` jobs of pgvec.dll (tests/run installs Open MPI where mpirun is missing).</summary>
 internal static class MpiJob
 {
+    /// <summary>The test collection of every mpirun test: one job at a time on CI's 2 cores.</summary>
+    public const string Collection = "mpirun";
+
     public const string Missing = "mpirun is not installed: tests/run installs Open MPI (Debian: openmpi-bin)";
 
     public static string? Mpirun => System.Environment.GetEnvironmentVariable("PATH")?.Split(':')
@@ -82,7 +85,8 @@ internal static class MpiJob
                 try
                 {
                     string environ = File.ReadAllText(Path.Combine(dir, "environ"));
-                    if (environ.Split('\0').Contains($"OMPI_COMM_WORLD_RANK={rank}") && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("pgvec.dll"))
+                    if (environ.Split('\0').Contains($"OMPI_COMM_WORLD_RANK={rank}") && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("pgvec.dll")
+                        && DescendsFrom(pid, mpirun))
                         return pid;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -92,5 +96,19 @@ internal static class MpiJob
             Thread.Sleep(100);
         }
         throw new TimeoutException($"rank {rank} did not start within {timeout.TotalSeconds} s");
+    }
+
+    /// <summary>Whether <paramref name="pid"/> is a descendant of <paramref name="ancestor"/> (another job's ranks are not this one's).</summary>
+    private static bool DescendsFrom(int pid, int ancestor)
+    {
+        while (pid > 1)
+        {
+            // /proc/PID/stat: "pid (comm) state ppid ...", comm may hold spaces: read after the last ')'.
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            pid = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+            if (pid == ancestor)
+                return true;
+        }
+        return false;
     }
 }

@@ -7,6 +7,7 @@ namespace PolicyGradient.Tests.Distributed;
 /// Real `mpirun -np 2` jobs of pgvec.dll (tests/run installs Open MPI where mpirun is missing):
 /// the ranks split the sweep's agents and rank 0 writes the one run directory.
 /// </summary>
+[Collection(MpiJob.Collection)]
 public class MpiSweepTests
 {
     private static readonly string[] Grid = ["sweep", "--seeds", "0-3", "--lr", "0.03,0.1", "--envs", "16", "--device", "cpu", "--max-iterations", "30", "--quiet"];
