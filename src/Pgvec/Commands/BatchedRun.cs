@@ -32,7 +32,7 @@ public static class BatchedRun
         }, Interruption.Token));
         checkpoints.Finish(state);
         recorder.DrawLearningCurve(training.TargetReturn, "pgvec train");
-        var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, batched.Envs);
+        var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, batched.Envs, processes?.Size ?? 1);
         return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds, directory, context.Stdout), recorder.Curve);
     }
 

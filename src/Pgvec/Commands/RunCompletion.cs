@@ -11,7 +11,8 @@ public static class RunCompletion
     public const string SummaryFile = "summary.json";
 
     /// <summary>Where and how a run trained: the summary's first fields.</summary>
-    public sealed record RunIdentity(string Mode, string Device, string DeviceName, int Envs);
+    /// <param name="Processes">Data-parallel ranks sharing the envs (1: alone).</param>
+    public sealed record RunIdentity(string Mode, string Device, string DeviceName, int Envs, int Processes = 1);
 
     public static RunSummary Finish(RunIdentity run, TrainingOptions training, TrainingOutcome outcome,
         double setupSeconds, string directory, TextWriter stdout)
@@ -34,7 +35,9 @@ public static class RunCompletion
             EnvStepsPerSecond: outcome.WallSeconds > 0 ? outcome.EnvSteps / outcome.WallSeconds : 0.0,
             FinalMeanReturn: outcome.FinalMeanReturn,
             GreedyEvalMeanReturn: greedy,
-            Interrupted: outcome.Interrupted);
+            Interrupted: outcome.Interrupted,
+            Processes: run.Processes,
+            CommunicationSeconds: outcome.CommunicationSeconds);
         JsonFile.Write(Path.Combine(directory, SummaryFile), summary);
         stdout.WriteLine(Line(summary, training, directory));
         return summary;

@@ -18,7 +18,9 @@ public sealed record RunSummary(
     double EnvStepsPerSecond,
     double FinalMeanReturn,
     double GreedyEvalMeanReturn,
-    bool Interrupted)
+    bool Interrupted,
+    int Processes,
+    double CommunicationSeconds)
 {
     public const string BatchedMode = "batched";
     public const string SingleEnvMode = "single-env";

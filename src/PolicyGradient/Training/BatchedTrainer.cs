@@ -28,6 +28,7 @@ public sealed class BatchedTrainer : IDisposable
     private readonly IProcessGroup _processes;
     private Stopwatch? _clock;
     private bool _stopped;
+    private double _communicationSeconds;
 
     /// <summary>Allocates the device buffers and compiles the kernels (the run's set-up cost).</summary>
     /// <param name="states">Each agent's state to start from (resumed or given weights); null starts every agent fresh.</param>
@@ -102,7 +103,9 @@ public sealed class BatchedTrainer : IDisposable
         for (int k = 0; k < training.Length; k++)
             mine[1 + k] = training[k] ? (byte)1 : (byte)0;
         BitConverter.TryWriteBytes(mine.AsSpan(1 + training.Length), ParameterChecksum());
+        long start = Stopwatch.GetTimestamp();
         byte[][] all = _processes.AllGather(mine);
+        _communicationSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
         for (int rank = 1; rank < all.Length; rank++)
         {
             if (!all[rank].AsSpan(1 + training.Length).SequenceEqual(all[0].AsSpan(1 + training.Length)))
@@ -113,6 +116,16 @@ public sealed class BatchedTrainer : IDisposable
         for (int k = 0; k < training.Length; k++)
             training[k] = !stop && all.All(r => r[1 + k] != 0);
         return training;
+    }
+
+    /// <summary>Runs a collective of a data-parallel step, adding its time (waiting for the slowest rank included) to the run's communication seconds.</summary>
+    private void Communicate(Action collective)
+    {
+        if (_processes.Size == 1)
+            return;
+        long start = Stopwatch.GetTimestamp();
+        collective();
+        _communicationSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
     private uint ParameterChecksum()
@@ -146,13 +159,13 @@ public sealed class BatchedTrainer : IDisposable
             return new BatchStep([], default);
 
         _batch.Rollout();
-        _batch.CombineStatistics(_processes);
+        Communicate(() => _batch.CombineStatistics(_processes));
         long rolledOut = Stopwatch.GetTimestamp();
         foreach (int k in training)
             _batch.SetWeights(k, LossWeights.For(Agents[k].Objective, _batch.Statistics(k)));
         long weighted = Stopwatch.GetTimestamp();
         _batch.ComputeGradients();
-        _batch.CombineGradients(_processes);
+        Communicate(() => _batch.CombineGradients(_processes));
         long differentiated = Stopwatch.GetTimestamp();
 
         double stepSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
@@ -201,7 +214,7 @@ public sealed class BatchedTrainer : IDisposable
     /// <param name="interrupted">The run was stopped: agents still training are marked interrupted; finished ones are not.</param>
     public IReadOnlyList<TrainingOutcome> Outcomes(bool interrupted = false) =>
         [.. _states.Select((s, k) => new TrainingOutcome(s.Solved, s.Iteration, s.Episodes, s.EnvSteps, s.TrainingSeconds,
-            s.SecondsToSolve, s.LastMeanReturn, s.Policy, interrupted && IsTraining(k)))];
+            s.SecondsToSolve, s.LastMeanReturn, s.Policy, interrupted && IsTraining(k), _communicationSeconds))];
 
     private AgentStep Update(int k, double stepSeconds)
     {

@@ -63,4 +63,5 @@ public sealed record TrainingOutcome(
     double? SecondsToSolve,
     double FinalMeanReturn,
     Policy.PolicyParameters Policy,
-    bool Interrupted = false);
+    bool Interrupted = false,
+    double CommunicationSeconds = 0.0);

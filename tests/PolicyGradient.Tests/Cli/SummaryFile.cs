@@ -10,7 +10,7 @@ public sealed class SummaryFile(JsonElement root)
     [
         "mode", "device", "device_name", "envs", "seed", "objective", "solved", "iterations", "episodes",
         "env_steps", "setup_seconds", "wall_seconds", "seconds_to_solve", "env_steps_per_second",
-        "final_mean_return", "greedy_eval_mean_return", "interrupted",
+        "final_mean_return", "greedy_eval_mean_return", "interrupted", "processes", "communication_seconds",
     ];
 
     public static SummaryFile Read(string path) => new(JsonDocument.Parse(File.ReadAllText(path)).RootElement);
@@ -35,5 +35,8 @@ public sealed class SummaryFile(JsonElement root)
             Assert.InRange(seconds, 0.0, Number("wall_seconds"));
         Assert.InRange(Number("greedy_eval_mean_return"), 1.0, 500.0);
         Assert.True(Integer("env_steps") >= Integer("episodes"), "every episode takes at least one step");
+        Assert.InRange(Number("communication_seconds"), 0.0, Number("wall_seconds"));
+        if (Integer("processes") == 1)
+            Assert.Equal(0.0, Number("communication_seconds"));
     }
 }

@@ -36,6 +36,10 @@ public class MpiTrainTests
         double[] alone = Policy(single), ranks = Policy(first);
         for (int i = 0; i < alone.Length; i++)
             Assert.Equal(alone[i], ranks[i], 1e-5);
+        var summary = SummaryFile.Read(Path.Combine(first, "summary.json"));
+        summary.AssertConsistent();
+        Assert.Equal(2, summary.Integer("processes"));
+        Assert.True(summary.Number("communication_seconds") > 0);
         // One run directory (rank 1 writes nothing) and one summary line (Open MPI hands ranks a
         // pseudo-terminal, so .NET's terminal set-up sequence may precede it).
         Assert.Equal([first, second, single], Directory.GetDirectories(temp.Path).Order());
