@@ -28,19 +28,18 @@ public static class Cli
     }
 
     /// <summary>
-    /// One rank of an MPI job. Bad usage is the same on every rank, so rank 0 alone says it and
-    /// every rank exits 2. A rank that fails says so naming itself and aborts the job, so the
-    /// others do not wait for it in a collective.
+    /// One rank of an MPI job. The ranks agree on the arguments before any works: a usage error
+    /// on any rank (the same on all, or one that saw rank 0's run directory appear) is said once,
+    /// by rank 0, and every rank exits 2. A rank that fails later says so naming itself and
+    /// aborts the job, so the others do not wait for it in a collective.
     /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, MpiLaunch launch)
     {
         using MpiProcessGroup processes = MpiProcessGroup.Join(launch);
         try
         {
-            ICommand command = CommandLineParsing.Parse(args);
-            if (command is not IDistributedCommand distributed)
-                throw new UsageException($"this verb runs as one process: start it without {launch.Launcher} (pgvec sweep and pgvec train run under it)");
-            return distributed.Execute(stdout, stderr, processes);
+            IDistributedCommand command = AgreedCommand(args, launch, processes);
+            return command.Execute(stdout, stderr, processes);
         }
         catch (UsageException e)
         {
@@ -55,6 +54,26 @@ public static class Cli
             processes.Abort(ExitCodes.Failure);
             return ExitCodes.Failure;
         }
+    }
+
+    private static IDistributedCommand AgreedCommand(string[] args, MpiLaunch launch, IProcessGroup processes)
+    {
+        IDistributedCommand? command = null;
+        string usage = "";
+        try
+        {
+            command = CommandLineParsing.Parse(args) as IDistributedCommand
+                ?? throw new UsageException($"this verb runs as one process: start it without {launch.Launcher} (pgvec sweep and pgvec train run under it)");
+        }
+        catch (UsageException e)
+        {
+            usage = e.Message;
+        }
+        byte[][] verdicts = processes.AllGather(System.Text.Encoding.UTF8.GetBytes(usage));
+        byte[]? refused = verdicts.FirstOrDefault(v => v.Length > 0);
+        if (refused is not null)
+            throw new UsageException(System.Text.Encoding.UTF8.GetString(refused));
+        return command!;
     }
 
     /// <summary>One line, never a stack trace or a multi-line driver message.</summary>
