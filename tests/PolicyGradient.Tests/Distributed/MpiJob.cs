@@ -26,8 +26,8 @@ internal static class MpiJob
         };
     }
 
-    /// <summary>Runs two ranks to the end (killed, and the test failed, past 120 s); returns stdout after checking the exit code is 0.</summary>
-    public static string RunTwoRanks(string workingDirectory, params string[] args)
+    /// <summary>Runs two ranks to the end (killed, and the test failed, past 120 s).</summary>
+    public static (int Exit, string Stdout, string Stderr) Run(string workingDirectory, params string[] args)
     {
         using var process = Process.Start(TwoRanks(workingDirectory, args))!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -37,8 +37,15 @@ internal static class MpiJob
             process.Kill(entireProcessTree: true);
             Assert.Fail("mpirun did not finish within 120 s");
         }
-        Assert.True(process.ExitCode == 0, $"mpirun exited {process.ExitCode}: {stderr.Result}");
-        return output.Result;
+        return (process.ExitCode, output.Result, stderr.Result);
+    }
+
+    /// <summary>Runs two ranks to the end; returns stdout after checking the exit code is 0.</summary>
+    public static string RunTwoRanks(string workingDirectory, params string[] args)
+    {
+        var (exit, stdout, stderr) = Run(workingDirectory, args);
+        Assert.True(exit == 0, $"mpirun exited {exit}: {stderr}");
+        return stdout;
     }
 
     /// <summary>Starts two ranks, kills rank 1 once it runs, and checks that the job ends within seconds, non-zero, naming rank 1.</summary>

@@ -61,6 +61,18 @@ public class MpiTrainTests
     }
 
     [SkippableFact]
+    public void Bad_usage_is_said_once_and_every_rank_exits_2_before_any_work()
+    {
+        Skip.If(MpiJob.Mpirun is null, MpiJob.Missing);
+        using var temp = new TempDirectory();
+        var (exit, _, stderr) = MpiJob.Run(temp.Path, "train", "--envs", "1", "--device", "cpu", "--out", temp.Combine("run"));
+        Assert.Equal(2, exit);
+        Assert.Single(stderr.Split('\n'), l => l.StartsWith("pgvec: "));
+        Assert.Contains("pgvec: --envs 1 cannot be shared by 2 processes", stderr);
+        Assert.False(Directory.Exists(temp.Combine("run")));
+    }
+
+    [SkippableFact]
     public void A_rank_that_dies_ends_the_training_within_seconds_naming_the_rank()
     {
         Skip.If(MpiJob.Mpirun is null, MpiJob.Missing);
