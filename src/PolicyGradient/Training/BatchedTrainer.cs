@@ -103,9 +103,8 @@ public sealed class BatchedTrainer : IDisposable
         for (int k = 0; k < training.Length; k++)
             mine[1 + k] = training[k] ? (byte)1 : (byte)0;
         BitConverter.TryWriteBytes(mine.AsSpan(1 + training.Length), ParameterChecksum());
-        long start = Stopwatch.GetTimestamp();
-        byte[][] all = _processes.AllGather(mine);
-        _communicationSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+        byte[][] all = [];
+        Communicate(() => all = _processes.AllGather(mine));
         for (int rank = 1; rank < all.Length; rank++)
         {
             if (!all[rank].AsSpan(1 + training.Length).SequenceEqual(all[0].AsSpan(1 + training.Length)))
