@@ -14,7 +14,7 @@ public static class BatchedRun
     {
         var setup = Stopwatch.StartNew();
         using ComputeDevice device = DeviceChoice.Open(batched.Device, context.Stderr, batched.StrictDevice, context.Quiet, processes?.Placement);
-        using var trainer = processes is null ? new BatchedTrainer(device, batched.Envs, training) : new BatchedTrainer(device, batched.Envs, training, processes);
+        using var trainer = new BatchedTrainer(device, batched.Envs, training, processes);
         double setupSeconds = setup.Elapsed.TotalSeconds;
         // The run can start: only now does its directory come to exist.
         string directory = context.Directory.Claim();

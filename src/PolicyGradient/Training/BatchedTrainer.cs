@@ -49,15 +49,9 @@ public sealed class BatchedTrainer : IDisposable
         _secondsBefore = new double[agents.Count];
     }
 
-    /// <summary>`train`'s batch: one agent with <paramref name="envs"/> envs.</summary>
-    public BatchedTrainer(ComputeDevice device, int envs, TrainingOptions options)
-        : this(device, BatchSettings.From(envs, options), [AgentSettings.From(options)])
-    {
-    }
-
-    /// <summary>Data-parallel `train`: this process's consecutive share of the agent's <paramref name="totalEnvs"/> envs.</summary>
-    public BatchedTrainer(ComputeDevice device, int totalEnvs, TrainingOptions options, IProcessGroup processes)
-        : this(device, BatchSettings.From(totalEnvs, options).Share(processes.Rank, processes.Size), [AgentSettings.From(options)], null, processes)
+    /// <summary>`train`'s batch: one agent with <paramref name="envs"/> envs; data-parallel, this process's consecutive share of them.</summary>
+    public BatchedTrainer(ComputeDevice device, int envs, TrainingOptions options, IProcessGroup? processes = null)
+        : this(device, BatchSettings.From(envs, options).Share(processes?.Rank ?? 0, processes?.Size ?? 1), [AgentSettings.From(options)], null, processes)
     {
     }
 
