@@ -19,9 +19,13 @@ public static class Interruption
 
     public static bool Requested => Requests.IsCancellationRequested;
 
+    private static bool _announce = true;
+
     /// <summary>Called by the executable only: tests running the CLI in-process keep their signals.</summary>
-    public static void Install()
+    /// <param name="announce">Say so on stderr when asked to stop: an MPI job's ranks all get the signal, and rank 0 alone speaks.</param>
+    public static void Install(bool announce = true)
     {
+        _announce = announce;
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
             Registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
     }
@@ -31,7 +35,8 @@ public static class Interruption
         if (Requests.IsCancellationRequested)
             System.Environment.Exit(ExitCode);
         context.Cancel = true;
-        Console.Error.WriteLine("pgvec: interrupted: stopping after this update and saving (interrupt again to quit at once)");
+        if (_announce)
+            Console.Error.WriteLine("pgvec: interrupted: stopping after this update and saving (interrupt again to quit at once)");
         Requests.Cancel();
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Tests.Cli;
 
@@ -58,6 +59,38 @@ public class MpiTrainTests
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "policy.safetensors")), File.ReadAllBytes(Path.Combine(resumed, "policy.safetensors")));
         Assert.Equal(Column(straight, "env_steps"), Column(resumed, "env_steps"));
+    }
+
+    [SkippableFact]
+    public void SIGINT_stops_every_rank_after_the_same_iteration_and_rank_0_saves_the_run_marked_interrupted()
+    {
+        Skip.If(MpiJob.Mpirun is null, MpiJob.Missing);
+        using var temp = new TempDirectory();
+        string run = temp.Combine("run");
+        // A learning rate too small to solve: still training when the signal lands.
+        using var process = Process.Start(MpiJob.TwoRanks(temp.Path, "train", "--envs", "4096", "--lr", "0.00001", "--device", "cpu", "--max-iterations", "500", "--quiet", "--out", run))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string metrics = Path.Combine(run, "metrics.csv");
+        var clock = Stopwatch.StartNew();
+        while (!(File.Exists(metrics) && File.ReadAllLines(metrics).Length > 1) && clock.Elapsed < TimeSpan.FromSeconds(60))
+            Thread.Sleep(100);
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
+            kill.WaitForExit();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the job did not stop within 60 s of SIGINT");
+        }
+        _ = stdout.Result;
+
+        var summary = SummaryFile.Read(Path.Combine(run, "summary.json"));
+        Assert.True(summary.Root.GetProperty("interrupted").GetBoolean());
+        int iterations = (int)summary.Integer("iterations");
+        Assert.Equal(iterations + 1, File.ReadAllLines(metrics).Length);
+        Assert.Equal(iterations, TrainingCheckpoint.ToState(SafeTensorsFile.Read(Path.Combine(run, "checkpoint.safetensors")), 0.00001).Iteration);
+        // Every rank got the signal; rank 0 alone says so.
+        Assert.Single(stderr.Result.Split('\n'), l => l.StartsWith("pgvec: interrupted"));
     }
 
     [SkippableFact]
