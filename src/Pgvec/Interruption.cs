@@ -22,7 +22,7 @@ public static class Interruption
     private static bool _announce = true;
 
     /// <summary>Called by the executable only: tests running the CLI in-process keep their signals.</summary>
-    /// <param name="announce">Say so on stderr when asked to stop: an MPI job's ranks all get the signal, and rank 0 alone speaks.</param>
+    /// <param name="announce">Say so on stderr when asked to stop (not under MPI: see Program).</param>
     public static void Install(bool announce = true)
     {
         _announce = announce;

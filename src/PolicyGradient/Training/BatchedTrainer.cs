@@ -99,7 +99,8 @@ public sealed class BatchedTrainer : IDisposable
         BitConverter.TryWriteBytes(mine.AsSpan(1 + training.Length), ParameterChecksum());
         byte[][] all = [];
         Communicate(() => all = _processes.AllGather(mine));
-        for (int rank = 1; rank < all.Length; rank++)
+        // Rank 0 alone judges, so the run stops with one line; its abort ends the others in their next collective.
+        for (int rank = 1; _processes.IsRoot && rank < all.Length; rank++)
         {
             if (!all[rank].AsSpan(1 + training.Length).SequenceEqual(all[0].AsSpan(1 + training.Length)))
                 throw new InvalidOperationException($"the parameters of rank {rank} differ from rank 0's after iteration {_states[0].Iteration}: the processes no longer train one policy");
