@@ -19,6 +19,12 @@ public struct ColumnReduceShape
 
     /// <summary>Output rows per agent.</summary>
     public readonly int BlocksPerAgent => (RowsPerAgent + RowsPerBlock - 1) / RowsPerBlock;
+
+    /// <summary>Folds <paramref name="value"/> into a column's running result: min, max or sum (the device's reduction and the host's combine across processes alike).</summary>
+    public readonly double Fold(int column, double result, double value) =>
+        column == MinColumn ? (value < result ? value : result)
+        : column == MaxColumn ? (value > result ? value : result)
+        : result + value;
 }
 
 /// <summary>
@@ -60,15 +66,7 @@ public static class ColumnReduceKernel
 
         double acc = input[column, first];
         for (int r = first + 1; r < end; r++)
-        {
-            double v = input[column, r];
-            if (column == shape.MinColumn)
-                acc = v < acc ? v : acc;
-            else if (column == shape.MaxColumn)
-                acc = v > acc ? v : acc;
-            else
-                acc += v;
-        }
+            acc = shape.Fold(column, acc, input[column, r]);
         output[column, agent * shape.BlocksPerAgent + block] = acc;
     }
 }

@@ -51,7 +51,6 @@ internal sealed class ColumnSums : IDisposable
     /// <summary>Reduces every active agent's rows and reads the agents' rows back (one synchronisation); an inactive agent's row keeps its last values.</summary>
     public void Reduce(DeviceKernels kernels, ArrayView<AgentEpisodes> agents)
     {
-        var blocks = _blocks.View.As2DDenseXView(new LongIndex2D(Width, _blocks.Length / Width));
         var totals = _totals.View.As2DDenseXView(new LongIndex2D(Width, _totals.Length / Width));
         if (Launches == 1)
         {
@@ -59,6 +58,7 @@ internal sealed class ColumnSums : IDisposable
         }
         else
         {
+            var blocks = _blocks.View.As2DDenseXView(new LongIndex2D(Width, _blocks.Length / Width));
             kernels.ColumnReduce(_perBlock.Threads, agents, Rows, blocks, _perBlock);
             kernels.ColumnReduce(_perAgent.Threads, agents, blocks, totals, _perAgent);
         }
@@ -79,12 +79,7 @@ internal sealed class ColumnSums : IDisposable
         {
             ReadOnlySpan<double> rows = MemoryMarshal.Cast<byte, double>(gathered[rank]);
             for (int i = 0; i < _host.Length; i++)
-            {
-                int column = i % Width;
-                _host[i] = column == _perBlock.MinColumn ? Math.Min(_host[i], rows[i])
-                    : column == _perBlock.MaxColumn ? Math.Max(_host[i], rows[i])
-                    : _host[i] + rows[i];
-            }
+                _host[i] = _perBlock.Fold(i % Width, _host[i], rows[i]);
         }
     }
 
