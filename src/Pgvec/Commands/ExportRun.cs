@@ -1,3 +1,4 @@
+using PolicyGradient.Environment;
 using Pgvec.CommandLine;
 using Pgvec.Options;
 using PolicyGradient.Checkpoints;
@@ -35,11 +36,12 @@ public sealed class ExportRun : ICommand
 
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
-        ModelProto model = OnnxPolicyModel.Build(_policy, _metadata, PgvecVersion.Text);
+        ModelProto model = OnnxPolicyModel.Build(_policy, Environments.CartPole.Id, _metadata, PgvecVersion.Text);
         string path = _model.Claim();
         OnnxPolicyModel.Write(path, model);
-        stdout.WriteLine($"export: the 4-{_policy.Hidden}-2 policy of {_options.Checkpoint} as ONNX (IR version {OnnxPolicyModel.IrVersion}, opset {OnnxPolicyModel.OpsetVersion}): " +
-                         $"input {OnnxPolicyModel.ObservationInput} float [{OnnxPolicyModel.BatchDimension}, 4], outputs {OnnxPolicyModel.LogitsOutput} and {OnnxPolicyModel.ProbabilitiesOutput} float [{OnnxPolicyModel.BatchDimension}, 2]");
+        var layout = _policy.Layout;
+        stdout.WriteLine($"export: the {layout} policy of {_options.Checkpoint} as ONNX (IR version {OnnxPolicyModel.IrVersion}, opset {OnnxPolicyModel.OpsetVersion}): " +
+                         $"input {OnnxPolicyModel.ObservationInput} float [{OnnxPolicyModel.BatchDimension}, {layout.Inputs}], outputs {OnnxPolicyModel.LogitsOutput} and {OnnxPolicyModel.ProbabilitiesOutput} float [{OnnxPolicyModel.BatchDimension}, {layout.Actions}]");
         stdout.WriteLine(path);
         return ExitCodes.Completed;
     }

@@ -39,9 +39,9 @@ public sealed class ReplayTrajectory(double[] initialState, int[] actions, bool 
         float[] state = initialState.Select(v => (float)v).ToArray();
         return Write(stdout, action =>
         {
-            float[] next = device.Kernels.StepStates(state, [action]);
-            state = next[..4];
-            bool terminated = next[4] == 1.0f;
+            DeviceTransition next = Environments.CartPole.Device.Step(device, [state], [action])[0];
+            state = next.State;
+            bool terminated = next.Terminated;
             var (reward, truncated) = episode.Record(terminated);
             return (state.Select(v => (double)v).ToArray(), new CartPoleStepResult(state, reward, terminated, truncated));
         });

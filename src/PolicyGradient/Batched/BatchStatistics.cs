@@ -16,6 +16,8 @@ public readonly struct BatchStatistics
         ReturnMax = row[EpisodeStatistics.ReturnMax];
         ReturnsToGoSum = row[EpisodeStatistics.ReturnsToGoSum];
         ReturnsToGoSquaredSum = row[EpisodeStatistics.ReturnsToGoSquaredSum];
+        Terminated = (long)row[EpisodeStatistics.Terminated];
+        Truncated = (long)row[EpisodeStatistics.Truncated];
     }
 
     public long Steps { get; }
@@ -25,5 +27,9 @@ public readonly struct BatchStatistics
     public double ReturnMax { get; }
     public double ReturnsToGoSum { get; }
     public double ReturnsToGoSquaredSum { get; }
+    /// <summary>Episodes that ended in a terminal state.</summary>
+    public long Terminated { get; }
+    /// <summary>Episodes the time limit cut.</summary>
+    public long Truncated { get; }
     public double MeanReturn => ReturnSum / Episodes;
 }

@@ -2,6 +2,7 @@ using ILGPU;
 using ILGPU.Runtime;
 using PolicyGradient.Devices;
 using PolicyGradient.Distributed;
+using PolicyGradient.Environment;
 using PolicyGradient.Kernels;
 using PolicyGradient.Policy;
 
@@ -18,13 +19,10 @@ namespace PolicyGradient.Batched;
 public sealed class EpisodeBatch : IDisposable
 {
     private readonly DeviceKernels _kernels;
-    private readonly MemoryBuffer1D<HiddenUnitGroup, Stride1D.Dense> _parameters;
+    private readonly TrajectoryBuffers _buffers;
     private readonly MemoryBuffer1D<AgentEpisodes, Stride1D.Dense> _agents;
-    private readonly MemoryBuffer1D<CartPoleState, Stride1D.Dense> _observations;
-    private readonly MemoryBuffer1D<ActionSample, Stride1D.Dense> _samples;
     private readonly ColumnSums _statistics;
     private readonly ColumnSums _gradients;
-    private readonly HiddenUnitGroup[] _hostParameters;
     private readonly AgentEpisodes[] _hostAgents;
     private readonly int _rolloutThreads;
     private readonly int _gradientThreads;
@@ -35,41 +33,38 @@ public sealed class EpisodeBatch : IDisposable
     /// </summary>
     private const int CpuEnvsPerChunk = TrajectoryTiles.Width;
 
+    /// <param name="maxSteps">The longest episode; the environment's time limit when null.</param>
     /// <param name="firstEnv">The global index of env 0 of each agent (a data-parallel process's share starts there).</param>
-    public EpisodeBatch(ComputeDevice device, int agents, int envsPerAgent, int hidden, int maxSteps, int firstEnv = 0)
+    public EpisodeBatch(ComputeDevice device, DeviceEnvironment environment, int agents, int envsPerAgent, int hidden, int? maxSteps = null, int firstEnv = 0)
     {
         FirstEnv = firstEnv;
         if (agents < 1)
             throw new ArgumentOutOfRangeException(nameof(agents), agents, "at least one agent");
         if (envsPerAgent < 1)
             throw new ArgumentOutOfRangeException(nameof(envsPerAgent), envsPerAgent, "at least one environment");
+        Environment = environment;
         Agents = agents;
         EnvsPerAgent = envsPerAgent;
         Hidden = hidden;
-        MaxSteps = maxSteps;
-        Layout = new PolicyLayout(hidden);
-        DeviceMemory.EnsureFits(device, agents, envsPerAgent, BytesPerEnv(hidden, maxSteps));
+        MaxSteps = maxSteps ?? environment.MaxEpisodeSteps;
+        Layout = environment.Layout(hidden);
+        DeviceMemory.EnsureFits(device, agents, envsPerAgent, environment.BytesPerEnv(hidden, MaxSteps));
         _kernels = device.Kernels;
-        int groups = HiddenUnitGroup.CountFor(hidden);
-        long envs = (long)agents * envsPerAgent;
-        _parameters = device.Accelerator.Allocate1D<HiddenUnitGroup>((long)agents * groups);
+        _buffers = environment.CreateBuffers(device, agents, agents * envsPerAgent, hidden, MaxSteps);
         _agents = device.Accelerator.Allocate1D<AgentEpisodes>(agents);
-        long records = TrajectoryTiles.Extent(agents * envsPerAgent, maxSteps).Size;
-        _observations = device.Accelerator.Allocate1D<CartPoleState>(records);
-        _samples = device.Accelerator.Allocate1D<ActionSample>(records);
         _statistics = new ColumnSums(device, agents, envsPerAgent, EpisodeStatistics.Width, EpisodeStatistics.ReturnMin, EpisodeStatistics.ReturnMax);
         _gradients = new ColumnSums(device, agents, envsPerAgent, GradientKernel.Width(Layout.Count), -1, -1);
-        _hostParameters = new HiddenUnitGroup[agents * groups];
         _hostAgents = new AgentEpisodes[agents];
         Config = new EpisodeConfig
         {
-            Agents = agents, EnvsPerAgent = envsPerAgent, Hidden = hidden, MaxSteps = maxSteps,
+            Agents = agents, EnvsPerAgent = envsPerAgent, Hidden = hidden, MaxSteps = MaxSteps,
             EnvsPerChunk = device.Kind == DeviceKind.Cpu ? CpuEnvsPerChunk : 1,
         };
         _rolloutThreads = device.ThreadsFor(Config.Chunks);
-        _gradientThreads = device.ThreadsFor(Config.Chunks * groups);
+        _gradientThreads = device.ThreadsFor(Config.Chunks * HiddenUnitGroups.CountFor(hidden));
     }
 
+    public DeviceEnvironment Environment { get; }
     public int Agents { get; }
     public int EnvsPerAgent { get; }
     public int Hidden { get; }
@@ -81,22 +76,13 @@ public sealed class EpisodeBatch : IDisposable
     /// <summary>Kernel launches per iteration (<see cref="Rollout()"/> and <see cref="ComputeGradients"/>), each with its reductions.</summary>
     public int LaunchesPerIteration => 2 + _statistics.Launches + _gradients.Launches;
 
-    /// <summary>Device memory per environment, in bytes: its trajectory, statistics and gradient rows.</summary>
-    public static long BytesPerEnv(int hidden, int maxSteps) =>
-        (long)maxSteps * (ArrayView<CartPoleState>.ElementSize + ArrayView<ActionSample>.ElementSize)
-        + (EpisodeStatistics.Width + (long)GradientKernel.Width(PolicyLayout.CountFor(hidden))) * sizeof(double);
-
     /// <summary>Sets what agent <paramref name="agent"/> plays next: its parameters and its episodes' streams and discount; an inactive agent's envs do nothing.</summary>
     public void SetAgent(int agent, PolicyParameters policy, ulong seed, int iteration, float gamma, bool active = true)
     {
-        if (policy.Hidden != Hidden)
-            throw new ArgumentException($"the batch was made for {Hidden} hidden units, the policy has {policy.Hidden}", nameof(policy));
-        int groups = HiddenUnitGroup.CountFor(Hidden);
-        var (bias0, bias1) = PackedPolicy.Pack(policy, _hostParameters.AsSpan(agent * groups, groups));
-        _hostAgents[agent] = new AgentEpisodes
-        {
-            Seed = seed, Iteration = iteration, Active = active ? 1 : 0, Gamma = gamma, FirstEnv = FirstEnv, OutputBias0 = bias0, OutputBias1 = bias1,
-        };
+        if (policy.Layout != Layout)
+            throw new ArgumentException($"the batch was made for a {Layout} policy, this one is {policy.Layout}", nameof(policy));
+        _buffers.Pack(agent, policy);
+        _hostAgents[agent] = new AgentEpisodes { Seed = seed, Iteration = iteration, Active = active ? 1 : 0, Gamma = gamma, FirstEnv = FirstEnv };
     }
 
     /// <summary>Stops agent <paramref name="agent"/>: from the next rollout its envs do no work.</summary>
@@ -107,9 +93,8 @@ public sealed class EpisodeBatch : IDisposable
     /// <summary>Plays one episode per environment of every active agent; then <see cref="Statistics"/> holds each agent's.</summary>
     public void Rollout()
     {
-        _parameters.View.CopyFromCPU(_hostParameters);
         _agents.View.CopyFromCPU(_hostAgents);
-        _kernels.Rollout(_rolloutThreads, ParameterView, _agents.View, Observations, Samples, _statistics.Rows, Config with { Threads = _rolloutThreads });
+        _buffers.Rollout(_rolloutThreads, _agents.View, _statistics.Rows, Config with { Threads = _rolloutThreads });
         _statistics.Reduce(_kernels, _agents.View);
     }
 
@@ -127,7 +112,7 @@ public sealed class EpisodeBatch : IDisposable
     public void ComputeGradients()
     {
         _agents.View.CopyFromCPU(_hostAgents);
-        _kernels.Gradient(_gradientThreads, ParameterView, _agents.View, Observations, Samples, _statistics.Rows, _gradients.Rows, Config with { Threads = _gradientThreads });
+        _buffers.Gradient(_gradientThreads, _agents.View, _statistics.Rows, _gradients.Rows, Config with { Threads = _gradientThreads });
         _gradients.Reduce(_kernels, _agents.View);
     }
 
@@ -158,25 +143,12 @@ public sealed class EpisodeBatch : IDisposable
     }
 
     /// <summary>The last rollout's steps and per-environment statistics, for checks against the host reference.</summary>
-    public RecordedRollout ReadLastRollout() => new(
-        Config.Envs, MaxSteps, _observations.GetAsArray1D(), _samples.GetAsArray1D(), _statistics.Rows.To1DView().GetAsArray1D());
-
-    private ArrayView2D<HiddenUnitGroup, Stride2D.DenseX> ParameterView =>
-        _parameters.View.As2DDenseXView(new LongIndex2D(HiddenUnitGroup.CountFor(Hidden), Agents));
-
-    /// <summary>Time-major in tiles of envs: see <see cref="TrajectoryTiles"/>.</summary>
-    private ArrayView2D<CartPoleState, Stride2D.DenseX> Observations =>
-        _observations.View.As2DDenseXView(TrajectoryTiles.Extent(Config.Envs, MaxSteps));
-
-    private ArrayView2D<ActionSample, Stride2D.DenseX> Samples =>
-        _samples.View.As2DDenseXView(TrajectoryTiles.Extent(Config.Envs, MaxSteps));
+    public RecordedRollout ReadLastRollout() => _buffers.Read(Config, _statistics.Rows.To1DView().GetAsArray1D());
 
     public void Dispose()
     {
-        _parameters.Dispose();
+        _buffers.Dispose();
         _agents.Dispose();
-        _observations.Dispose();
-        _samples.Dispose();
         _statistics.Dispose();
         _gradients.Dispose();
     }

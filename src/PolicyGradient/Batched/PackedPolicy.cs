@@ -7,34 +7,53 @@ namespace PolicyGradient.Batched;
 public static class PackedPolicy
 {
     /// <summary>Writes <paramref name="policy"/>'s hidden units into <paramref name="groups"/> (no allocation) and returns fc2.bias.</summary>
-    public static (float Bias0, float Bias1) Pack(PolicyParameters policy, Span<HiddenUnitGroup> groups)
+    public static Logits<TOthers> Pack<TObservation, TOthers>(PolicyParameters policy, Span<HiddenUnitGroup<TObservation, TOthers>> groups)
+        where TObservation : unmanaged, IVector<TObservation>
+        where TOthers : unmanaged, IVector<TOthers>
     {
         var layout = policy.Layout;
-        if (groups.Length != HiddenUnitGroup.CountFor(layout.Hidden))
-            throw new ArgumentException($"a 4-{layout.Hidden}-2 policy packs into {HiddenUnitGroup.CountFor(layout.Hidden)} groups, got {groups.Length}", nameof(groups));
+        if (layout.Inputs != TObservation.Length || layout.Actions != TOthers.Length + 1)
+            throw new ArgumentException($"a {layout} policy does not fit a network of {TObservation.Length} observations and {TOthers.Length + 1} actions", nameof(policy));
+        if (groups.Length != HiddenUnitGroups.CountFor(layout.Hidden))
+            throw new ArgumentException($"a {layout} policy packs into {HiddenUnitGroups.CountFor(layout.Hidden)} groups, got {groups.Length}", nameof(groups));
         double[] p = policy.Values;
         for (int g = 0; g < groups.Length; g++)
         {
-            int j = g * HiddenUnitGroup.Size;
-            groups[g] = new HiddenUnitGroup { A = Unit(p, layout, j), B = Unit(p, layout, j + 1), C = Unit(p, layout, j + 2), D = Unit(p, layout, j + 3) };
+            int j = g * HiddenUnitGroups.Size;
+            groups[g] = new HiddenUnitGroup<TObservation, TOthers>
+            {
+                A = Unit<TObservation, TOthers>(p, layout, j), B = Unit<TObservation, TOthers>(p, layout, j + 1),
+                C = Unit<TObservation, TOthers>(p, layout, j + 2), D = Unit<TObservation, TOthers>(p, layout, j + 3),
+            };
         }
-        return ((float)p[layout.Fc2Bias], (float)p[layout.Fc2Bias + 1]);
+        return new Logits<TOthers>((float)p[layout.Fc2Bias], Others<TOthers>(p, layout.Fc2Bias + 1, 1));
     }
 
-    private static HiddenUnit Unit(double[] p, PolicyLayout layout, int j)
+    private static HiddenUnit<TObservation, TOthers> Unit<TObservation, TOthers>(double[] p, PolicyLayout layout, int j)
+        where TObservation : unmanaged, IVector<TObservation>
+        where TOthers : unmanaged, IVector<TOthers>
     {
         if (j >= layout.Hidden)
             return default;
-        int w = layout.Fc1Weight + PolicyLayout.Inputs * j;
-        return new HiddenUnit
+        TObservation weights = default;
+        int w = layout.Fc1Weight + layout.Inputs * j;
+        for (int i = 0; i < layout.Inputs; i++)
+            weights = TObservation.With(weights, i, (float)p[w + i]);
+        return new HiddenUnit<TObservation, TOthers>
         {
-            W0 = (float)p[w],
-            W1 = (float)p[w + 1],
-            W2 = (float)p[w + 2],
-            W3 = (float)p[w + 3],
+            Weights = weights,
             Bias = (float)p[layout.Fc1Bias + j],
             Out0 = (float)p[layout.Fc2Weight + j],
-            Out1 = (float)p[layout.Fc2Weight + layout.Hidden + j],
+            Out = Others<TOthers>(p, layout.Fc2Weight + layout.Hidden + j, layout.Hidden),
         };
+    }
+
+    /// <summary>The values at first, first + stride, ... as a vector of the actions after action 0.</summary>
+    private static TOthers Others<TOthers>(double[] p, int first, int stride) where TOthers : unmanaged, IVector<TOthers>
+    {
+        TOthers others = default;
+        for (int k = 0; k < TOthers.Length; k++)
+            others = TOthers.With(others, k, (float)p[first + k * stride]);
+        return others;
     }
 }

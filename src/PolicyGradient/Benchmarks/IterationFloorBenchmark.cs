@@ -65,8 +65,10 @@ public static class IterationFloorBenchmark
         });
         long allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / iterations.Count;
 
-        using var idle = new EpisodeBatch(device, 1, envs, hidden, CartPole.MaxEpisodeSteps);
-        idle.SetAgent(0, PolicyParameters.Initialise(hidden, 0), 0, 0, 0.99f, active: false);
+        DeviceEnvironment environment = settings.Environment.Device;
+        PolicyLayout layout = environment.Layout(hidden);
+        using var idle = new EpisodeBatch(device, environment, 1, envs, hidden);
+        idle.SetAgent(0, PolicyParameters.Initialise(layout, 0), 0, 0, 0.99f, active: false);
         var idleTimes = Timed(minSeconds / 4, () =>
         {
             idle.Rollout();
@@ -74,11 +76,12 @@ public static class IterationFloorBenchmark
         });
 
         var accelerator = device.Accelerator;
-        using var parameters = accelerator.Allocate1D<HiddenUnitGroup>(HiddenUnitGroup.CountFor(hidden));
+        // The packed hidden units: per unit its D weights, bias and N outputs.
+        using var parameters = accelerator.Allocate1D<float>(HiddenUnitGroups.CountFor(hidden) * HiddenUnitGroups.Size * (layout.Inputs + 1 + layout.Actions));
         using var agents = accelerator.Allocate1D<AgentEpisodes>(1);
         using var statistics = accelerator.Allocate1D<double>(EpisodeStatistics.Width);
-        using var gradient = accelerator.Allocate1D<double>(GradientKernel.Width(PolicyLayout.CountFor(hidden)));
-        var hostParameters = new HiddenUnitGroup[parameters.Length];
+        using var gradient = accelerator.Allocate1D<double>(GradientKernel.Width(layout.Count));
+        var hostParameters = new float[parameters.Length];
         var hostAgents = new AgentEpisodes[1];
         var hostStatistics = new double[statistics.Length];
         var hostGradient = new double[gradient.Length];

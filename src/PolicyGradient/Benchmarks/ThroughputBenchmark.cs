@@ -61,6 +61,6 @@ public static class ThroughputBenchmark
         int envs = agents * envsPerAgent;
         return new ThroughputResult(envs, iterations, steps, seconds, steps / seconds, (double)steps / ((long)iterations * envs),
             timings.Rollout, timings.Gradient, timings.Pack + timings.Weights + timings.Update,
-            EpisodeBatch.BytesPerEnv(policy.Hidden, CartPole.MaxEpisodeSteps) * envs);
+            Environments.CartPole.Device.BytesPerEnv(policy.Hidden, Environments.CartPole.Device.MaxEpisodeSteps) * envs);
     }
 }

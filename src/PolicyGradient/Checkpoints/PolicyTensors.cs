@@ -4,8 +4,8 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Checkpoints;
 
 /// <summary>
-/// The policy as the tutorial's PyTorch module names its state_dict: fc1.weight [H, 4],
-/// fc1.bias [H], fc2.weight [2, H], fc2.bias [2]. <see cref="PolicyLayout"/> already keeps the
+/// The policy as the tutorial's PyTorch module names its state_dict: fc1.weight [H, D],
+/// fc1.bias [H], fc2.weight [N, H], fc2.bias [N]. <see cref="PolicyLayout"/> already keeps the
 /// flat parameters in that order, so each tensor is one slice of them.
 /// </summary>
 public static class PolicyTensors
@@ -18,23 +18,22 @@ public static class PolicyTensors
     public static readonly IReadOnlyList<string> Names = [Fc1Weight, Fc1Bias, Fc2Weight, Fc2Bias];
 
     /// <summary>Each tensor's name, shape and slice of the flat parameter vector, in state_dict order.</summary>
-    public static IEnumerable<(string Name, long[] Shape, Range Slice)> Layout(int hidden)
+    public static IEnumerable<(string Name, long[] Shape, Range Slice)> Tensors(PolicyLayout layout)
     {
-        var layout = new PolicyLayout(hidden);
-        yield return (Fc1Weight, [hidden, PolicyLayout.Inputs], layout.Fc1Weight..layout.Fc1Bias);
-        yield return (Fc1Bias, [hidden], layout.Fc1Bias..layout.Fc2Weight);
-        yield return (Fc2Weight, [PolicyLayout.Actions, hidden], layout.Fc2Weight..layout.Fc2Bias);
-        yield return (Fc2Bias, [PolicyLayout.Actions], layout.Fc2Bias..layout.Count);
+        yield return (Fc1Weight, [layout.Hidden, layout.Inputs], layout.Fc1Weight..layout.Fc1Bias);
+        yield return (Fc1Bias, [layout.Hidden], layout.Fc1Bias..layout.Fc2Weight);
+        yield return (Fc2Weight, [layout.Actions, layout.Hidden], layout.Fc2Weight..layout.Fc2Bias);
+        yield return (Fc2Bias, [layout.Actions], layout.Fc2Bias..layout.Count);
     }
 
     /// <summary>
     /// A flat parameter-shaped vector as four tensors named with <paramref name="prefix"/>:
     /// the policy itself (prefix "") or anything laid out like it (Adam's moments).
     /// </summary>
-    public static IEnumerable<SafeTensor> ToTensors(int hidden, ReadOnlySpan<double> values, TensorDType dtype, string prefix = "")
+    public static IEnumerable<SafeTensor> ToTensors(PolicyLayout layout, ReadOnlySpan<double> values, TensorDType dtype, string prefix = "")
     {
         var tensors = new List<SafeTensor>(4);
-        foreach (var (name, shape, slice) in Layout(hidden))
+        foreach (var (name, shape, slice) in Tensors(layout))
         {
             ReadOnlySpan<double> part = values[slice];
             tensors.Add(dtype == TensorDType.F32 ? SafeTensor.F32(prefix + name, shape, part) : SafeTensor.F64(prefix + name, shape, part));
@@ -42,24 +41,33 @@ public static class PolicyTensors
         return tensors;
     }
 
-    /// <summary>The policy's hidden size, read from fc1.bias and checked against every tensor's shape.</summary>
-    public static int HiddenSize(SafeTensorsFile file)
+    /// <summary>
+    /// The policy's shape D-H-N: H from fc1.bias, D from fc1.weight's columns, N from fc2.bias;
+    /// every tensor's shape is then checked against it.
+    /// </summary>
+    public static PolicyLayout LayoutOf(SafeTensorsFile file)
     {
         SafeTensor bias = file.Tensor(Fc1Bias);
-        if (bias.Shape is not [var hidden] || hidden < 1 || hidden > int.MaxValue / (2 * PolicyLayout.Inputs))
-            throw new InvalidDataException($"{Fc1Bias} has shape {SafeTensor.ShapeText(bias.Shape)}: must be [H] with H >= 1");
-        return (int)hidden;
+        if (bias.Shape is not [var hidden] || hidden < 1 || hidden > 1 << 20)
+            throw new InvalidDataException($"{Fc1Bias} has shape {SafeTensor.ShapeText(bias.Shape)}: must be [H] with 1 <= H <= {1 << 20}");
+        SafeTensor weight = file.Tensor(Fc1Weight);
+        if (weight.Shape is not [_, var inputs] || inputs < 1 || inputs > 1 << 10)
+            throw new InvalidDataException($"{Fc1Weight} has shape {SafeTensor.ShapeText(weight.Shape)}: must be [H, D] with 1 <= D <= {1 << 10}");
+        SafeTensor output = file.Tensor(Fc2Bias);
+        if (output.Shape is not [var actions] || actions < 2 || actions > 1 << 10)
+            throw new InvalidDataException($"{Fc2Bias} has shape {SafeTensor.ShapeText(output.Shape)}: must be [N] with 2 <= N <= {1 << 10}");
+        return new PolicyLayout((int)inputs, (int)hidden, (int)actions);
     }
 
-    /// <summary>The flat vector stored under <paramref name="prefix"/>; shapes must match a 4-H-2 policy.</summary>
-    public static double[] FromTensors(SafeTensorsFile file, int hidden, string prefix = "")
+    /// <summary>The flat vector stored under <paramref name="prefix"/>; shapes must match the <paramref name="layout"/> policy.</summary>
+    public static double[] FromTensors(SafeTensorsFile file, PolicyLayout layout, string prefix = "")
     {
-        var values = new double[PolicyLayout.CountFor(hidden)];
-        foreach (var (name, shape, slice) in Layout(hidden))
+        var values = new double[layout.Count];
+        foreach (var (name, shape, slice) in Tensors(layout))
         {
             SafeTensor tensor = file.Tensor(prefix + name);
             if (!tensor.Shape.SequenceEqual(shape))
-                throw new InvalidDataException($"{tensor.Name} has shape {SafeTensor.ShapeText(tensor.Shape)}: a 4-{hidden}-2 policy needs {SafeTensor.ShapeText(shape)}");
+                throw new InvalidDataException($"{tensor.Name} has shape {SafeTensor.ShapeText(tensor.Shape)}: a {layout} policy needs {SafeTensor.ShapeText(shape)}");
             double[] part = tensor.ToFloat64();
             if (part.Any(v => !double.IsFinite(v)))
                 throw new InvalidDataException($"{tensor.Name} holds a value that is not finite");
@@ -80,13 +88,13 @@ public static class PolicyTensors
             if (!Names.Contains(name) && !TrainingCheckpoint.Holds(name))
                 throw new InvalidDataException($"it holds tensor '{name}', which is neither the policy's ({string.Join(", ", Names)}) nor a pgvec checkpoint's");
         }
-        int hidden = HiddenSize(file);
-        return new PolicyParameters(hidden, FromTensors(file, hidden));
+        PolicyLayout layout = LayoutOf(file);
+        return new PolicyParameters(layout, FromTensors(file, layout));
     }
 
     public static PolicyParameters Read(string path) => Read(SafeTensorsFile.Read(path));
 
     /// <summary>policy.safetensors: float32, what the PyTorch module holds.</summary>
     public static SafeTensorsFile PolicyFile(PolicyParameters policy, IReadOnlyDictionary<string, string> metadata) =>
-        new(ToTensors(policy.Hidden, policy.Values, TensorDType.F32), metadata);
+        new(ToTensors(policy.Layout, policy.Values, TensorDType.F32), metadata);
 }

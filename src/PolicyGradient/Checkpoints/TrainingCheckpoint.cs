@@ -1,3 +1,4 @@
+using PolicyGradient.Kernels;
 using PolicyGradient.Optimization;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
@@ -35,11 +36,11 @@ public static class TrainingCheckpoint
 
     public static SafeTensorsFile ToFile(BatchedTrainingState state, IReadOnlyDictionary<string, string> metadata)
     {
-        int hidden = state.Policy.Hidden;
+        PolicyLayout layout = state.Policy.Layout;
         var tensors = new List<SafeTensor>();
-        tensors.AddRange(PolicyTensors.ToTensors(hidden, state.Policy.Values, TensorDType.F64));
-        tensors.AddRange(PolicyTensors.ToTensors(hidden, state.Optimizer.FirstMoment, TensorDType.F64, FirstMomentPrefix));
-        tensors.AddRange(PolicyTensors.ToTensors(hidden, state.Optimizer.SecondMoment, TensorDType.F64, SecondMomentPrefix));
+        tensors.AddRange(PolicyTensors.ToTensors(layout, state.Policy.Values, TensorDType.F64));
+        tensors.AddRange(PolicyTensors.ToTensors(layout, state.Optimizer.FirstMoment, TensorDType.F64, FirstMomentPrefix));
+        tensors.AddRange(PolicyTensors.ToTensors(layout, state.Optimizer.SecondMoment, TensorDType.F64, SecondMomentPrefix));
         tensors.Add(SafeTensor.ScalarI64(Step, state.Optimizer.Steps));
         tensors.Add(SafeTensor.ScalarI64(Iteration, state.Iteration));
         tensors.Add(SafeTensor.ScalarI64(Episodes, state.Episodes));
@@ -60,10 +61,10 @@ public static class TrainingCheckpoint
         long iteration = file.Tensor(Iteration).ScalarInt64();
         if (steps < 0 || iteration < 0 || iteration > int.MaxValue)
             throw new InvalidDataException($"{Step} {steps} or {Iteration} {iteration} is out of range");
-        double[] secondMoment = PolicyTensors.FromTensors(file, policy.Hidden, SecondMomentPrefix);
+        double[] secondMoment = PolicyTensors.FromTensors(file, policy.Layout, SecondMomentPrefix);
         if (secondMoment.Any(v => v < 0))
             throw new InvalidDataException($"{SecondMomentPrefix}* holds a negative value: a second moment never is");
-        adam.Restore(PolicyTensors.FromTensors(file, policy.Hidden, FirstMomentPrefix), secondMoment, steps);
+        adam.Restore(PolicyTensors.FromTensors(file, policy.Layout, FirstMomentPrefix), secondMoment, steps);
         return new BatchedTrainingState(policy, adam)
         {
             Iteration = (int)iteration,

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ILGPU.Backends.EntryPoints;
+using PolicyGradient.Environment;
 using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Devices;
@@ -12,31 +13,32 @@ public sealed record KernelEntryPoint(string Name, MethodInfo Method, bool Impli
     public EntryPointDescription Description => ImplicitlyGrouped
         ? EntryPointDescription.FromImplicitlyGroupedKernel(Method)
         : EntryPointDescription.FromExplicitlyGroupedKernel(Method);
+
+    /// <summary>An auto-grouped kernel; a generic one instantiated with <paramref name="typeArguments"/>.</summary>
+    public static KernelEntryPoint Implicit(string name, Type type, string method, params Type[] typeArguments)
+    {
+        MethodInfo found = type.GetMethod(method, BindingFlags.Public | BindingFlags.Static)
+                           ?? throw new InvalidOperationException($"{type.Name}.{method} not found");
+        return new(name, typeArguments.Length == 0 ? found : found.MakeGenericMethod(typeArguments), ImplicitlyGrouped: true);
+    }
 }
 
 /// <summary>
-/// Every kernel the program loads, in one list: <see cref="DeviceKernels"/> refuses to load a
-/// kernel missing here, and the PTX/OpenCL compilation (tests, `pgvec devices --ptx`) compiles
-/// exactly these. A new kernel is one line here and one load in DeviceKernels.
+/// Every kernel the program loads, in one list: the shared kernels and each built-in
+/// environment's instantiations. <see cref="DeviceKernels"/> refuses to load a kernel missing
+/// here, and the PTX/OpenCL compilation (tests, `pgvec devices --ptx`) compiles exactly these.
 /// </summary>
 public static class KernelEntryPoints
 {
     public static readonly IReadOnlyList<KernelEntryPoint> All =
     [
-        Implicit("rollout", typeof(RolloutKernel), nameof(RolloutKernel.Run)),
-        Implicit("gradient", typeof(GradientKernel), nameof(GradientKernel.Run)),
-        Implicit("column_reduce", typeof(ColumnReduceKernel), nameof(ColumnReduceKernel.Run)),
-        Implicit("step", typeof(SingleStepKernels), nameof(SingleStepKernels.Step)),
-        Implicit("forward", typeof(SingleStepKernels), nameof(SingleStepKernels.Forward)),
-        Implicit("uniform_draws", typeof(SingleStepKernels), nameof(SingleStepKernels.UniformDraws)),
+        KernelEntryPoint.Implicit("column_reduce", typeof(ColumnReduceKernel), nameof(ColumnReduceKernel.Run)),
+        KernelEntryPoint.Implicit("uniform_draws", typeof(SingleStepKernels), nameof(SingleStepKernels.UniformDraws)),
+        .. Environments.All.SelectMany(e => e.Device.KernelEntryPoints()).DistinctBy(k => k.Name),
     ];
 
     /// <summary>The entry of <paramref name="method"/>; throws if the method is not registered.</summary>
     public static KernelEntryPoint For(MethodInfo method) =>
-        All.SingleOrDefault(k => k.Method == method)
+        All.FirstOrDefault(k => k.Method == method)
         ?? throw new InvalidOperationException($"kernel {method.DeclaringType?.Name}.{method.Name} is not listed in KernelEntryPoints.All");
-
-    private static KernelEntryPoint Implicit(string name, Type type, string method) =>
-        new(name, type.GetMethod(method, BindingFlags.Public | BindingFlags.Static)
-                  ?? throw new InvalidOperationException($"{type.Name}.{method} not found"), ImplicitlyGrouped: true);
 }

@@ -7,8 +7,8 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Export;
 
 /// <summary>
-/// An ONNX model with the interface pgvec exports (input obs float [batch, 4], output logits
-/// float [batch, 2]) played through ONNX Runtime on the CPU: one observation per run, on one
+/// An ONNX model with the interface pgvec exports (input obs float [batch, D], output logits
+/// float [batch, N]) played through ONNX Runtime on the CPU: one observation per run, on one
 /// thread, through buffers bound once, so the same model and episodes always give the same actions.
 /// </summary>
 public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
@@ -20,8 +20,8 @@ public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
     private static readonly string[] OutputNames = [OnnxPolicyModel.LogitsOutput];
 
     private readonly InferenceSession _session;
-    private readonly float[] _observation = new float[PolicyLayout.Inputs];
-    private readonly float[] _logits = new float[PolicyLayout.Actions];
+    private readonly float[] _observation;
+    private readonly float[] _logits;
     private readonly OrtValue[] _inputs;
     private readonly OrtValue[] _outputs;
     private readonly RunOptions _runOptions = new();
@@ -30,9 +30,18 @@ public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
     {
         _session = session;
         Hidden = hidden;
-        _inputs = [OrtValue.CreateTensorValueFromMemory(_observation, [1, PolicyLayout.Inputs])];
-        _outputs = [OrtValue.CreateTensorValueFromMemory(_logits, [1, PolicyLayout.Actions])];
+        (Observations, Actions) = RequireInterface(session);
+        _observation = new float[Observations];
+        _logits = new float[Actions];
+        _inputs = [OrtValue.CreateTensorValueFromMemory(_observation, [1, Observations])];
+        _outputs = [OrtValue.CreateTensorValueFromMemory(_logits, [1, Actions])];
     }
+
+    /// <summary>D: the width of its input obs.</summary>
+    public int Observations { get; }
+
+    /// <summary>N: the width of its output logits.</summary>
+    public int Actions { get; }
 
     /// <summary>The hidden size its fc1.bias initializer declares; null for a model that has none.</summary>
     public int? Hidden { get; }
@@ -78,7 +87,6 @@ public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
         }
         try
         {
-            RequireInterface(session);
             return new OnnxPolicy(session, OnnxPolicyModel.HiddenSize(ModelProto.Parser.ParseFrom(bytes)));
         }
         catch (InvalidProtocolBufferException e)
@@ -97,8 +105,8 @@ public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
     {
         observation.CopyTo(_observation);
         _session.Run(_runOptions, InputNames, _inputs, OutputNames, _outputs);
-        logits[0] = _logits[0];
-        logits[1] = _logits[1];
+        for (int k = 0; k < _logits.Length; k++)
+            logits[k] = _logits[k];
     }
 
     public void Dispose()
@@ -109,26 +117,26 @@ public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
         _session.Dispose();
     }
 
-    /// <summary>Exactly one input, obs float [batch or 1, 4], and an output logits float [batch or 1, 2].</summary>
-    private static void RequireInterface(InferenceSession session)
+    /// <summary>Exactly one input, obs float [batch or 1, D], and an output logits float [batch or 1, N]; returns (D, N).</summary>
+    private static (int Observations, int Actions) RequireInterface(InferenceSession session)
     {
         string inputs = string.Join(", ", session.InputMetadata.Keys);
         if (session.InputMetadata.Count != 1 || !session.InputMetadata.TryGetValue(OnnxPolicyModel.ObservationInput, out NodeMetadata? obs))
-            throw new InvalidDataException($"its inputs are ({inputs}): a policy model has one, '{OnnxPolicyModel.ObservationInput}' float [batch, {PolicyLayout.Inputs}]");
-        RequireBatchOfVectors("input", OnnxPolicyModel.ObservationInput, obs, PolicyLayout.Inputs);
+            throw new InvalidDataException($"its inputs are ({inputs}): a policy model has one, '{OnnxPolicyModel.ObservationInput}' float [batch, D]");
+        int observations = RequireBatchOfVectors("input", OnnxPolicyModel.ObservationInput, obs, 1);
         if (!session.OutputMetadata.TryGetValue(OnnxPolicyModel.LogitsOutput, out NodeMetadata? logits))
-            throw new InvalidDataException($"it has no output '{OnnxPolicyModel.LogitsOutput}' (its outputs are {string.Join(", ", session.OutputMetadata.Keys)}): a policy model gives float [batch, {PolicyLayout.Actions}] logits");
-        RequireBatchOfVectors("output", OnnxPolicyModel.LogitsOutput, logits, PolicyLayout.Actions);
+            throw new InvalidDataException($"it has no output '{OnnxPolicyModel.LogitsOutput}' (its outputs are {string.Join(", ", session.OutputMetadata.Keys)}): a policy model gives float [batch, N] logits");
+        return (observations, RequireBatchOfVectors("output", OnnxPolicyModel.LogitsOutput, logits, 2));
     }
 
-    private static void RequireBatchOfVectors(string what, string name, NodeMetadata node, int width)
+    /// <summary>A float [batch, W] tensor with W at least <paramref name="least"/>; returns W.</summary>
+    private static int RequireBatchOfVectors(string what, string name, NodeMetadata node, int least)
     {
         // ONNX Runtime reports a named (dynamic) dimension as -1.
-        bool fits = node.IsTensor && node.ElementType == typeof(float)
-                    && node.Dimensions is [-1 or 1, var w] && w == width;
-        if (!fits)
-            throw new InvalidDataException(
-                $"its {what} '{name}' is {(node.IsTensor ? $"{TypeName(node.ElementType)} [{string.Join(", ", node.Dimensions)}]" : node.OnnxValueType.ToString())}: must be float [batch, {width}]");
+        if (node.IsTensor && node.ElementType == typeof(float) && node.Dimensions is [-1 or 1, var width] && width >= least)
+            return width;
+        throw new InvalidDataException(
+            $"its {what} '{name}' is {(node.IsTensor ? $"{TypeName(node.ElementType)} [{string.Join(", ", node.Dimensions)}]" : node.OnnxValueType.ToString())}: must be float [batch, W] with W >= {least}");
     }
 
     private static string TypeName(Type type) =>

@@ -28,10 +28,11 @@ public static class OnnxPolicyModel
     private const string HiddenValue = "fc1.relu";
 
     /// <param name="metadata">Stored as metadata_props, ordered by key so the same input always gives the same bytes.</param>
-    public static ModelProto Build(PolicyParameters policy, IReadOnlyDictionary<string, string> metadata, string producerVersion)
+    /// <param name="environmentId">The environment the policy was trained on, named in the model's description.</param>
+    public static ModelProto Build(PolicyParameters policy, string environmentId, IReadOnlyDictionary<string, string> metadata, string producerVersion)
     {
         var graph = new GraphProto { Name = "pgvec_policy" };
-        foreach (SafeTensor tensor in PolicyTensors.ToTensors(policy.Hidden, policy.Values, TensorDType.F32))
+        foreach (SafeTensor tensor in PolicyTensors.ToTensors(policy.Layout, policy.Values, TensorDType.F32))
             graph.Initializer.Add(new TensorProto
             {
                 Name = tensor.Name,
@@ -50,16 +51,17 @@ public static class OnnxPolicyModel
             Output = { ProbabilitiesOutput },
             Attribute = { IntAttribute("axis", -1) },
         });
-        graph.Input.Add(BatchOfVectors(ObservationInput, PolicyLayout.Inputs));
-        graph.Output.Add(BatchOfVectors(LogitsOutput, PolicyLayout.Actions));
-        graph.Output.Add(BatchOfVectors(ProbabilitiesOutput, PolicyLayout.Actions));
+        PolicyLayout layout = policy.Layout;
+        graph.Input.Add(BatchOfVectors(ObservationInput, layout.Inputs));
+        graph.Output.Add(BatchOfVectors(LogitsOutput, layout.Actions));
+        graph.Output.Add(BatchOfVectors(ProbabilitiesOutput, layout.Actions));
 
         var model = new ModelProto
         {
             IrVersion = IrVersion,
             ProducerName = ProducerName,
             ProducerVersion = producerVersion,
-            DocString = $"CartPole-v1 policy, 4-{policy.Hidden}-2 MLP: obs [batch, 4] (x, x_dot, theta, theta_dot) -> logits and probs [batch, 2] (0 pushes the cart left, 1 right)",
+            DocString = $"{environmentId} policy, {layout} MLP: obs [batch, {layout.Inputs}] -> logits and probs [batch, {layout.Actions}] (softmax over the actions)",
             Graph = graph,
             OpsetImport = { new OperatorSetIdProto { Domain = "", Version = OpsetVersion } },
         };

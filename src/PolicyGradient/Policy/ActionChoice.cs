@@ -21,12 +21,32 @@ public static class ActionChoices
     };
 
     /// <summary>
-    /// Step <paramref name="t"/>'s action from the episode's stream <paramref name="key"/>: draws
-    /// 0..3 reset the state, draw 4 + t picks action t, as on the device
-    /// (<see cref="CartPolePhysics.ResetDraws"/>).
+    /// Step <paramref name="t"/>'s action from the episode's stream <paramref name="key"/>: the
+    /// reset uses the first <paramref name="resetDraws"/> draws, draw resetDraws + t picks action
+    /// t, by inverse CDF from the last action down, as on the device (<see cref="CategoricalPolicy.Sample"/>).
     /// </summary>
-    public static int Sample(ReadOnlySpan<double> logProbabilities, ulong key, int t) =>
-        CounterRandom.UniformFloat(key, CartPolePhysics.ResetDraws + (ulong)t) < Math.Exp(logProbabilities[1]) ? 1 : 0;
+    public static int Sample(ReadOnlySpan<double> logProbabilities, ulong key, int t, int resetDraws)
+    {
+        float u = CounterRandom.UniformFloat(key, (ulong)(resetDraws + t));
+        double cumulative = 0.0;
+        for (int k = logProbabilities.Length - 1; k >= 1; k--)
+        {
+            cumulative += Math.Exp(logProbabilities[k]);
+            if (u < cumulative)
+                return k;
+        }
+        return 0;
+    }
 
-    public static int Greedy(ReadOnlySpan<double> logits) => logits[1] > logits[0] ? 1 : 0;
+    /// <summary>The most probable action; ties go to the lowest.</summary>
+    public static int Greedy(ReadOnlySpan<double> logits)
+    {
+        int best = 0;
+        for (int k = 1; k < logits.Length; k++)
+        {
+            if (logits[k] > logits[best])
+                best = k;
+        }
+        return best;
+    }
 }

@@ -2,8 +2,8 @@ using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Policy;
 
-/// <summary>One episode as the policy-gradient maths needs it: observations and actions.</summary>
-public sealed record Episode(float[][] States, int[] Actions)
+/// <summary>One episode as the policy-gradient maths needs it: observations, actions and rewards.</summary>
+public sealed record Episode(float[][] States, int[] Actions, double[] Rewards)
 {
     public int Length => Actions.Length;
 }
@@ -16,24 +16,28 @@ public static class PolicyMath
 {
     public static void Logits(ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, Span<double> logits)
     {
-        double l0 = p[layout.Fc2Bias], l1 = p[layout.Fc2Bias + 1];
+        for (int k = 0; k < layout.Actions; k++)
+            logits[k] = p[layout.Fc2Bias + k];
         for (int j = 0; j < layout.Hidden; j++)
         {
             double h = Math.Max(HiddenPreactivation(p, layout, j, s), 0.0);
-            l0 += p[layout.Fc2Weight + j] * h;
-            l1 += p[layout.Fc2Weight + layout.Hidden + j] * h;
+            for (int k = 0; k < layout.Actions; k++)
+                logits[k] += p[layout.Fc2Weight + k * layout.Hidden + j] * h;
         }
-        logits[0] = l0;
-        logits[1] = l1;
     }
 
     /// <summary>log softmax, shifted by the max logit so exp never overflows.</summary>
     public static void LogSoftmax(ReadOnlySpan<double> logits, Span<double> logProbs)
     {
-        double max = Math.Max(logits[0], logits[1]);
-        double logSum = max + Math.Log(Math.Exp(logits[0] - max) + Math.Exp(logits[1] - max));
-        logProbs[0] = logits[0] - logSum;
-        logProbs[1] = logits[1] - logSum;
+        double max = double.NegativeInfinity;
+        foreach (double l in logits)
+            max = Math.Max(max, l);
+        double sum = 0.0;
+        foreach (double l in logits)
+            sum += Math.Exp(l - max);
+        double logSum = max + Math.Log(sum);
+        for (int k = 0; k < logits.Length; k++)
+            logProbs[k] = logits[k] - logSum;
     }
 
     /// <summary>The entropy -sum_a pi(a) log pi(a) of a softmax given its log-probabilities.</summary>
@@ -49,31 +53,33 @@ public static class PolicyMath
     public static double AccumulateLogProbabilityGradient(
         ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, int action, double scale, Span<double> grad)
     {
-        Span<double> logits = stackalloc double[2];
+        Span<double> logits = stackalloc double[layout.Actions];
         Logits(p, layout, s, logits);
         LogSoftmax(logits, logits);
         // d log softmax(l)[a] / d l_k = [k == a] - pi_k
-        double d0 = (action == 0 ? 1.0 : 0.0) - Math.Exp(logits[0]);
-        double d1 = (action == 1 ? 1.0 : 0.0) - Math.Exp(logits[1]);
-        d0 *= scale;
-        d1 *= scale;
+        Span<double> d = stackalloc double[layout.Actions];
+        for (int k = 0; k < layout.Actions; k++)
+            d[k] = ((action == k ? 1.0 : 0.0) - Math.Exp(logits[k])) * scale;
         for (int j = 0; j < layout.Hidden; j++)
         {
             double pre = HiddenPreactivation(p, layout, j, s);
             double h = Math.Max(pre, 0.0);
-            int w0 = layout.Fc2Weight + j, w1 = w0 + layout.Hidden;
-            grad[w0] += d0 * h;
-            grad[w1] += d1 * h;
+            double dh = 0.0;
+            for (int k = 0; k < layout.Actions; k++)
+            {
+                int w2 = layout.Fc2Weight + k * layout.Hidden + j;
+                grad[w2] += d[k] * h;
+                dh += p[w2] * d[k];
+            }
             if (pre <= 0.0)
                 continue;
-            double dh = p[w0] * d0 + p[w1] * d1;
-            int w = layout.Fc1Weight + PolicyLayout.Inputs * j;
-            for (int i = 0; i < PolicyLayout.Inputs; i++)
+            int w = layout.Fc1Weight + layout.Inputs * j;
+            for (int i = 0; i < layout.Inputs; i++)
                 grad[w + i] += dh * s[i];
             grad[layout.Fc1Bias + j] += dh;
         }
-        grad[layout.Fc2Bias] += d0;
-        grad[layout.Fc2Bias + 1] += d1;
+        for (int k = 0; k < layout.Actions; k++)
+            grad[layout.Fc2Bias + k] += d[k];
         return logits[action];
     }
 
@@ -130,7 +136,10 @@ public static class PolicyMath
 
     private static double HiddenPreactivation(ReadOnlySpan<double> p, PolicyLayout layout, int j, ReadOnlySpan<float> s)
     {
-        int w = layout.Fc1Weight + PolicyLayout.Inputs * j;
-        return p[w] * s[0] + p[w + 1] * s[1] + p[w + 2] * s[2] + p[w + 3] * s[3] + p[layout.Fc1Bias + j];
+        int w = layout.Fc1Weight + layout.Inputs * j;
+        double pre = 0.0;
+        for (int i = 0; i < layout.Inputs; i++)
+            pre += p[w + i] * s[i];
+        return pre + p[layout.Fc1Bias + j];
     }
 }

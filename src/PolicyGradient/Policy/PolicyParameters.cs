@@ -11,13 +11,15 @@ public sealed class PolicyParameters : IPolicyNetwork
     /// <summary>Stream id that keeps initialisation draws apart from episode draws.</summary>
     private const ulong InitialisationStream = 0x1A17;
 
-    public PolicyParameters(int hidden, double[] values)
+    public PolicyParameters(PolicyLayout layout, double[] values)
     {
-        if (hidden < 1)
-            throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "the hidden size must be at least 1");
-        Layout = new PolicyLayout(hidden);
+        if (layout.Hidden < 1)
+            throw new ArgumentOutOfRangeException(nameof(layout), layout.Hidden, "the hidden size must be at least 1");
+        if (layout.Inputs < 1 || layout.Actions < 2)
+            throw new ArgumentOutOfRangeException(nameof(layout), layout, "a policy needs at least 1 observation and 2 actions");
+        Layout = layout;
         if (values.Length != Layout.Count)
-            throw new ArgumentException($"a 4-{hidden}-2 policy has {Layout.Count} parameters, got {values.Length}", nameof(values));
+            throw new ArgumentException($"a {layout} policy has {Layout.Count} parameters, got {values.Length}", nameof(values));
         Values = values;
     }
 
@@ -31,18 +33,17 @@ public sealed class PolicyParameters : IPolicyNetwork
     /// PyTorch's nn.Linear default: kaiming_uniform(a = sqrt(5)) for weights and the bias rule
     /// both come to uniform(-1/sqrt(fan_in), 1/sqrt(fan_in)).
     /// </summary>
-    public static PolicyParameters Initialise(int hidden, ulong seed)
+    public static PolicyParameters Initialise(PolicyLayout layout, ulong seed)
     {
-        var layout = new PolicyLayout(hidden);
         var values = new double[layout.Count];
         ulong key = CounterRandom.StreamKey(seed, InitialisationStream, 0);
-        double fc1Bound = 1.0 / Math.Sqrt(PolicyLayout.Inputs);
-        double fc2Bound = 1.0 / Math.Sqrt(hidden);
+        double fc1Bound = 1.0 / Math.Sqrt(layout.Inputs);
+        double fc2Bound = 1.0 / Math.Sqrt(layout.Hidden);
         for (int k = 0; k < values.Length; k++)
         {
             double bound = k < layout.Fc2Weight ? fc1Bound : fc2Bound;
             values[k] = -bound + 2.0 * bound * CounterRandom.UniformDouble(key, (ulong)k);
         }
-        return new PolicyParameters(hidden, values);
+        return new PolicyParameters(layout, values);
     }
 }

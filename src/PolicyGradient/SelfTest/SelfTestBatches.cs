@@ -27,12 +27,20 @@ public static class SelfTestBatches
     /// </summary>
     public static RecordedGradient Reinforce(ComputeDevice device, PolicyParameters policy, int envs, ulong seed, int iteration, float gamma)
     {
-        using var batch = new EpisodeBatch(device, 1, envs, policy.Hidden, CartPole.MaxEpisodeSteps);
+        using var batch = new EpisodeBatch(device, Environments.CartPole.Device, 1, envs, policy.Hidden);
         BatchStatistics statistics = batch.Rollout(policy, seed, iteration, gamma);
         BatchGradient gradient = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics));
         List<Episode> episodes = batch.ReadLastRollout().Episodes();
         return new RecordedGradient(episodes, gradient.Gradient.ToArray(), gradient.Loss);
     }
+
+    /// <summary>CartPole states [n][4] and actions [n] stepped on the device: [n][5] = next state, terminated.</summary>
+    public static float[] Step(ComputeDevice device, float[] states, int[] actions) =>
+        [.. Environments.CartPole.Device.Step(device, [.. states.Chunk(4)], actions).SelectMany(t => (float[])[.. t.State, t.Terminated ? 1.0f : 0.0f])];
+
+    /// <summary>The device network's logits [n][2] for CartPole observations [n][4].</summary>
+    public static float[] Logits(ComputeDevice device, PolicyParameters policy, float[] states) =>
+        [.. Environments.CartPole.Device.Logits(device, policy, [.. states.Chunk(4)]).SelectMany(l => l)];
 
     /// <summary>The device's reduction of a [rows][EpisodeStatistics.Width] matrix (as one agent's rows), with the statistics' min and max columns.</summary>
     public static float[] ReduceStatistics(ComputeDevice device, float[] rows)

@@ -1,3 +1,4 @@
+using PolicyGradient.Environment;
 using System.Text.Json;
 using PolicyGradient.Batched;
 using PolicyGradient.Kernels;
@@ -71,7 +72,7 @@ public static class SelfTestChecks
         int compared = 0;
         foreach (JsonElement c in EmbeddedReferences.PyTorch.GetProperty("cases").EnumerateArray())
         {
-            var parameters = new PolicyParameters(c.GetProperty("hidden").GetInt32(), EmbeddedReferences.Doubles(c.GetProperty("params")));
+            var parameters = new PolicyParameters(Environments.CartPole.Device.Layout(c.GetProperty("hidden").GetInt32()), EmbeddedReferences.Doubles(c.GetProperty("params")));
             float[] states = c.GetProperty("episodes")[0].GetProperty("states").EnumerateArray()
                 .SelectMany(s => EmbeddedReferences.Doubles(s).Select(v => (float)v)).ToArray();
             double[] expected = c.GetProperty("forward_first_episode").GetProperty("logits").EnumerateArray()
@@ -95,7 +96,7 @@ public static class SelfTestChecks
         {
             for (ulong env = 0; env < 64; env++)
             {
-                foreach (ulong counter in new ulong[] { 0, 1, 2, 3, CartPolePhysics.ResetDraws, CartPolePhysics.ResetDraws + 499, ulong.MaxValue })
+                foreach (ulong counter in new ulong[] { 0, 1, 2, 3, (ulong)Environments.CartPole.Device.ResetDraws, (ulong)Environments.CartPole.Device.ResetDraws + 499, ulong.MaxValue })
                 {
                     keys.Add(CounterRandom.StreamKey(seed, 7, env));
                     counters.Add(counter);
@@ -145,11 +146,11 @@ public static class SelfTestChecks
     {
         const int hidden = 32, envs = 48;
         const float gamma = 0.99f;
-        var policy = PolicyParameters.Initialise(hidden, 5);
+        var policy = PolicyParameters.Initialise(Environments.CartPole.Device.Layout(hidden), 5);
         RecordedGradient recorded = device.Reinforce(policy, envs, 11, 3, gamma);
 
         // The float32 parameters the device ran, widened back for the float64 reference.
-        var host = new PolicyParameters(hidden, policy.Values.Select(v => (double)(float)v).ToArray());
+        var host = new PolicyParameters(policy.Layout, policy.Values.Select(v => (double)(float)v).ToArray());
         var returnsToGo = recorded.Episodes.Select(e => PolicyMath.ReturnsToGo(Enumerable.Repeat(1.0, e.Length).ToArray(), gamma)).ToList();
         var weights = AdvantageNormalisation.Weights(returnsToGo, subtractBaseline: true, normalise: true);
         var expected = new double[host.Layout.Count];

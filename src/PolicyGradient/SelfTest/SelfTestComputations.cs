@@ -25,8 +25,8 @@ public sealed record SelfTestComputations(
 {
     /// <summary>The production kernels on <paramref name="device"/>.</summary>
     public static SelfTestComputations On(ComputeDevice device) => new(
-        device.Kernels.StepStates,
-        device.Kernels.Logits,
+        (states, actions) => SelfTestBatches.Step(device, states, actions),
+        (policy, states) => SelfTestBatches.Logits(device, policy, states),
         device.Kernels.UniformFloats,
         rows => SelfTestBatches.ReduceStatistics(device, rows),
         (policy, envs, seed, iteration, gamma) => SelfTestBatches.Reinforce(device, policy, envs, seed, iteration, gamma),

@@ -1,3 +1,4 @@
+using PolicyGradient.Kernels;
 using System.Text.Json;
 using PolicyGradient.Distributed;
 using PolicyGradient.Policy;
@@ -59,12 +60,12 @@ public sealed class DistributedSweepTrainer(IProcessGroup processes, ISweepTrain
 
     /// <summary>A <see cref="TrainingOutcome"/> as it travels; JSON writes doubles so they read back to the same bits.</summary>
     private sealed record AgentResult(int Agent, bool Solved, int Updates, long Episodes, long EnvSteps, double WallSeconds,
-        double? SecondsToSolve, double FinalMeanReturn, int Hidden, double[] Policy, bool Interrupted)
+        double? SecondsToSolve, double FinalMeanReturn, PolicyLayout Layout, double[] Policy, bool Interrupted)
     {
         public static AgentResult Of(int agent, TrainingOutcome o) => new(agent, o.Solved, o.Updates, o.Episodes, o.EnvSteps,
-            o.WallSeconds, o.SecondsToSolve, o.FinalMeanReturn, o.Policy.Hidden, o.Policy.Values, o.Interrupted);
+            o.WallSeconds, o.SecondsToSolve, o.FinalMeanReturn, o.Policy.Layout, o.Policy.Values, o.Interrupted);
 
         public TrainingOutcome ToOutcome() => new(Solved, Updates, Episodes, EnvSteps, WallSeconds, SecondsToSolve, FinalMeanReturn,
-            new PolicyParameters(Hidden, Policy), Interrupted);
+            new PolicyParameters(Layout, Policy), Interrupted);
     }
 }

@@ -1,3 +1,6 @@
+using PolicyGradient.Environment;
+using PolicyGradient.Kernels;
+
 namespace PolicyGradient.Training;
 
 /// <summary>
@@ -7,9 +10,14 @@ namespace PolicyGradient.Training;
 /// </summary>
 public sealed record BatchSettings(int EnvsPerAgent, int Hidden, double TargetReturn, int MaxIterations, double MaxSeconds, int FirstEnv = 0)
 {
+    /// <summary>What every env of the batch plays.</summary>
+    public EnvironmentDefinition Environment { get; init; } = Environments.CartPole;
+
+    public PolicyLayout Layout => Environment.Device.Layout(Hidden);
+
     /// <summary>The batch of a `train` run: <paramref name="envs"/> envs for its one agent.</summary>
     public static BatchSettings From(int envs, TrainingOptions options) =>
-        new(envs, options.Hidden, options.TargetReturn, options.MaxUpdates, options.MaxSeconds);
+        new(envs, options.Hidden, options.TargetReturn, options.MaxUpdates, options.MaxSeconds) { Environment = options.Environment };
 
     /// <summary>Process <paramref name="rank"/> of <paramref name="size"/>'s consecutive share of these envs (shares differ by one env at most).</summary>
     public BatchSettings Share(int rank, int size)

@@ -43,8 +43,8 @@ public sealed class BatchedTrainer : IDisposable
         _settings = settings;
         _processes = processes ?? new SingleProcess();
         Agents = agents;
-        _batch = new EpisodeBatch(device, agents.Count, settings.EnvsPerAgent, settings.Hidden, CartPole.MaxEpisodeSteps, settings.FirstEnv);
-        _states = states?.ToArray() ?? agents.Select(a => BatchedTrainingState.Start(a, settings.Hidden)).ToArray();
+        _batch = new EpisodeBatch(device, settings.Environment.Device, agents.Count, settings.EnvsPerAgent, settings.Hidden, firstEnv: settings.FirstEnv);
+        _states = states?.ToArray() ?? agents.Select(a => BatchedTrainingState.Start(a, settings)).ToArray();
         _gradients = agents.Select(_ => new double[_batch.Layout.Count]).ToArray();
         _secondsBefore = new double[agents.Count];
     }
@@ -246,6 +246,8 @@ public sealed class BatchedTrainer : IDisposable
             PolicyLoss = gradient.Loss,
             Entropy = gradient.EntropySum / statistics.Steps,
             GradientNorm = gradient.Norm,
+            Terminated = statistics.Terminated,
+            Truncated = statistics.Truncated,
         };
         return new AgentStep(k, report, state.Solved, state.SecondsToSolve);
     }

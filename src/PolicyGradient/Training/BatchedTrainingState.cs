@@ -1,3 +1,4 @@
+using PolicyGradient.Kernels;
 using PolicyGradient.Optimization;
 using PolicyGradient.Policy;
 
@@ -11,18 +12,19 @@ namespace PolicyGradient.Training;
 public sealed class BatchedTrainingState(PolicyParameters policy, Adam optimizer)
 {
     public static BatchedTrainingState Start(TrainingOptions options) =>
-        Start(options, PolicyParameters.Initialise(options.Hidden, options.Seed));
+        Start(options, PolicyParameters.Initialise(options.Environment.Device.Layout(options.Hidden), options.Seed));
 
-    /// <summary>A fresh agent: the parameters its seed initialises, a new Adam with its learning rate.</summary>
-    public static BatchedTrainingState Start(AgentSettings agent, int hidden) =>
-        Start(agent.ApplyTo(new TrainingOptions { Hidden = hidden }));
+    /// <summary>A fresh agent of a batch: the parameters its seed initialises, a new Adam with its learning rate.</summary>
+    public static BatchedTrainingState Start(AgentSettings agent, BatchSettings batch) =>
+        Start(agent.ApplyTo(new TrainingOptions { Hidden = batch.Hidden, Environment = batch.Environment }));
 
     /// <summary>A fresh run from given weights (e.g. trained in PyTorch): a copy of them, a new Adam.</summary>
     public static BatchedTrainingState Start(TrainingOptions options, PolicyParameters initial)
     {
-        if (initial.Hidden != options.Hidden)
-            throw new ArgumentException($"the initial policy has {initial.Hidden} hidden units, the options {options.Hidden}", nameof(initial));
-        var policy = new PolicyParameters(initial.Hidden, (double[])initial.Values.Clone());
+        PolicyLayout layout = options.Environment.Device.Layout(options.Hidden);
+        if (initial.Layout != layout)
+            throw new ArgumentException($"the initial policy is {initial.Layout}, {options.Environment.Id} with {options.Hidden} hidden units needs {layout}", nameof(initial));
+        var policy = new PolicyParameters(layout, (double[])initial.Values.Clone());
         return new BatchedTrainingState(policy, new Adam(policy.Layout.Count, options.LearningRate));
     }
 

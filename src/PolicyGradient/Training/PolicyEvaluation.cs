@@ -35,7 +35,7 @@ public static class PolicyEvaluation
         ulong key = CounterRandom.StreamKey(seed, EvaluationStream, (ulong)index);
         float[] obs = env.Reset(key);
         onState?.Invoke(env);
-        Span<double> logits = stackalloc double[2];
+        Span<double> logits = stackalloc double[Environments.CartPole.Device.Actions];
         double total = 0.0;
         for (int t = 0; ; t++)
         {
@@ -48,7 +48,7 @@ public static class PolicyEvaluation
             else
             {
                 PolicyMath.LogSoftmax(logits, logits);
-                action = ActionChoices.Sample(logits, key, t);
+                action = ActionChoices.Sample(logits, key, t, Environments.CartPole.Device.ResetDraws);
             }
             var step = env.Step(action);
             onState?.Invoke(env);

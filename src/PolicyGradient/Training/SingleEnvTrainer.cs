@@ -18,7 +18,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
 
     public TrainingOutcome Train(Action<UpdateReport>? onEpisode = null, CancellationToken stop = default)
     {
-        var policy = PolicyParameters.Initialise(options.Hidden, options.Seed);
+        var policy = PolicyParameters.Initialise(options.Environment.Device.Layout(options.Hidden), options.Seed);
         var layout = policy.Layout;
         var adam = new Adam(layout.Count, options.LearningRate);
         var env = new CartPole();
@@ -28,7 +28,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
         var states = new List<float[]>();
         var actions = new List<int>();
         var rewards = new List<double>();
-        Span<double> logits = stackalloc double[2];
+        Span<double> logits = stackalloc double[layout.Actions];
 
         var clock = Stopwatch.StartNew();
         long envSteps = 0;
@@ -47,7 +47,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                 PolicyMath.Logits(policy.Values, layout, obs, logits);
                 PolicyMath.LogSoftmax(logits, logits);
                 entropy += PolicyMath.Entropy(logits);
-                int action = ActionChoices.Sample(logits, key, actions.Count);
+                int action = ActionChoices.Sample(logits, key, actions.Count, options.Environment.Device.ResetDraws);
                 states.Add(obs);
                 actions.Add(action);
                 var step = env.Step(action);
@@ -58,7 +58,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                     break;
             }
 
-            var played = new Episode(states.ToArray(), actions.ToArray());
+            var played = new Episode(states.ToArray(), actions.ToArray(), rewards.ToArray());
             double loss;
             if (options.Objective == Objective.Tutorial)
             {

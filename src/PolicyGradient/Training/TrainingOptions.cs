@@ -1,3 +1,5 @@
+using PolicyGradient.Environment;
+
 namespace PolicyGradient.Training;
 
 /// <summary>The options both trainers share; each field's default is the CLI's default (the learning rate: the baseline's).</summary>
@@ -9,6 +11,7 @@ public sealed record TrainingOptions
     /// <summary>The tutorial's learning rate, the single-env baseline's default.</summary>
     public const double TutorialLearningRate = 0.01;
 
+    public EnvironmentDefinition Environment { get; init; } = Environments.CartPole;
     public ulong Seed { get; init; }
     public int Hidden { get; init; } = 32;
     public double LearningRate { get; init; } = TutorialLearningRate;
@@ -46,6 +49,10 @@ public sealed record UpdateReport
     public required double Entropy { get; init; }
     /// <summary>The L2 norm of the loss gradient before Adam.</summary>
     public required double GradientNorm { get; init; }
+    /// <summary>This update's episodes that ended in a terminal state (the rest were cut by the time limit).</summary>
+    public long Terminated { get; init; }
+    /// <summary>This update's episodes the time limit cut.</summary>
+    public long Truncated { get; init; }
 
     /// <summary>What the solved test compares with the target.</summary>
     public double RunningMeanReturn => RecentMeanReturn ?? MeanReturn;

@@ -11,7 +11,7 @@ public class PolicyTensorsTests
     private static PolicyParameters ReferencePolicy(int index)
     {
         JsonElement c = ReferenceData.PolicyCases.ElementAt(index);
-        return new PolicyParameters(c.GetProperty("hidden").GetInt32(), c.GetProperty("params").Doubles());
+        return new PolicyParameters(CartPoleShapes.Layout(c.GetProperty("hidden").GetInt32()), c.GetProperty("params").Doubles());
     }
 
     private static IReadOnlyDictionary<string, string> Metadata => new Dictionary<string, string> { ["format"] = "pt" };
@@ -70,7 +70,7 @@ public class PolicyTensorsTests
     [MemberData(nameof(BadPolicies))]
     public void Refuses_a_file_that_does_not_hold_a_4_H_2_policy(string problem, string message)
     {
-        PolicyParameters policy = PolicyParameters.Initialise(8, 1);
+        PolicyParameters policy = PolicyParameters.Initialise(CartPoleShapes.Layout(8), 1);
         SafeTensorsFile file = problem switch
         {
             "fc1.weight [8, 5]" => With(policy, t => t.Name == "fc1.weight" ? SafeTensor.F32(t.Name, [8, 5], new double[40]) : t),

@@ -110,7 +110,7 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
     {
         using var temp = new TempDirectory();
         string start = temp.Combine("start.safetensors");
-        var initial = PolicyParameters.Initialise(6, 99);
+        var initial = PolicyParameters.Initialise(CartPoleShapes.Layout(6), 99);
         PolicyTensors.PolicyFile(initial, new Dictionary<string, string>()).Write(start);
 
         var run = CliRun.Of("train", "--envs", "8", "--device", "cpu", "--seed", "3", "--max-iterations", "1", "--init-from", start, "--out", temp.Combine("run"));
@@ -199,7 +199,7 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
     {
         using var temp = new TempDirectory();
         string big = temp.Combine("big.safetensors");
-        PolicyTensors.PolicyFile(new PolicyParameters(1025, new double[PolicyLayout.CountFor(1025)]), new Dictionary<string, string>()).Write(big);
+        PolicyTensors.PolicyFile(new PolicyParameters(CartPoleShapes.Layout(1025), new double[CartPoleShapes.Layout(1025).Count]), new Dictionary<string, string>()).Write(big);
 
         CliRun.Of("train", "--init-from", big).AssertUsageError("has a 4-1025-2 policy", "an integer from 1 to 1024");
     }

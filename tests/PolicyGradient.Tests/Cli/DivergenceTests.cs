@@ -24,7 +24,7 @@ public class DeviceMemoryTests
     public void Envs_that_do_not_fit_the_device_get_the_numbers_and_the_largest_that_fits_instead_of_a_crash()
     {
         const int envs = 16_777_216;
-        long perEnv = PolicyGradient.Batched.EpisodeBatch.BytesPerEnv(32, 500);
+        long perEnv = CartPoleShapes.Device.BytesPerEnv(32, 500);
         using (var cpu = PolicyGradient.Devices.ComputeDevice.Open(PolicyGradient.Devices.DeviceKind.Cpu, TextWriter.Null))
             Skip.If(PolicyGradient.Devices.DeviceMemory.Available(cpu) * 0.9 >= (double)envs * perEnv, $"this machine could hold {envs} envs: nothing to refuse");
         using var temp = new TempDirectory();

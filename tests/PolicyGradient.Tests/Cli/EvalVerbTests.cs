@@ -89,7 +89,7 @@ public class EvalVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
         string truncated = temp.Combine("truncated.safetensors"), garbage = temp.Combine("garbage.safetensors"), wrongShape = temp.Combine("wrong.safetensors");
         File.WriteAllBytes(truncated, File.ReadAllBytes(trained.Policy)[..100]);
         File.WriteAllText(garbage, "this is not a safetensors file at all");
-        new SafeTensorsFile(PolicyTensors.PolicyFile(PolicyParameters.Initialise(8, 0), new Dictionary<string, string>()).Tensors.Values
+        new SafeTensorsFile(PolicyTensors.PolicyFile(PolicyParameters.Initialise(CartPoleShapes.Layout(8), 0), new Dictionary<string, string>()).Tensors.Values
             .Select(t => t.Name == "fc1.weight" ? SafeTensor.F32(t.Name, [8, 5], new double[40]) : t)).Write(wrongShape);
 
         (string[] Args, string Fragment)[] cases =

@@ -111,7 +111,7 @@ public class ExportVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
         using var temp = new TempDirectory();
         string garbage = temp.Combine("garbage.onnx"), renamed = temp.Combine("renamed.onnx");
         File.WriteAllText(garbage, "this is not an ONNX model");
-        ModelProto model = OnnxPolicyModel.Build(PolicyTensors.Read(trained.Policy), new Dictionary<string, string>(), "test");
+        ModelProto model = OnnxPolicyModel.Build(PolicyTensors.Read(trained.Policy), "CartPole-v1", new Dictionary<string, string>(), "test");
         model.Graph.Input[0].Name = "state";
         model.Graph.Node[0].Input[0] = "state";
         File.WriteAllBytes(renamed, model.ToByteArray());

@@ -79,7 +79,7 @@ public class RunDirectoryClaimTests
     {
         const int envs = 16_777_216, hidden = 1024;
         using (var cpu = PolicyGradient.Devices.ComputeDevice.Open(PolicyGradient.Devices.DeviceKind.Cpu, TextWriter.Null))
-            Skip.If(PolicyGradient.Devices.DeviceMemory.Available(cpu) * 0.9 >= (double)envs * PolicyGradient.Batched.EpisodeBatch.BytesPerEnv(hidden, 500),
+            Skip.If(PolicyGradient.Devices.DeviceMemory.Available(cpu) * 0.9 >= (double)envs * CartPoleShapes.Device.BytesPerEnv(hidden, 500),
                 "this machine could hold the batch: nothing fails to start");
         using var temp = new TempDirectory();
         string run = temp.Combine("run");

@@ -39,7 +39,7 @@ public class OnnxPolicyModelTests(SolvedPolicy solved, ITestOutputHelper output)
     private static PolicyParameters PyTorchCasePolicy(int index)
     {
         var c = ReferenceData.PolicyCases.ElementAt(index);
-        var exact = new PolicyParameters(c.GetProperty("hidden").GetInt32(), c.GetProperty("params").Doubles());
+        var exact = new PolicyParameters(CartPoleShapes.Layout(c.GetProperty("hidden").GetInt32()), c.GetProperty("params").Doubles());
         return PolicyTensors.Read(PolicyTensors.PolicyFile(exact, new Dictionary<string, string>()));
     }
 
@@ -49,7 +49,7 @@ public class OnnxPolicyModelTests(SolvedPolicy solved, ITestOutputHelper output)
     [InlineData(1024)]
     public void ONNX_Runtime_sees_input_obs_and_outputs_logits_and_probs_float_with_a_dynamic_batch(int hidden)
     {
-        using var model = new OnnxModelSession(OnnxPolicyModel.Build(PolicyParameters.Initialise(hidden, 1), SolvedPolicy.Metadata, "test"));
+        using var model = new OnnxModelSession(OnnxPolicyModel.Build(PolicyParameters.Initialise(CartPoleShapes.Layout(hidden), 1), "CartPole-v1", SolvedPolicy.Metadata, "test"));
 
         var input = Assert.Single(model.Session.InputMetadata);
         Assert.Equal("obs", input.Key);
@@ -108,7 +108,7 @@ public class OnnxPolicyModelTests(SolvedPolicy solved, ITestOutputHelper output)
     [Fact]
     public void Producer_and_the_runs_configuration_are_in_the_model_where_ONNX_Runtime_reads_them()
     {
-        ModelProto model = OnnxPolicyModel.Build(solved.Policy, SolvedPolicy.Metadata, "9.8.7");
+        ModelProto model = OnnxPolicyModel.Build(solved.Policy, "CartPole-v1", SolvedPolicy.Metadata, "9.8.7");
         using var session = new OnnxModelSession(model);
 
         ModelMetadata metadata = session.Session.ModelMetadata;
@@ -122,10 +122,10 @@ public class OnnxPolicyModelTests(SolvedPolicy solved, ITestOutputHelper output)
     [Fact]
     public void The_same_policy_and_metadata_always_give_the_same_bytes()
     {
-        byte[] first = OnnxPolicyModel.Build(solved.Policy, SolvedPolicy.Metadata, "test").ToByteArray();
+        byte[] first = OnnxPolicyModel.Build(solved.Policy, "CartPole-v1", SolvedPolicy.Metadata, "test").ToByteArray();
         var shuffled = SolvedPolicy.Metadata.Reverse().ToDictionary();
 
-        Assert.Equal(first, OnnxPolicyModel.Build(solved.Policy, shuffled, "test").ToByteArray());
+        Assert.Equal(first, OnnxPolicyModel.Build(solved.Policy, "CartPole-v1", shuffled, "test").ToByteArray());
     }
 
     [Theory]
@@ -144,7 +144,7 @@ public class OnnxPolicyModelTests(SolvedPolicy solved, ITestOutputHelper output)
     /// <summary>The batched run (all 1000 states at once) and <see cref="OnnxPolicy"/> (one at a time) both.</summary>
     private void AssertOnnxMatchesForward(PolicyParameters policy)
     {
-        ModelProto model = OnnxPolicyModel.Build(policy, SolvedPolicy.Metadata, "test");
+        ModelProto model = OnnxPolicyModel.Build(policy, "CartPole-v1", SolvedPolicy.Metadata, "test");
         using var session = new OnnxModelSession(model);
         using var onePerRun = OnnxPolicy.Load(model.ToByteArray());
         IReadOnlyList<float[]> states = States();

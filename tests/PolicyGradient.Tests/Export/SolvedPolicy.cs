@@ -26,7 +26,7 @@ public sealed class SolvedPolicy
         TrainingOutcome outcome = new SingleEnvTrainer(new TrainingOptions { Seed = 0 }).Train();
         Assert.True(outcome.Solved, $"the baseline did not solve CartPole (final mean return {outcome.FinalMeanReturn})");
         Policy = PolicyTensors.Read(PolicyTensors.PolicyFile(outcome.Policy, Metadata));
-        Model = OnnxPolicyModel.Build(Policy, Metadata, "test");
+        Model = OnnxPolicyModel.Build(Policy, "CartPole-v1", Metadata, "test");
     }
 
     public PolicyParameters Policy { get; }

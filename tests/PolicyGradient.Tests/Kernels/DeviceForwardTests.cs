@@ -17,9 +17,9 @@ public class DeviceForwardTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         foreach (var c in ReferenceData.PolicyCases)
         {
             int hidden = c.GetProperty("hidden").GetInt32();
-            var parameters = new PolicyParameters(hidden, c.GetProperty("params").Doubles());
-            float[] states = c.GetProperty("episodes")[0].GetProperty("states").EnumerateArray().SelectMany(s => s.Floats()).ToArray();
-            float[] logits = fixture.Device.Kernels.Logits(parameters, states);
+            var parameters = new PolicyParameters(CartPoleShapes.Layout(hidden), c.GetProperty("params").Doubles());
+            float[][] states = [.. c.GetProperty("episodes")[0].GetProperty("states").EnumerateArray().Select(s => s.Floats())];
+            float[] logits = [.. CartPoleShapes.Device.Logits(fixture.Device, parameters, states).SelectMany(l => l)];
             var expected = c.GetProperty("forward_first_episode").GetProperty("logits").EnumerateArray().SelectMany(r => r.Doubles()).ToArray();
             Assert.Equal(expected.Length, logits.Length);
             for (int k = 0; k < expected.Length; k++)

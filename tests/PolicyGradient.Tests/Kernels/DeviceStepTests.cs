@@ -13,9 +13,9 @@ public class DeviceStepTests(CpuDeviceFixture fixture, ITestOutputHelper output)
     public void One_device_step_lands_on_Gymnasiums_next_state_from_every_reference_state()
     {
         var transitions = ReferenceData.Transitions().ToList();
-        float[] states = transitions.SelectMany(t => t.Before.Select(v => (float)v)).ToArray();
+        float[][] states = [.. transitions.Select(t => t.Before.Select(v => (float)v).ToArray())];
         int[] actions = transitions.Select(t => t.Action).ToArray();
-        float[] next = fixture.Device.Kernels.StepStates(states, actions);
+        var next = CartPoleShapes.Device.Step(fixture.Device, states, actions);
 
         double worst = 0.0;
         int terminationChecked = 0;
@@ -25,9 +25,9 @@ public class DeviceStepTests(CpuDeviceFixture fixture, ITestOutputHelper output)
             bool nearThreshold = false;
             for (int k = 0; k < 4; k++)
             {
-                double error = Math.Abs(next[i * 5 + k] - expected[k]) / Math.Max(1.0, Math.Abs(expected[k]));
+                double error = Math.Abs(next[i].State[k] - expected[k]) / Math.Max(1.0, Math.Abs(expected[k]));
                 worst = Math.Max(worst, error);
-                Assert.True(error <= Tolerance, $"transition {i} component {k}: {next[i * 5 + k]} vs {expected[k]}");
+                Assert.True(error <= Tolerance, $"transition {i} component {k}: {next[i].State[k]} vs {expected[k]}");
             }
             nearThreshold |= Math.Abs(Math.Abs(expected[0]) - CartPoleConstants.XThreshold) <= Tolerance * CartPoleConstants.XThreshold;
             nearThreshold |= Math.Abs(Math.Abs(expected[2]) - CartPoleConstants.ThetaThreshold) <= Tolerance;
@@ -38,7 +38,7 @@ public class DeviceStepTests(CpuDeviceFixture fixture, ITestOutputHelper output)
             bool expectedTerminal = expected[0] < -CartPoleConstants.XThreshold || expected[0] > CartPoleConstants.XThreshold
                                     || expected[2] < -CartPoleConstants.ThetaThreshold || expected[2] > CartPoleConstants.ThetaThreshold;
             Assert.Equal(transitions[i].Step.GetProperty("terminated").GetBoolean(), expectedTerminal);
-            Assert.Equal(expectedTerminal, next[i * 5 + 4] == 1.0f);
+            Assert.Equal(expectedTerminal, next[i].Terminated);
             terminationChecked++;
         }
         output.WriteLine($"{transitions.Count} transitions, worst relative error {worst:E2}, termination checked on {terminationChecked}");
@@ -49,12 +49,12 @@ public class DeviceStepTests(CpuDeviceFixture fixture, ITestOutputHelper output)
     public void Float_constants_are_the_reference_files_rounded_once()
     {
         var constants = ReferenceData.Gymnasium.GetProperty("constants");
-        Assert.Equal(CartPolePhysics.ThetaThreshold, (float)constants.GetProperty("theta_threshold_radians").GetDouble());
-        Assert.Equal(CartPolePhysics.XThreshold, (float)constants.GetProperty("x_threshold").GetDouble());
-        Assert.Equal(CartPolePhysics.TotalMass, (float)constants.GetProperty("total_mass").GetDouble());
-        Assert.Equal(CartPolePhysics.PoleMassLength, (float)constants.GetProperty("polemass_length").GetDouble());
-        Assert.Equal(CartPolePhysics.Tau, (float)constants.GetProperty("tau").GetDouble());
-        Assert.Equal(CartPolePhysics.Gravity, (float)constants.GetProperty("gravity").GetDouble());
-        Assert.Equal(CartPolePhysics.ForceMag, (float)constants.GetProperty("force_mag").GetDouble());
+        Assert.Equal(CartPoleEnv.Gymnasium.ThetaThreshold, (float)constants.GetProperty("theta_threshold_radians").GetDouble());
+        Assert.Equal(CartPoleEnv.Gymnasium.XThreshold, (float)constants.GetProperty("x_threshold").GetDouble());
+        Assert.Equal(CartPoleEnv.Gymnasium.TotalMass, (float)constants.GetProperty("total_mass").GetDouble());
+        Assert.Equal(CartPoleEnv.Gymnasium.PoleMassLength, (float)constants.GetProperty("polemass_length").GetDouble());
+        Assert.Equal(CartPoleEnv.Gymnasium.Tau, (float)constants.GetProperty("tau").GetDouble());
+        Assert.Equal(CartPoleEnv.Gymnasium.Gravity, (float)constants.GetProperty("gravity").GetDouble());
+        Assert.Equal(CartPoleEnv.Gymnasium.ForceMag, (float)constants.GetProperty("force_mag").GetDouble());
     }
 }

@@ -15,7 +15,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
 
     private const ulong Seed = 11;
 
-    private static EpisodeBatch Batch(CpuDeviceFixture fixture, int envs, int hidden) => new(fixture.Device, 1, envs, hidden, 500);
+    private static EpisodeBatch Batch(CpuDeviceFixture fixture, int envs, int hidden) => new(fixture.Device, CartPoleShapes.Device, 1, envs, hidden, 500);
 
     /// <summary>Runs the batch and reads back what it played, as host-side episodes.</summary>
     private static (BatchStatistics Statistics, List<Episode> Episodes) RunAndRecord(EpisodeBatch batch, PolicyParameters policy, float gamma, int iteration = 3)
@@ -27,7 +27,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
 
     /// <summary>The float32 policy the device ran, widened back to float64 for the host reference.</summary>
     private static PolicyParameters AsRunOnDevice(PolicyParameters policy) =>
-        new(policy.Hidden, policy.Values.Select(v => (double)(float)v).ToArray());
+        new(policy.Layout, policy.Values.Select(v => (double)(float)v).ToArray());
 
     [Theory]
     [InlineData(32, 0.99f)]
@@ -36,7 +36,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     [InlineData(5, 0.99f)]
     public void Reinforce_gradient_on_the_device_equals_the_host_reference_on_the_same_episodes(int hidden, float gamma)
     {
-        var parameters = PolicyParameters.Initialise(hidden, 5);
+        var parameters = PolicyParameters.Initialise(CartPoleShapes.Layout(hidden), 5);
         using var batch = Batch(fixture, 48, hidden);
         var (statistics, episodes) = RunAndRecord(batch, parameters, gamma);
 
@@ -61,7 +61,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     public void Tutorial_objective_gradient_on_the_device_equals_the_mean_of_the_host_tutorial_loss_gradients()
     {
         const int hidden = 32;
-        var parameters = PolicyParameters.Initialise(hidden, 9);
+        var parameters = PolicyParameters.Initialise(CartPoleShapes.Layout(hidden), 9);
         using var batch = Batch(fixture, 40, hidden);
         var (statistics, episodes) = RunAndRecord(batch, parameters, 0.99f);
 
@@ -85,19 +85,25 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     {
         const int hidden = 32;
         using var batch = Batch(fixture, 64, hidden);
-        var (_, episodes) = RunAndRecord(batch, PolicyParameters.Initialise(hidden, 2), 0.99f);
+        var (_, episodes) = RunAndRecord(batch, PolicyParameters.Initialise(CartPoleShapes.Layout(hidden), 2), 0.99f);
         foreach (var e in episodes)
         {
             for (int t = 0; t < e.Length; t++)
             {
                 var s = new CartPoleState(e.States[t][0], e.States[t][1], e.States[t][2], e.States[t][3]);
-                Assert.False(CartPolePhysics.IsTerminal(s), "an episode continued past termination");
                 Assert.InRange(e.Actions[t], 0, 1);
-                var next = CartPolePhysics.Step(s, e.Actions[t]);
+                Assert.Equal(1.0, e.Rewards[t]);
+                var step = CartPoleEnv.Gymnasium.Step(s, e.Actions[t]);
+                var next = step.State;
                 if (t + 1 < e.Length)
+                {
+                    Assert.False(step.Terminated, "an episode continued past termination");
                     Assert.Equal([next.X, next.XDot, next.Theta, next.ThetaDot], e.States[t + 1], new FloatNear(1e-6f));
+                }
                 else if (e.Length < batch.MaxSteps)
-                    Assert.True(CartPolePhysics.IsTerminal(next), "an episode ended before termination or truncation");
+                {
+                    Assert.True(step.Terminated, "an episode ended before termination or truncation");
+                }
             }
         }
         // A random policy's first state comes from the reset range.
@@ -108,7 +114,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     public void Episodes_are_deterministic_for_a_seed_and_iteration_and_differ_across_iterations()
     {
         const int hidden = 16;
-        var p = PolicyParameters.Initialise(hidden, 1);
+        var p = PolicyParameters.Initialise(CartPoleShapes.Layout(hidden), 1);
         using var batch = Batch(fixture, 100, hidden);
         double[] Gradient(int iteration) =>
             batch.Gradient(LossWeights.For(Objective.Reinforce, batch.Rollout(p, Seed, iteration, 0.99f))).Gradient.ToArray();

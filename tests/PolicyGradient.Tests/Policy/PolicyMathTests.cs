@@ -14,11 +14,12 @@ public class PolicyMathTests
 
     private static (PolicyLayout Layout, double[] Params, List<Episode> Episodes) Load(JsonElement c)
     {
-        var layout = new PolicyLayout(c.GetProperty("hidden").GetInt32());
+        var layout = CartPoleShapes.Layout(c.GetProperty("hidden").GetInt32());
         var episodes = c.GetProperty("episodes").EnumerateArray()
             .Select(e => new Episode(
                 e.GetProperty("states").EnumerateArray().Select(s => s.Floats()).ToArray(),
-                e.GetProperty("actions").Ints()))
+                e.GetProperty("actions").Ints(),
+                e.GetProperty("rewards").Doubles()))
             .ToList();
         return (layout, c.GetProperty("params").Doubles(), episodes);
     }
@@ -116,9 +117,9 @@ public class PolicyMathTests
     [Fact]
     public void Initialisation_follows_nn_Linear_bounds_and_the_seed()
     {
-        var a = PolicyParameters.Initialise(32, 0);
-        var b = PolicyParameters.Initialise(32, 0);
-        var other = PolicyParameters.Initialise(32, 1);
+        var a = PolicyParameters.Initialise(CartPoleShapes.Layout(32), 0);
+        var b = PolicyParameters.Initialise(CartPoleShapes.Layout(32), 0);
+        var other = PolicyParameters.Initialise(CartPoleShapes.Layout(32), 1);
         Assert.Equal(a.Values, b.Values);
         Assert.NotEqual(a.Values, other.Values);
         var layout = a.Layout;

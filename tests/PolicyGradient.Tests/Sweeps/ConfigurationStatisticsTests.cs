@@ -7,7 +7,7 @@ namespace PolicyGradient.Tests.Sweeps;
 
 public class ConfigurationStatisticsTests
 {
-    private static readonly PolicyParameters AnyPolicy = PolicyParameters.Initialise(4, 0);
+    private static readonly PolicyParameters AnyPolicy = PolicyParameters.Initialise(CartPoleShapes.Layout(4), 0);
 
     private static TrainingOutcome Solved(int iterations, long envSteps, double seconds) =>
         new(true, iterations, iterations * 16, envSteps, seconds, seconds, 480, AnyPolicy);

@@ -18,13 +18,13 @@ public class DataParallelTests(CpuDeviceFixture fixture)
     [Fact]
     public void Shares_of_the_envs_play_exactly_the_episodes_of_the_whole_batch()
     {
-        var policy = PolicyParameters.Initialise(32, 3);
-        using var whole = new EpisodeBatch(fixture.Device, 1, 16, 32, CartPole.MaxEpisodeSteps);
+        var policy = PolicyParameters.Initialise(CartPoleShapes.Layout(32), 3);
+        using var whole = new EpisodeBatch(fixture.Device, CartPoleShapes.Device, 1, 16, 32, 500);
         whole.Rollout(policy, 9, 2, 0.99f);
         RecordedRollout all = whole.ReadLastRollout();
         foreach (var (first, count) in new[] { (0, 8), (8, 5), (13, 3) })
         {
-            using var share = new EpisodeBatch(fixture.Device, 1, count, 32, CartPole.MaxEpisodeSteps, first);
+            using var share = new EpisodeBatch(fixture.Device, CartPoleShapes.Device, 1, count, 32, 500, first);
             share.Rollout(policy, 9, 2, 0.99f);
             RecordedRollout part = share.ReadLastRollout();
             for (int env = 0; env < count; env++)

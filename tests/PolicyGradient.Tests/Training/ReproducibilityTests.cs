@@ -41,7 +41,7 @@ public class ReproducibilityTests
         double[] reference = Train(new CPUDevice(2, 1, 1));
         Assert.Equal(reference, Train(new CPUDevice(2, 1, 2)));
         Assert.Equal(reference, Train(new CPUDevice(4, 4, 2)));
-        Assert.NotEqual(PolicyGradient.Policy.PolicyParameters.Initialise(32, 3).Values, reference);
+        Assert.NotEqual(PolicyGradient.Policy.PolicyParameters.Initialise(CartPoleShapes.Layout(32), 3).Values, reference);
     }
 
     private static List<string> TrainingColumns(string csv)

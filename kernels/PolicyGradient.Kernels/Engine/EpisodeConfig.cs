@@ -38,6 +38,4 @@ public struct EpisodeConfig
     public readonly int Chunks => (Envs + EnvsPerChunk - 1) / EnvsPerChunk;
 
     public readonly int ChunkEnd(int chunk) => Math.Min(Envs, (chunk + 1) * EnvsPerChunk);
-
-    public readonly PolicyLayout Layout => new(Hidden);
 }

@@ -1,8 +1,8 @@
 namespace PolicyGradient.Kernels;
 
 /// <summary>
-/// What one agent's environments need besides its parameters: its random streams, discount,
-/// fc2.bias (read by value rather than from the parameter view) and the gradient's step weights.
+/// What one agent's environments need besides its parameters: its random streams, discount and
+/// the gradient's step weights.
 /// An inactive agent (solved, or out of budget) costs its envs one load and nothing else.
 /// </summary>
 public struct AgentEpisodes
@@ -14,8 +14,6 @@ public struct AgentEpisodes
     public float Gamma;
     /// <summary>The global index of this batch's env 0: a data-parallel rank plays envs FirstEnv onwards of the whole batch.</summary>
     public int FirstEnv;
-    public float OutputBias0;
-    public float OutputBias1;
     public GradientWeights Weights;
 
     /// <summary>

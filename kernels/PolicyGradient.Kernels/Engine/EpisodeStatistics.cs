@@ -14,5 +14,9 @@ public static class EpisodeStatistics
     public const int ReturnsToGoSum = 4;
     public const int ReturnsToGoSquaredSum = 5;
     public const int Episodes = 6;
-    public const int Width = 7;
+    /// <summary>Episodes that ended in a terminal state.</summary>
+    public const int Terminated = 7;
+    /// <summary>Episodes the time limit cut.</summary>
+    public const int Truncated = 8;
+    public const int Width = 9;
 }

@@ -1,0 +1,43 @@
+
+namespace PolicyGradient.Kernels;
+
+/// <summary>
+/// An environment the kernels are compiled for, gymnax-style: the struct itself holds the runtime
+/// parameters (physics constants, passed to the device by value), <typeparamref name="TState"/>
+/// is the per-env state, and every method is a pure function of its arguments, so the same struct
+/// steps on the host and on every accelerator. Methods must compile for a GPU: no classes, virtual
+/// calls, managed arrays, mutable statics, recursion or exceptions.
+/// </summary>
+/// <typeparam name="TState">The float32 state the device steps (e.g. CartPole's x, x_dot, theta, theta_dot).</typeparam>
+/// <typeparam name="TObservation">What the policy sees, one of <see cref="Vectors"/>' shapes.</typeparam>
+public interface IEnvironment<TState, TObservation>
+    where TState : unmanaged
+    where TObservation : unmanaged, IVector<TObservation>
+{
+    /// <summary>Gymnasium's id, e.g. "CartPole-v1".</summary>
+    static abstract string Id { get; }
+
+    /// <summary>Discrete actions 0..Actions-1.</summary>
+    static abstract int Actions { get; }
+
+    /// <summary>TimeLimit's truncation: an episode ends after this many steps.</summary>
+    static abstract int MaxEpisodeSteps { get; }
+
+    /// <summary>Draws of the episode's random stream that <see cref="Reset"/> uses; the policy's draws come after them.</summary>
+    static abstract int ResetDraws { get; }
+
+    /// <summary>A fresh episode's state from draws 0..ResetDraws-1 of the stream <paramref name="streamKey"/> (see <see cref="CounterRandom"/>).</summary>
+    TState Reset(ulong streamKey);
+
+    Transition<TState> Step(TState state, int action);
+
+    TObservation Observe(TState state);
+}
+
+/// <summary>One step's outcome: a value, so kernels keep it in registers (an `out` parameter would take an address).</summary>
+public readonly struct Transition<TState>(TState state, float reward, bool terminated) where TState : unmanaged
+{
+    public readonly TState State = state;
+    public readonly float Reward = reward;
+    public readonly bool Terminated = terminated;
+}
