@@ -8,21 +8,12 @@ namespace PolicyGradient.Environment;
 /// dynamics, one RK4 step over dt = 0.2 with Gymnasium's own grouping, libm trig, pow(x, 2.0)
 /// for every `**2`, no torque noise. State [theta1, theta2, dtheta1, dtheta2].
 /// </summary>
-public sealed class Acrobot : IReferenceEnvironment
+public sealed class Acrobot() : GymnasiumEnvironment(GymnasiumId, 4, MaxEpisodeSteps)
 {
     public const string GymnasiumId = "Acrobot-v1";
 
-    private readonly double[] _state = new double[4];
-    private readonly TimeLimit _timeLimit = new(MaxEpisodeSteps);
-
-    public string Id => GymnasiumId;
-
-    public int ElapsedSteps => _timeLimit.ElapsedSteps;
-
-    public ReadOnlySpan<double> State => _state;
-
     /// <summary>Uniform in [-0.1, 0.1), rounded to float32: Gymnasium's reset stores the state as float32.</summary>
-    public float[] Reset(ulong streamKey)
+    public override float[] Reset(ulong streamKey)
     {
         Span<double> s = stackalloc double[4];
         for (int i = 0; i < 4; i++)
@@ -31,43 +22,40 @@ public sealed class Acrobot : IReferenceEnvironment
     }
 
     /// <summary>
-    /// Takes the state exactly. A state of float32 values (as Gymnasium's reset leaves it) is
-    /// observed through NumPy's float32 cos/sin, as Gymnasium's reset observation is; any other
+    /// ResetTo takes the state exactly. A state of float32 values (as Gymnasium's reset leaves it)
+    /// is observed through NumPy's float32 cos/sin, as Gymnasium's reset observation is; any other
     /// (a float64 state, as after a step) through libm.
     /// </summary>
-    public float[] ResetTo(ReadOnlySpan<double> state)
+    protected override float[] ObserveReset()
     {
-        if (state.Length != 4)
-            throw new ArgumentException($"an Acrobot state has 4 numbers, got {state.Length}", nameof(state));
-        state.CopyTo(_state);
-        _timeLimit.Reset();
         bool float32State = true;
-        foreach (double v in state)
+        foreach (double v in State)
             float32State &= (double)(float)v == v;
         return float32State ? Float32StateObservation() : Observation();
     }
 
-    public StepResult Step(int action)
+    public override StepResult Step(int action)
     {
         if (action is < 0 or >= ActionCount)
             throw new ArgumentOutOfRangeException(nameof(action), action, "Acrobot actions are 0, 1, 2 (torque -1, 0, +1)");
 
         // np.append(state, torque): the (possibly float32) state widens to float64.
-        ReadOnlySpan<double> y0 = [_state[0], _state[1], _state[2], _state[3], Torque(action)];
+        Span<double> state = WritableState;
+        ReadOnlySpan<double> y0 = [state[0], state[1], state[2], state[3], Torque(action)];
         Span<double> ns = stackalloc double[5];
         RungeKutta4(y0, ns);
-        _state[0] = Wrap(ns[0], -Math.PI, Math.PI);
-        _state[1] = Wrap(ns[1], -Math.PI, Math.PI);
-        _state[2] = Bound(ns[2], -MaxVelocity1, MaxVelocity1);
-        _state[3] = Bound(ns[3], -MaxVelocity2, MaxVelocity2);
+        state[0] = Wrap(ns[0], -Math.PI, Math.PI);
+        state[1] = Wrap(ns[1], -Math.PI, Math.PI);
+        state[2] = Bound(ns[2], -MaxVelocity1, MaxVelocity1);
+        state[3] = Bound(ns[3], -MaxVelocity2, MaxVelocity2);
 
         // The terminal test reads the float64 state, not the float32 observation.
-        bool terminated = -Math.Cos(_state[0]) - Math.Cos(_state[1] + _state[0]) > 1.0;
+        bool terminated = -Math.Cos(state[0]) - Math.Cos(state[1] + state[0]) > 1.0;
         double reward = terminated ? 0.0 : -1.0;
-        return new StepResult(Observation(), reward, terminated, _timeLimit.Count());
+        return new StepResult(Observation(), reward, terminated, CountStep());
     }
 
-    StepResult IReferenceEnvironment.Step(ReadOnlySpan<float> action) => throw ActionKindMismatch.VectorGivenToDiscrete(Id);
+    public override StepResult Step(ReadOnlySpan<float> action) => throw ActionKindMismatch.VectorGivenToDiscrete(Id);
 
     /// <summary>
     /// Gymnasium's rk4 over t = [0, dt], one step: k2..k4 at y0 + (dt / 2.0) * k and
@@ -136,18 +124,18 @@ public sealed class Acrobot : IReferenceEnvironment
 
     private float[] Observation() =>
     [
-        (float)Math.Cos(_state[0]), (float)Math.Sin(_state[0]), (float)Math.Cos(_state[1]), (float)Math.Sin(_state[1]),
-        (float)_state[2], (float)_state[3],
+        (float)Math.Cos(State[0]), (float)Math.Sin(State[0]), (float)Math.Cos(State[1]), (float)Math.Sin(State[1]),
+        (float)State[2], (float)State[3],
     ];
 
     /// <summary>Gymnasium's _get_ob on a float32 state: np.cos/np.sin of np.float32 run NumPy's float32 kernel.</summary>
     private float[] Float32StateObservation()
     {
-        float theta1 = (float)_state[0], theta2 = (float)_state[1];
+        float theta1 = (float)State[0], theta2 = (float)State[1];
         return
         [
             NumPyFloat32Trig.Cos(theta1), NumPyFloat32Trig.Sin(theta1), NumPyFloat32Trig.Cos(theta2), NumPyFloat32Trig.Sin(theta2),
-            (float)_state[2], (float)_state[3],
+            (float)State[2], (float)State[3],
         ];
     }
 }

@@ -8,38 +8,21 @@ namespace PolicyGradient.Environment;
 /// math.cos (libm) and Python floats only, so its bits do not depend on the NumPy version.
 /// State [position, velocity].
 /// </summary>
-public sealed class MountainCar : IReferenceEnvironment
+public sealed class MountainCar() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
 {
     public const string GymnasiumId = "MountainCar-v0";
 
-    private readonly double[] _state = new double[2];
-    private readonly TimeLimit _timeLimit = new(MaxEpisodeSteps);
-
-    public string Id => GymnasiumId;
-
-    public int ElapsedSteps => _timeLimit.ElapsedSteps;
-
-    public ReadOnlySpan<double> State => _state;
-
     /// <summary>Position uniform in [-0.6, -0.4), velocity 0; the range is -0.4 - -0.6 = 0.19999999999999996 as Gymnasium computes it.</summary>
-    public float[] Reset(ulong streamKey) =>
+    public override float[] Reset(ulong streamKey) =>
         ResetTo([ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformDouble(streamKey, 0), 0.0]);
 
-    public float[] ResetTo(ReadOnlySpan<double> state)
-    {
-        if (state.Length != 2)
-            throw new ArgumentException($"a MountainCar state has 2 numbers, got {state.Length}", nameof(state));
-        state.CopyTo(_state);
-        _timeLimit.Reset();
-        return Observation();
-    }
-
-    public StepResult Step(int action)
+    public override StepResult Step(int action)
     {
         if (action is < 0 or >= ActionCount)
             throw new ArgumentOutOfRangeException(nameof(action), action, "MountainCar actions are 0, 1, 2 (push left, none, right)");
 
-        double position = _state[0], velocity = _state[1];
+        Span<double> state = WritableState;
+        double position = state[0], velocity = state[1];
         // Velocity first, then the position moves by the new velocity.
         velocity += (action - 1) * Force + Math.Cos(3 * position) * -Gravity;
         velocity = Math.Clamp(velocity, -MaxSpeed, MaxSpeed);
@@ -47,15 +30,17 @@ public sealed class MountainCar : IReferenceEnvironment
         position = Math.Clamp(position, MinPosition, MaxPosition);
         if (position == MinPosition && velocity < 0)
             velocity = 0;
-        _state[0] = position;
-        _state[1] = velocity;
+        state[0] = position;
+        state[1] = velocity;
 
         bool terminated = position >= GoalPosition && velocity >= GoalVelocity;
         // -1 on every step, the terminating one included.
-        return new StepResult(Observation(), -1.0, terminated, _timeLimit.Count());
+        return new StepResult(Observation(), -1.0, terminated, CountStep());
     }
 
-    StepResult IReferenceEnvironment.Step(ReadOnlySpan<float> action) => throw ActionKindMismatch.VectorGivenToDiscrete(Id);
+    public override StepResult Step(ReadOnlySpan<float> action) => throw ActionKindMismatch.VectorGivenToDiscrete(Id);
 
-    private float[] Observation() => [(float)_state[0], (float)_state[1]];
+    protected override float[] ObserveReset() => Observation();
+
+    private float[] Observation() => [(float)State[0], (float)State[1]];
 }

@@ -11,46 +11,35 @@ namespace PolicyGradient.Environment;
 /// Python floats assigned by the clamps (0.07, 0.6, -1.2) and the clipped force (+-1.0) stay float64.
 /// State [position, velocity].
 /// </summary>
-public sealed class MountainCarContinuous : IReferenceEnvironment
+public sealed class MountainCarContinuous() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
 {
     public const string GymnasiumId = "MountainCarContinuous-v0";
 
-    private readonly double[] _state = new double[2];
-    private readonly TimeLimit _timeLimit = new(MaxEpisodeSteps);
     /// <summary>Whether the state is Gymnasium's float32 array (after a step) rather than reset's float64 array.</summary>
     private bool _float32State;
 
-    public string Id => GymnasiumId;
-
-    public int ElapsedSteps => _timeLimit.ElapsedSteps;
-
-    public ReadOnlySpan<double> State => _state;
-
     /// <summary>Position uniform in [-0.6, -0.4), velocity 0, as a float64 array like Gymnasium's reset.</summary>
-    public float[] Reset(ulong streamKey) =>
+    public override float[] Reset(ulong streamKey) =>
         ResetTo([ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformDouble(streamKey, 0), 0.0]);
 
-    /// <summary>The state is held as reset holds it, a float64 array: the next step is a first step.</summary>
-    public float[] ResetTo(ReadOnlySpan<double> state)
+    /// <summary>ResetTo holds the state as reset holds it, a float64 array: the next step is a first step.</summary>
+    protected override float[] ObserveReset()
     {
-        if (state.Length != 2)
-            throw new ArgumentException($"a MountainCarContinuous state has 2 numbers, got {state.Length}", nameof(state));
-        state.CopyTo(_state);
         _float32State = false;
-        _timeLimit.Reset();
-        return [(float)_state[0], (float)_state[1]];
+        return [(float)State[0], (float)State[1]];
     }
 
-    StepResult IReferenceEnvironment.Step(int action) => throw ActionKindMismatch.IntGivenToBox(Id);
+    public override StepResult Step(int action) => throw ActionKindMismatch.IntGivenToBox(Id);
 
     /// <summary>A one-element force, clipped to [-1, 1] for the dynamics; the reward charges the unclipped action.</summary>
-    public StepResult Step(ReadOnlySpan<float> action)
+    public override StepResult Step(ReadOnlySpan<float> action)
     {
         if (action.Length != 1)
             throw new ArgumentException($"a MountainCarContinuous action has 1 number, got {action.Length}", nameof(action));
 
         bool was32 = _float32State;
-        double position = _state[0], velocity = _state[1];
+        Span<double> state = WritableState;
+        double position = state[0], velocity = state[1];
         float a = action[0];
         // force = min(max(action[0], -1.0), 1.0): Python's max/min return the Python float bound when they clip.
         bool clipped = MinAction > a || MaxAction < a;
@@ -96,10 +85,10 @@ public sealed class MountainCarContinuous : IReferenceEnvironment
 
         // `reward = 0` is a Python int, so a zero action pays 0 - 0.0 = +0.0, not -0.0.
         double reward = (terminated ? GoalReward : 0.0) - Math.Pow(a, 2.0) * ActionCost;
-        _state[0] = (float)position;
-        _state[1] = (float)velocity;
+        state[0] = (float)position;
+        state[1] = (float)velocity;
         _float32State = true;
         // The observation is the float32 state array itself.
-        return new StepResult([(float)position, (float)velocity], reward, terminated, _timeLimit.Count());
+        return new StepResult([(float)position, (float)velocity], reward, terminated, CountStep());
     }
 }

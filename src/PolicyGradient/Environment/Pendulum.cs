@@ -9,21 +9,12 @@ namespace PolicyGradient.Environment;
 /// and `3.0 * u` are float32 operations. State [theta, theta_dot]; theta is never wrapped.
 /// Never terminates.
 /// </summary>
-public sealed class Pendulum : IReferenceEnvironment
+public sealed class Pendulum() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
 {
     public const string GymnasiumId = "Pendulum-v1";
 
-    private readonly double[] _state = new double[2];
-    private readonly TimeLimit _timeLimit = new(MaxEpisodeSteps);
-
-    public string Id => GymnasiumId;
-
-    public int ElapsedSteps => _timeLimit.ElapsedSteps;
-
-    public ReadOnlySpan<double> State => _state;
-
     /// <summary>Theta uniform in [-pi, pi), theta_dot in [-1, 1).</summary>
-    public float[] Reset(ulong streamKey)
+    public override float[] Reset(ulong streamKey)
     {
         const double angleLow = -ResetAngleHigh, velocityLow = -ResetVelocityHigh;
         return ResetTo(
@@ -33,33 +24,25 @@ public sealed class Pendulum : IReferenceEnvironment
         ]);
     }
 
-    public float[] ResetTo(ReadOnlySpan<double> state)
-    {
-        if (state.Length != 2)
-            throw new ArgumentException($"a Pendulum state has 2 numbers, got {state.Length}", nameof(state));
-        state.CopyTo(_state);
-        _timeLimit.Reset();
-        return Observation();
-    }
-
-    StepResult IReferenceEnvironment.Step(int action) => throw ActionKindMismatch.IntGivenToBox(Id);
+    public override StepResult Step(int action) => throw ActionKindMismatch.IntGivenToBox(Id);
 
     /// <summary>A one-element torque, clipped to [-2, 2] for both the cost and the dynamics.</summary>
-    public StepResult Step(ReadOnlySpan<float> action)
+    public override StepResult Step(ReadOnlySpan<float> action)
     {
         if (action.Length != 1)
             throw new ArgumentException($"a Pendulum action has 1 number, got {action.Length}", nameof(action));
 
-        double th = _state[0], thdot = _state[1];
+        Span<double> state = WritableState;
+        double th = state[0], thdot = state[1];
         float u = Math.Clamp(action[0], (float)-MaxTorque, (float)MaxTorque);
         // The cost reads the old state; Python's `x**2` on a float64 is pow(x, 2.0), on a float32 powf(x, 2).
         double costs = Math.Pow(AngleNormalize(th), 2.0) + 0.1 * Math.Pow(thdot, 2.0) + (double)(0.001f * MathF.Pow(u, 2f));
         double newthdot = thdot + (3 * Gravity / (2 * Length) * Math.Sin(th) + (double)((float)(3.0 / (Mass * Math.Pow(Length, 2.0))) * u)) * Dt;
         newthdot = Math.Clamp(newthdot, -MaxSpeed, MaxSpeed);
         double newth = th + newthdot * Dt;
-        _state[0] = newth;
-        _state[1] = newthdot;
-        return new StepResult(Observation(), -costs, false, _timeLimit.Count());
+        state[0] = newth;
+        state[1] = newthdot;
+        return new StepResult(Observation(), -costs, false, CountStep());
     }
 
     /// <summary>((x + pi) % (2 * pi)) - pi with Python's floor modulo; C#'s % (fmod) differs for negative x.</summary>
@@ -74,5 +57,7 @@ public sealed class Pendulum : IReferenceEnvironment
         return (b < 0) != (r < 0) ? r + b : r;
     }
 
-    private float[] Observation() => [(float)Math.Cos(_state[0]), (float)Math.Sin(_state[0]), (float)_state[1]];
+    protected override float[] ObserveReset() => Observation();
+
+    private float[] Observation() => [(float)Math.Cos(State[0]), (float)Math.Sin(State[0]), (float)State[1]];
 }
