@@ -7,9 +7,11 @@ public static class ReferenceData
 {
     private static readonly Lazy<JsonDocument> GymnasiumDocument = new(() => Load("gymnasium_cartpole_v1_reference.json"));
     private static readonly Lazy<JsonDocument> PyTorchDocument = new(() => Load("pytorch_policy_gradient_reference.json"));
+    private static readonly Lazy<JsonDocument> PyTorchGeneralDocument = new(() => Load("pytorch_general_policy_reference.json"));
 
     public static JsonElement Gymnasium => GymnasiumDocument.Value.RootElement;
     public static JsonElement PyTorch => PyTorchDocument.Value.RootElement;
+    public static JsonElement PyTorchGeneral => PyTorchGeneralDocument.Value.RootElement;
 
     public static string Directory
     {
@@ -43,7 +45,24 @@ public static class ReferenceData
         }
     }
 
-    public static readonly string[] FileNames = ["gymnasium_cartpole_v1_reference.json", "pytorch_policy_gradient_reference.json"];
+    public static readonly string[] FileNames = ["gymnasium_cartpole_v1_reference.json", "pytorch_policy_gradient_reference.json", "pytorch_general_policy_reference.json"];
+
+    /// <summary>The folder of Gymnasium's classic-control references (one file per environment id), copied whole from the shared data.</summary>
+    public const string GymnasiumFolder = "gymnasium";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<JsonDocument>> GymnasiumFiles = new();
+
+    /// <summary>tests/data/gymnasium/NAME.json, e.g. "Acrobot-v1" or "Acrobot-v1_reset_numpy_float32_trig".</summary>
+    public static JsonElement GymnasiumFile(string name) =>
+        GymnasiumFiles.GetOrAdd(name, n => new Lazy<JsonDocument>(() => LoadPythonJson(Path.Combine(GymnasiumFolder, n + ".json")))).Value.RootElement;
+
+    /// <summary>
+    /// Python's json writes an unbounded Box limit as a bare Infinity, which is not JSON; quoted, it
+    /// reads as a string (its exact value is in the *_bits beside it).
+    /// </summary>
+    private static JsonDocument LoadPythonJson(string name) =>
+        JsonDocument.Parse(System.Text.RegularExpressions.Regex.Replace(
+            File.ReadAllText(Path.Combine(Directory, name)), @"(?<=[\[,:]\s*)(-?Infinity|NaN)(?=\s*[,\]])", "\"$1\""));
 
     private static JsonDocument Load(string name) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, name)));
 
@@ -53,6 +72,7 @@ public static class ReferenceData
 
     public static IEnumerable<JsonElement> Trajectories => Gymnasium.GetProperty("trajectories").EnumerateArray();
     public static IEnumerable<JsonElement> PolicyCases => PyTorch.GetProperty("cases").EnumerateArray();
+    public static IEnumerable<JsonElement> GeneralPolicyCases => PyTorchGeneral.GetProperty("cases").EnumerateArray();
 
     /// <summary>Every reference transition: the state before, the action and the recorded step.</summary>
     public static IEnumerable<(double[] Before, int Action, JsonElement Step)> Transitions() =>

@@ -11,11 +11,27 @@ public class ReferenceDataCopyTests
             Assert.True(File.ReadAllBytes(Path.Combine(shared!, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(ReferenceData.Directory, name))), $"tests/data/{name} differs from {shared}/{name}");
     }
 
+    [SkippableFact]
+    public void The_repository_copy_of_the_Gymnasium_folder_equals_the_shared_one_file_for_file()
+    {
+        string? shared = ReferenceData.SharedSource;
+        Skip.If(shared is null, "../shared/testdata is not beside this clone; the copy in tests/data is used as it is");
+        string sharedFolder = Path.Combine(shared!, ReferenceData.GymnasiumFolder);
+        string copyFolder = Path.Combine(ReferenceData.Directory, ReferenceData.GymnasiumFolder);
+        string[] names = System.IO.Directory.GetFiles(sharedFolder).Select(Path.GetFileName).Order().ToArray()!;
+        Assert.Equal(names, System.IO.Directory.GetFiles(copyFolder).Select(Path.GetFileName).Order().ToArray());
+        foreach (string name in names)
+            Assert.True(File.ReadAllBytes(Path.Combine(sharedFolder, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(copyFolder, name))), $"tests/data/gymnasium/{name} differs from {sharedFolder}/{name}");
+    }
+
     [Fact]
     public void The_repository_copy_holds_the_references()
     {
         Assert.Equal(23, ReferenceData.Trajectories.Count());
         Assert.Equal(6, ReferenceData.PolicyCases.Count());
+        Assert.Equal(9, ReferenceData.GeneralPolicyCases.Count());
+        foreach (string id in new[] { "CartPole-v1", "Acrobot-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Pendulum-v1" })
+            Assert.Equal(id, ReferenceData.GymnasiumFile(id).GetProperty("env_id").GetString());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using PolicyGradient.Text;
+
 namespace Pgvec.CommandLine;
 
 /// <summary>Every usage error's wording, so each names the bad value and what is allowed.</summary>

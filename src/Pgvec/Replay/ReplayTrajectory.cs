@@ -26,7 +26,7 @@ public sealed class ReplayTrajectory(double[] initialState, int[] actions, bool 
         env.ResetTo(initialState);
         return Write(stdout, action =>
         {
-            CartPoleStepResult step = env.Step(action);
+            StepResult step = env.Step(action);
             return (env.State.ToArray(), step);
         });
     }
@@ -43,11 +43,11 @@ public sealed class ReplayTrajectory(double[] initialState, int[] actions, bool 
             state = next.State;
             bool terminated = next.Terminated;
             var (reward, truncated) = episode.Record(terminated);
-            return (state.Select(v => (double)v).ToArray(), new CartPoleStepResult(state, reward, terminated, truncated));
+            return (state.Select(v => (double)v).ToArray(), new StepResult(state, reward, terminated, truncated));
         });
     }
 
-    private int Write(TextWriter stdout, Func<int, (double[] State, CartPoleStepResult Step)> step)
+    private int Write(TextWriter stdout, Func<int, (double[] State, StepResult Step)> step)
     {
         for (int t = 0; t < actions.Length; t++)
         {

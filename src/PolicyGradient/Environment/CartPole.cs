@@ -3,22 +3,22 @@ using static PolicyGradient.Kernels.CartPoleConstants;
 
 namespace PolicyGradient.Environment;
 
-/// <summary>One step's outcome, as Gymnasium's step() returns it.</summary>
-public readonly record struct CartPoleStepResult(float[] Observation, double Reward, bool Terminated, bool Truncated);
-
 /// <summary>
 /// Gymnasium's CartPole-v1 (CartPoleEnv + TimeLimit(500)) in float64, bit for bit: the same
 /// constants, the same order of IEEE operations (no fused multiply-add), float32 observations.
 /// This is the reference the float32 kernel step is measured against.
 /// </summary>
-public sealed class CartPole
+public sealed class CartPole : IReferenceEnvironment
 {
+    public const string GymnasiumId = "CartPole-v1";
     public const int MaxEpisodeSteps = CartPoleConstants.MaxEpisodeSteps;
 
     private readonly double[] _state = new double[4];
     private readonly EpisodeBookkeeping _episode;
 
     public CartPole(bool suttonBartoReward = false) => _episode = new EpisodeBookkeeping(suttonBartoReward);
+
+    public string Id => GymnasiumId;
 
     public bool SuttonBartoReward => _episode.SuttonBartoReward;
 
@@ -49,7 +49,7 @@ public sealed class CartPole
         return Observation();
     }
 
-    public CartPoleStepResult Step(int action)
+    public StepResult Step(int action)
     {
         if (action is not (0 or 1))
             throw new ArgumentOutOfRangeException(nameof(action), action, "CartPole actions are 0 (push left) or 1 (push right)");
@@ -69,8 +69,10 @@ public sealed class CartPole
         bool terminated = _state[0] < -XThreshold || _state[0] > XThreshold
                           || _state[2] < -ThetaThreshold || _state[2] > ThetaThreshold;
         var (reward, truncated) = _episode.Record(terminated);
-        return new CartPoleStepResult(Observation(), reward, terminated, truncated);
+        return new StepResult(Observation(), reward, terminated, truncated);
     }
+
+    StepResult IReferenceEnvironment.Step(ReadOnlySpan<float> action) => throw ActionKindMismatch.VectorGivenToDiscrete(Id);
 
     private float[] Observation() =>
         [(float)_state[0], (float)_state[1], (float)_state[2], (float)_state[3]];

@@ -7,16 +7,18 @@ namespace PolicyGradient.Environment;
 /// </summary>
 public sealed class EpisodeBookkeeping(bool suttonBartoReward)
 {
+    private readonly TimeLimit _timeLimit = new(CartPole.MaxEpisodeSteps);
+
     public bool SuttonBartoReward { get; } = suttonBartoReward;
 
-    public int ElapsedSteps { get; private set; }
+    public int ElapsedSteps => _timeLimit.ElapsedSteps;
 
     /// <summary>Gymnasium's steps_beyond_terminated: null while alive, 0 on the terminating step.</summary>
     public int? StepsBeyondTerminated { get; private set; }
 
     public void Reset()
     {
-        ElapsedSteps = 0;
+        _timeLimit.Reset();
         StepsBeyondTerminated = null;
     }
 
@@ -40,7 +42,6 @@ public sealed class EpisodeBookkeeping(bool suttonBartoReward)
             reward = SuttonBartoReward ? -1.0 : 0.0;
         }
 
-        ElapsedSteps++;
-        return (reward, ElapsedSteps >= CartPole.MaxEpisodeSteps);
+        return (reward, _timeLimit.Count());
     }
 }

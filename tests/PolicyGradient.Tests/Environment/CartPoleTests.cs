@@ -37,6 +37,12 @@ public class CartPoleTests
     }
 
     [Fact]
+    public void Every_episode_of_the_classic_control_reference_replays_bit_for_bit()
+    {
+        Assert.Equal(GymnasiumReplay.RecordedSteps(CartPole.GymnasiumId), GymnasiumReplay.EveryEpisode(new CartPole()));
+    }
+
+    [Fact]
     public void Theta_threshold_is_twelve_degrees_computed_as_Gymnasium_does()
     {
         var constants = ReferenceData.Gymnasium.GetProperty("constants");
@@ -73,7 +79,7 @@ public class CartPoleTests
     {
         var env = new CartPole();
         env.ResetTo([0.0, 0.0, 0.0, 0.0]);
-        CartPoleStepResult result = default;
+        StepResult result = default;
         for (int t = 1; t <= 500; t++)
         {
             // Push against the pole's lean: a simple controller that keeps it up for 500 steps.

@@ -1,4 +1,4 @@
-namespace Pgvec.CommandLine;
+namespace PolicyGradient.Text;
 
 /// <summary>The known name a mistyped one most likely meant (edit distance), for "did you mean" hints.</summary>
 public static class ClosestName
