@@ -8,7 +8,7 @@ namespace PolicyGradient.Kernels;
 /// recorded episode backwards and sums w_t * grad log pi(a_t|s_t) for the units' parameters
 /// (see <see cref="GradientWeights"/> for w_t, chosen per agent); the pair of group 0 also does
 /// fc2.bias and the episode's share of the loss and its policy entropy. Everything a step needs
-/// stays in registers: one observation and one sample load per step and group. Pairs are
+/// stays in registers: one observation and one sample load per step and group. Items are
 /// numbered group-fastest: the threads of one env's groups read the same records at once (on a
 /// GPU one transaction serves them, and the next env's records lie beside them, time-major), and
 /// on the CPU a chunk's trajectories are still in cache when its next group reads them.

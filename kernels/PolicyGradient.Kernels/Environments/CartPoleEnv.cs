@@ -8,7 +8,7 @@ namespace PolicyGradient.Kernels;
 /// fields (the environment's runtime parameters), each rounded once from
 /// <see cref="CartPoleConstants"/>.
 /// </summary>
-public struct CartPoleEnv : IEnvironment<CartPoleState, Pair<Pair<Scalar, Scalar>, Pair<Scalar, Scalar>>>
+public struct CartPoleEnv : IEnvironment<CartPoleState, Vector4>
 {
     public float Gravity;
     public float MassPole;
@@ -70,7 +70,7 @@ public struct CartPoleEnv : IEnvironment<CartPoleState, Pair<Pair<Scalar, Scalar
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly Pair<Pair<Scalar, Scalar>, Pair<Scalar, Scalar>> Observe(CartPoleState s) => Vectors.Of(s.X, s.XDot, s.Theta, s.ThetaDot);
+    public readonly Vector4 Observe(CartPoleState s) => Vectors.Of(s.X, s.XDot, s.Theta, s.ThetaDot);
 
     /// <summary>Gymnasium's strict test: exactly on a threshold is still alive.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,12 +1,11 @@
 namespace PolicyGradient.Kernels;
 
 /// <summary>
-/// A fixed-length float32 vector whose length is its type: <see cref="Scalar"/> and
-/// <see cref="Pair{TA, TB}"/> compose any length, and every operation unrolls at compile time into
-/// plain fields. A kernel generic over an environment's observation length therefore keeps its
-/// vectors in registers: no local arrays, no loops over a length ILGPU cannot unroll, no `.local`
-/// memory. Sums run left to right (index 0 first), so a vector's arithmetic is the same as
-/// writing its fields out by hand.
+/// A fixed-length float32 vector whose length is its type (<see cref="Vector1"/> to
+/// <see cref="Vector8"/>), every operation written out over its fields. A kernel generic over an
+/// environment's observation length therefore keeps its vectors in registers: no local arrays, no
+/// loops over a length ILGPU cannot unroll, no `.local` memory. Sums run left to right (index 0
+/// first), so a vector's arithmetic is the same as writing its fields out by hand.
 /// </summary>
 public interface IVector<TSelf> where TSelf : unmanaged, IVector<TSelf>
 {

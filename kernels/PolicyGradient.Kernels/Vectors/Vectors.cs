@@ -2,41 +2,52 @@ using System.Runtime.CompilerServices;
 
 namespace PolicyGradient.Kernels;
 
-/// <summary>
-/// The vectors of each length as an environment writes them: <c>Vectors.Of(x, x_dot, theta, theta_dot)</c>.
-/// Length n is <see cref="Pair{TA, TB}"/> of the first ceil(n/2) and the last floor(n/2), the shape
-/// <see cref="TypeOfLength"/> builds for the host.
-/// </summary>
+/// <summary>The vectors of each length as an environment writes them, <c>Vectors.Of(x, x_dot, theta, theta_dot)</c>, and their shared pieces.</summary>
 public static class Vectors
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Scalar Of(float a) => new(a);
+    public const int MaxLength = 8;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Pair<Scalar, Scalar> Of(float a, float b) => new(new(a), new(b));
+    public static Vector1 Of(float a) => new(a);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Pair<Pair<Scalar, Scalar>, Scalar> Of(float a, float b, float c) => new(Of(a, b), new(c));
+    public static Vector2 Of(float a, float b) => new(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Pair<Pair<Scalar, Scalar>, Pair<Scalar, Scalar>> Of(float a, float b, float c, float d) => new(Of(a, b), Of(c, d));
+    public static Vector3 Of(float a, float b, float c) => new(a, b, c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Pair<Pair<Pair<Scalar, Scalar>, Scalar>, Pair<Scalar, Scalar>> Of(float a, float b, float c, float d, float e) => new(Of(a, b, c), Of(d, e));
+    public static Vector4 Of(float a, float b, float c, float d) => new(a, b, c, d);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Pair<Pair<Pair<Scalar, Scalar>, Scalar>, Pair<Pair<Scalar, Scalar>, Scalar>> Of(float a, float b, float c, float d, float e, float f) =>
-        new(Of(a, b, c), Of(d, e, f));
+    public static Vector6 Of(float a, float b, float c, float d, float e, float f) => new(a, b, c, d, e, f);
 
-    /// <summary>The vector type of length <paramref name="length"/> in the shape <see cref="Of(float, float)"/> and its siblings build.</summary>
-    public static Type TypeOfLength(int length)
+    /// <summary>The vector type of length <paramref name="length"/> (1 to <see cref="MaxLength"/>).</summary>
+    public static Type TypeOfLength(int length) => length switch
     {
-        if (length < 1)
-            throw new ArgumentOutOfRangeException(nameof(length), length, "a vector has at least one component");
-        if (length == 1)
-            return typeof(Scalar);
-        int first = (length + 1) / 2;
-        return typeof(Pair<,>).MakeGenericType(TypeOfLength(first), TypeOfLength(length - first));
+        1 => typeof(Vector1),
+        2 => typeof(Vector2),
+        3 => typeof(Vector3),
+        4 => typeof(Vector4),
+        5 => typeof(Vector5),
+        6 => typeof(Vector6),
+        7 => typeof(Vector7),
+        8 => typeof(Vector8),
+        _ => throw new ArgumentOutOfRangeException(nameof(length), length, $"vectors have 1 to {MaxLength} components"),
+    };
+
+    /// <summary>p log p, with 0 log 0 = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float PLogP(float p) => p > 0.0f ? p * MathF.Log(p) : 0.0f;
+
+    /// <summary>One step of inverse-CDF sampling (see <see cref="IVector{TSelf}.PickFromLast"/>): component <paramref name="index"/> with probability <paramref name="p"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Pick PickNext(Pick picked, float p, float u, int index)
+    {
+        if (picked.Index >= 0)
+            return picked;
+        float cumulative = picked.Cumulative + p;
+        return new Pick(cumulative, u < cumulative ? index : -1);
     }
 
     /// <summary>Every component, for host code.</summary>

@@ -2,20 +2,36 @@ using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Environment;
 
-/// <summary>A built-in environment: its device form and what Gymnasium's registry says of it.</summary>
-/// <param name="RewardThreshold">Gymnasium's reward_threshold, where it has one: the default target return.</param>
-public sealed record EnvironmentDefinition(DeviceEnvironment Device, double? RewardThreshold)
+/// <summary>An environment pgvec trains on: its device form and its Gymnasium-exact float64 reference.</summary>
+public sealed record EnvironmentDefinition(DeviceEnvironment Device)
 {
     public string Id => Device.Id;
+
+    /// <summary>Gymnasium's registry entry: observations, actions, time limit, reward_threshold.</summary>
+    public EnvironmentSpec Spec => ReferenceEnvironments.Spec(Id);
+
+    /// <summary>Gymnasium's reward_threshold, where it has one: the default target return.</summary>
+    public double? RewardThreshold => Spec.RewardThreshold;
+
+    /// <summary>A fresh float64 reference environment, for the single-env baseline, evaluation and replay.</summary>
+    public IReferenceEnvironment CreateReference() => ReferenceEnvironments.Create(Id);
 }
 
-/// <summary>The built-in environments, by Gymnasium id.</summary>
+/// <summary>The environments the kernels are compiled for, by Gymnasium id.</summary>
 public static class Environments
 {
     public static readonly EnvironmentDefinition CartPole = new(
-        DeviceEnvironment.Of<CartPoleEnv, CartPoleState, Pair<Pair<Scalar, Scalar>, Pair<Scalar, Scalar>>>(CartPoleEnv.Gymnasium), 475);
+        DeviceEnvironment.Of<CartPoleEnv, CartPoleState, Vector4>(CartPoleEnv.Gymnasium));
 
-    public static readonly IReadOnlyList<EnvironmentDefinition> All = [CartPole];
+    public static readonly EnvironmentDefinition Acrobot = new(
+        DeviceEnvironment.Of<AcrobotEnv, AcrobotState, Vector6>(AcrobotEnv.Gymnasium));
+
+    public static readonly EnvironmentDefinition MountainCar = new(
+        DeviceEnvironment.Of<MountainCarEnv, MountainCarState, Vector2>(MountainCarEnv.Gymnasium));
+
+    public static readonly IReadOnlyList<EnvironmentDefinition> All = [CartPole, Acrobot, MountainCar];
+
+    public static IReadOnlyList<string> Ids { get; } = [.. All.Select(e => e.Id)];
 
     /// <summary>The environment with this exact id; null where none has it.</summary>
     public static EnvironmentDefinition? Find(string id) => All.FirstOrDefault(e => e.Id == id);

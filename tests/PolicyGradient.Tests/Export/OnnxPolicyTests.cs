@@ -59,9 +59,9 @@ public class OnnxPolicyTests(SolvedPolicy solved) : IClassFixture<SolvedPolicy>
     public static TheoryData<string, string> Refusals => new()
     {
         { "not a model", "ONNX Runtime cannot load it (" },
-        { "input renamed", "its inputs are (x): a policy model has one, 'obs' float [batch, 4]" },
+        { "input renamed", "its inputs are (x): a policy model has one, 'obs' float [batch, D]" },
         { "second input", "its inputs are (obs, extra)" },
-        { "fixed batch of 2", "its input 'obs' is float [2, 4]: must be float [batch, 4]" },
+        { "fixed batch of 2", "its input 'obs' is float [2, 4]: must be float [batch, W] with W >= 1" },
         { "no logits output", "it has no output 'logits' (its outputs are probs)" },
     };
 

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+
+namespace PolicyGradient.Kernels;
+
+/// <summary>MountainCar's float32 state as the device steps it.</summary>
+public struct MountainCarState(float position, float velocity)
+{
+    public float Position = position;
+    public float Velocity = velocity;
+}
+
+/// <summary>
+/// Gymnasium's MountainCar-v0 in float32 for kernels, in the float64 reference's order: velocity,
+/// its clip, position, its clip, the stop at the left wall, then the goal test. Constants are
+/// fields (the runtime parameters), each rounded once from <see cref="MountainCarConstants"/>.
+/// </summary>
+public struct MountainCarEnv : IEnvironment<MountainCarState, Vector2>
+{
+    public float MinPosition;
+    public float MaxPosition;
+    public float MaxSpeed;
+    public float GoalPosition;
+    public float GoalVelocity;
+    public float Force;
+    public float Gravity;
+    public float ResetLow;
+    public float ResetHigh;
+
+    public static MountainCarEnv Gymnasium => new()
+    {
+        MinPosition = (float)MountainCarConstants.MinPosition,
+        MaxPosition = (float)MountainCarConstants.MaxPosition,
+        MaxSpeed = (float)MountainCarConstants.MaxSpeed,
+        GoalPosition = (float)MountainCarConstants.GoalPosition,
+        GoalVelocity = (float)MountainCarConstants.GoalVelocity,
+        Force = (float)MountainCarConstants.Force,
+        Gravity = (float)MountainCarConstants.Gravity,
+        ResetLow = (float)MountainCarConstants.ResetLow,
+        ResetHigh = (float)MountainCarConstants.ResetHigh,
+    };
+
+    public static string Id => "MountainCar-v0";
+    public static int Actions => MountainCarConstants.ActionCount;
+    public static int MaxEpisodeSteps => MountainCarConstants.MaxEpisodeSteps;
+    public static int ResetDraws => 1;
+
+    /// <summary>Position uniform in [-0.6, -0.4), at rest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly MountainCarState Reset(ulong streamKey) =>
+        new(ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformFloat(streamKey, 0), 0.0f);
+
+    /// <summary>Action 0 pushes left, 1 not at all, 2 right; -1 per step until the flag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly Transition<MountainCarState> Step(MountainCarState s, int action)
+    {
+        float velocity = s.Velocity + (action - 1) * Force + MathF.Cos(3 * s.Position) * -Gravity;
+        velocity = MathF.Min(MathF.Max(velocity, -MaxSpeed), MaxSpeed);
+        float position = s.Position + velocity;
+        position = MathF.Min(MathF.Max(position, MinPosition), MaxPosition);
+        if (position == MinPosition && velocity < 0)
+            velocity = 0.0f;
+        bool terminated = position >= GoalPosition && velocity >= GoalVelocity;
+        return new Transition<MountainCarState>(new MountainCarState(position, velocity), -1.0f, terminated);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly Vector2 Observe(MountainCarState s) => Vectors.Of(s.Position, s.Velocity);
+}
