@@ -71,6 +71,14 @@ public sealed class OneOfAttribute(Type enumType) : OptionRule
     public override bool Accepts(object? value) => value is string s && Names.Contains(s);
 }
 
+/// <summary>A built-in environment's Gymnasium id.</summary>
+public sealed class EnvironmentIdAttribute : OptionRule
+{
+    public override string Allowed => $"one of {string.Join(", ", PolicyGradient.Environment.Environments.Ids)}";
+    public override string Placeholder => "ID";
+    public override bool Accepts(object? value) => value is string s && PolicyGradient.Environment.Environments.Find(s) is not null;
+}
+
 public sealed class NonEmptyAttribute(string what) : OptionRule
 {
     public override string Allowed => what;

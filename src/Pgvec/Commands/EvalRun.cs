@@ -1,3 +1,4 @@
+using PolicyGradient.Kernels;
 using System.Globalization;
 using Pgvec.CommandLine;
 using Pgvec.Options;
@@ -19,11 +20,13 @@ public sealed class EvalRun : ICommand
     private readonly IPolicyNetwork _policy;
     /// <summary>The policy's hidden size; null for an ONNX model that does not declare it.</summary>
     private readonly int? _hidden;
+    private readonly EnvironmentDefinition _environment;
     private readonly OutputFile _report;
     private readonly OutputFile? _render;
 
-    private EvalRun(EvalOptions options, IPolicyNetwork policy, int? hidden, OutputFile report, OutputFile? render)
+    private EvalRun(EvalOptions options, IPolicyNetwork policy, int? hidden, EnvironmentDefinition environment, OutputFile report, OutputFile? render)
     {
+        _environment = environment;
         _options = options;
         _policy = policy;
         _hidden = hidden;
@@ -46,11 +49,15 @@ public sealed class EvalRun : ICommand
         OutputFile? renderFile = options.Render is null ? null : OutputFile.For("render", options.Render, "eval", "episode.svg");
         if (options.Checkpoint is not null)
         {
-            PolicyParameters parameters = SafeTensorsInput.Read("checkpoint", options.Checkpoint, PolicyTensors.Read);
-            return new EvalRun(options, parameters, parameters.Hidden, report, renderFile);
+            var (parameters, metadata) = SafeTensorsInput.Read("checkpoint", options.Checkpoint, file => (PolicyTensors.Read(file), file.Metadata));
+            EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, $"--checkpoint {options.Checkpoint}");
+            StoredEnvironment.RequireFits(trainedOn, parameters.Layout.Inputs, parameters.Layout.Actions, $"--checkpoint {options.Checkpoint}");
+            return new EvalRun(options, parameters, parameters.Hidden, trainedOn, report, renderFile);
         }
         OnnxPolicy model = OnnxInput.Load("onnx", options.Onnx!);
-        return new EvalRun(options, model, model.Hidden, report, renderFile);
+        EnvironmentDefinition fitting = Environments.All.FirstOrDefault(e => e.Device.Observations == model.Observations && e.Device.Actions == model.Actions)
+            ?? throw new UsageException($"--onnx {options.Onnx} maps {model.Observations} observations to {model.Actions} actions: no environment has that shape ({string.Join(", ", Environments.All.Select(e => $"{e.Id} {e.Device.Observations} to {e.Device.Actions}"))})");
+        return new EvalRun(options, model, model.Hidden, fitting, report, renderFile);
     }
 
     public int Execute(TextWriter stdout, TextWriter stderr)
@@ -62,17 +69,17 @@ public sealed class EvalRun : ICommand
 
     private void Evaluate(TextWriter stdout)
     {
-        EpisodeResult[] results = PolicyEvaluation.Play(_policy, _options.Episodes, _options.Seed, _options.Actions);
+        EpisodeResult[] results = PolicyEvaluation.Play(_policy, _environment, _options.Episodes, _options.Seed, _options.Actions);
         if (_render is not null)
             AtomicFile.WriteAllText(_render.Claim(), Animation());
 
-        var summary = EvaluationSummary.Of(_options.PolicyFile, _hidden, _options.Actions.Name(), _options.Seed, results, _options.Render);
+        var summary = EvaluationSummary.Of(_options.PolicyFile, _hidden, _environment.Id, _options.Actions.Name(), _options.Seed, results, _options.Render);
         string outPath = _report.Claim();
         JsonFile.Write(outPath, summary);
 
-        string network = summary.Hidden is int hidden ? $"a 4-{hidden}-2 policy" : "a policy";
+        string network = summary.Hidden is int hidden ? $"a {_environment.Device.Layout(hidden)} policy" : "a policy";
         string runtime = _options.Onnx is null ? "" : " through ONNX Runtime";
-        stdout.WriteLine($"eval: {Plural.Of(summary.Episodes, $"{summary.Actions} episode")} of {summary.Checkpoint} ({network}){runtime}, seed {summary.Seed}, on {EvaluationSummary.EnvironmentName}");
+        stdout.WriteLine($"eval: {Plural.Of(summary.Episodes, $"{summary.Actions} episode")} of {summary.Checkpoint} ({network}){runtime}, seed {summary.Seed}, on {summary.Environment}");
         stdout.WriteLine($"{"",-8} {"mean",8} {"min",6} {"max",6}");
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"return",-8} {summary.MeanReturn,8:F1} {summary.MinReturn,6:F0} {summary.MaxReturn,6:F0}"));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"length",-8} {summary.MeanLength,8:F1} {summary.MinLength,6} {summary.MaxLength,6}"));
@@ -84,11 +91,26 @@ public sealed class EvalRun : ICommand
     /// <summary>Episode 0 again, the first of the episodes the table sums up, frame by frame.</summary>
     private string Animation()
     {
-        var frames = new List<CartPoleAnimation.Frame>();
-        EpisodeResult episode = PolicyEvaluation.PlayEpisode(_policy, new CartPole(), 0, _options.Seed, _options.Actions,
-            env => frames.Add(CartPoleAnimation.FrameOf(env)));
+        IReferenceEnvironment env = _environment.CreateReference();
+        var cartPole = new List<CartPoleAnimation.Frame>();
+        var acrobot = new List<AcrobotAnimation.Frame>();
+        var mountainCar = new List<MountainCarAnimation.Frame>();
+        EpisodeResult episode = PolicyEvaluation.PlayEpisode(_policy, env, _environment.Device, 0, _options.Seed, _options.Actions, state =>
+        {
+            switch (state)
+            {
+                case CartPole c: cartPole.Add(CartPoleAnimation.FrameOf(c)); break;
+                case Acrobot a: acrobot.Add(AcrobotAnimation.FrameOf(a)); break;
+                case MountainCar m: mountainCar.Add(MountainCarAnimation.FrameOf(m)); break;
+            }
+        });
         string title = string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(_options.PolicyFile)}: {_options.Actions.Name()} episode 0 of seed {_options.Seed}, return {episode.Return:F0}");
-        return CartPoleAnimation.Render(frames, title);
+            $"{Path.GetFileName(_options.PolicyFile)}: {_environment.Id} {_options.Actions.Name()} episode 0 of seed {_options.Seed}, return {episode.Return:F0}");
+        return env switch
+        {
+            CartPole => CartPoleAnimation.Render(cartPole, title),
+            Acrobot => AcrobotAnimation.Render(acrobot, title),
+            _ => MountainCarAnimation.Render(mountainCar, title, MountainCarConstants.GoalPosition),
+        };
     }
 }

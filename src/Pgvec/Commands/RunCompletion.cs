@@ -17,7 +17,7 @@ public static class RunCompletion
     public static RunSummary Finish(RunIdentity run, TrainingOptions training, TrainingOutcome outcome,
         double setupSeconds, string directory, TextWriter stdout)
     {
-        double greedy = GreedyEvaluation.MeanReturn(outcome.Policy, GreedyEpisodes, training.Seed);
+        double greedy = GreedyEvaluation.MeanReturn(outcome.Policy, training.Environment, GreedyEpisodes, training.Seed);
         var summary = new RunSummary(
             Mode: run.Mode,
             Device: run.Device,

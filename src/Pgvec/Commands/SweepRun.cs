@@ -51,11 +51,11 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         var setup = Stopwatch.StartNew();
         using ComputeDevice device = DeviceChoice.Open(options.DeviceKind, context.Stderr, options.StrictDevice, context.Quiet, processes.Placement);
         int agentsHere = DistributedSweepTrainer.AgentsOf(processes.Rank, processes.Size, grid.Agents.Count).Count;
-        DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, Environments.CartPole.Device.BytesPerEnv(options.Hidden, Environments.CartPole.Device.MaxEpisodeSteps));
+        DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, options.Environment.Device.BytesPerEnv(options.Hidden, options.Environment.Device.MaxEpisodeSteps));
         string directory = root ? context.Directory.Claim() : "";
         if (root)
             RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
-        var batch = new SweepBatch(device, options.Envs, options.Hidden, grid.Agents, options.TargetReturn, options.MaxIterations, options.MaxSeconds);
+        var batch = new SweepBatch(device, options.Envs, options.Hidden, grid.Agents, options.TargetReturn, options.MaxIterations, options.MaxSeconds, options.Environment);
         double setupSeconds = setup.Elapsed.TotalSeconds;
 
         var history = new SweepHistory(grid.Agents.Count);
@@ -76,7 +76,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         var report = new SweepReport(
             device.Kind.Name(), device.Name, options.Envs, options.Hidden, options.TargetReturn, options.MaxIterations, options.MaxSeconds,
             interrupted, setupSeconds, wallSeconds, AgentGrid.OrderDescription, ConfigurationStatistics.UnsolvedNote, SweepReport.IntervalMethod,
-            AgentResults(grid, outcomes, policies), ConfigurationResults(grid, outcomes));
+            AgentResults(options.Environment, grid, outcomes, policies), ConfigurationResults(grid, outcomes));
         report.Write(directory);
         SweepPlots.SaveReturns(directory, grid, history, options.TargetReturn);
         SweepPlots.SaveSolved(directory, grid, outcomes);
@@ -108,12 +108,12 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         return paths;
     }
 
-    private static SweepAgentResult[] AgentResults(AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string[] policies)
+    private static SweepAgentResult[] AgentResults(EnvironmentDefinition environment, AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string[] policies)
     {
         var greedy = new double[outcomes.Count];
         // Each evaluation is its own deterministic computation, so running them side by side changes no result.
         Parallel.For(0, outcomes.Count, agent =>
-            greedy[agent] = GreedyEvaluation.MeanReturn(outcomes[agent].Policy, RunCompletion.GreedyEpisodes, grid.Agents[agent].Seed));
+            greedy[agent] = GreedyEvaluation.MeanReturn(outcomes[agent].Policy, environment, RunCompletion.GreedyEpisodes, grid.Agents[agent].Seed));
         return [.. outcomes.Select((o, agent) =>
         {
             AgentSettings settings = grid.Agents[agent];

@@ -1,6 +1,7 @@
 using System.Reflection;
 using CommandLine;
 using Pgvec.CommandLine;
+using PolicyGradient.Environment;
 using PolicyGradient.Training;
 
 namespace Pgvec.Options;
@@ -11,13 +12,22 @@ namespace Pgvec.Options;
 /// </summary>
 public abstract class RunDirectoryOptions
 {
-    [Option("hidden", Default = 32, HelpText = "Hidden units of the 4-H-2 policy network.")]
+    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0.")]
+    [EnvironmentId]
+    public string Env { get; set; } = "CartPole-v1";
+
+    /// <summary>The environment --env names (its rule has checked it exists).</summary>
+    public EnvironmentDefinition Environment => Environments.Find(Env) ?? Environments.CartPole;
+
+    [Option("hidden", Default = 32, HelpText = "Hidden units of the D-H-N policy network (D observations and N actions come from --env).")]
     [IntegerRange(1, 1024)]
     public int Hidden { get; set; }
 
-    [Option("target-return", Default = 475.0, HelpText = "Solved when the mean return reaches this.")]
+    [Option("target-return", MetaValue = "X", HelpText = "(Default: the environment's reward_threshold: CartPole-v1 475, Acrobot-v1 -100, MountainCar-v0 -110) Solved when the mean return reaches this.")]
     [FiniteNumber]
-    public double TargetReturn { get; set; }
+    public double TargetReturn { get => _targetReturn ?? Environment.RewardThreshold ?? double.PositiveInfinity; set => _targetReturn = value; }
+
+    private double? _targetReturn;
 
     [Option("max-seconds", Default = 600.0, HelpText = "Time budget of the training loop, in seconds.")]
     [FiniteNumber(GreaterThan = 0)]

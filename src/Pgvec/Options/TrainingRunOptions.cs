@@ -37,6 +37,7 @@ public abstract class TrainingRunOptions : RunDirectoryOptions
 
     public TrainingOptions Training(int maxUpdates) => new()
     {
+        Environment = Environment,
         Seed = Seed,
         Hidden = Hidden,
         LearningRate = LearningRate!.Value,

@@ -30,7 +30,7 @@ public static class SweepBenchmark
     {
         AgentSettings[] seeds = [.. Enumerable.Range(0, agents).Select(s => new AgentSettings((ulong)s, learningRate, 0.99, Objective.Reinforce))];
         var defaults = new TrainingOptions();
-        var sweep = new SweepBatch(device, envsPerAgent, defaults.Hidden, seeds, defaults.TargetReturn, defaults.MaxUpdates, defaults.MaxSeconds);
+        var sweep = new SweepBatch(device, envsPerAgent, defaults.Hidden, seeds, defaults.TargetReturn, defaults.MaxUpdates, defaults.MaxSeconds, defaults.Environment);
 
         var clock = Stopwatch.StartNew();
         IReadOnlyList<TrainingOutcome> together = new BatchedSweepTrainer().Train(sweep, _ => { }, default);

@@ -21,10 +21,11 @@ public sealed record EvaluationSummary(
     int MaxLength,
     string? Render)
 {
-    public const string EnvironmentName = "CartPole-v1 (float64, Gymnasium-exact, host)";
+    /// <summary>How the environment is named in eval.json and eval's table: every evaluation runs the float64 reference on the host.</summary>
+    public static string EnvironmentName(string id) => $"{id} (float64, Gymnasium-exact, host)";
 
-    public static EvaluationSummary Of(string checkpoint, int? hidden, string actions, ulong seed, IReadOnlyList<EpisodeResult> results, string? render) => new(
-        checkpoint, hidden, actions, results.Count, seed, EnvironmentName,
+    public static EvaluationSummary Of(string checkpoint, int? hidden, string environmentId, string actions, ulong seed, IReadOnlyList<EpisodeResult> results, string? render) => new(
+        checkpoint, hidden, actions, results.Count, seed, EnvironmentName(environmentId),
         results.Average(r => r.Return), results.Min(r => r.Return), results.Max(r => r.Return),
         results.Average(r => r.Length), results.Min(r => r.Length), results.Max(r => r.Length),
         render);

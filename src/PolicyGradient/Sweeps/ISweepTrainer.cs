@@ -1,3 +1,4 @@
+using PolicyGradient.Environment;
 using PolicyGradient.Devices;
 using PolicyGradient.Training;
 
@@ -15,11 +16,13 @@ public sealed record SweepBatch(
     IReadOnlyList<AgentSettings> Agents,
     double TargetReturn,
     int MaxIterations,
-    double MaxSeconds)
+    double MaxSeconds,
+    EnvironmentDefinition Environment)
 {
     /// <summary>The options a `train` run of agent <paramref name="agent"/> alone would have.</summary>
     public TrainingOptions OptionsFor(int agent) => Agents[agent].ApplyTo(new TrainingOptions
     {
+        Environment = Environment,
         Hidden = Hidden,
         TargetReturn = TargetReturn,
         MaxUpdates = MaxIterations,

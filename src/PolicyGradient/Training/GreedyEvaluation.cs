@@ -1,3 +1,4 @@
+using PolicyGradient.Environment;
 using PolicyGradient.Policy;
 
 namespace PolicyGradient.Training;
@@ -6,6 +7,6 @@ namespace PolicyGradient.Training;
 public static class GreedyEvaluation
 {
     /// <summary>Mean return of <paramref name="episodes"/> episodes, each until termination or truncation.</summary>
-    public static double MeanReturn(PolicyParameters policy, int episodes, ulong seed) =>
-        PolicyEvaluation.Play(policy, episodes, seed, ActionChoice.Greedy).Sum(r => r.Return) / episodes;
+    public static double MeanReturn(PolicyParameters policy, EnvironmentDefinition environment, int episodes, ulong seed) =>
+        PolicyEvaluation.Play(policy, environment, episodes, seed, ActionChoice.Greedy).Sum(r => r.Return) / episodes;
 }

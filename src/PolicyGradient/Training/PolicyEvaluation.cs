@@ -16,12 +16,12 @@ public static class PolicyEvaluation
 {
     private const ulong EvaluationStream = 0xE7A1;
 
-    public static EpisodeResult[] Play(IPolicyNetwork policy, int episodes, ulong seed, ActionChoice choice)
+    public static EpisodeResult[] Play(IPolicyNetwork policy, EnvironmentDefinition environment, int episodes, ulong seed, ActionChoice choice)
     {
-        var env = new CartPole();
+        IReferenceEnvironment env = environment.CreateReference();
         var results = new EpisodeResult[episodes];
         for (int e = 0; e < episodes; e++)
-            results[e] = PlayEpisode(policy, env, e, seed, choice);
+            results[e] = PlayEpisode(policy, env, environment.Device, e, seed, choice);
         return results;
     }
 
@@ -29,13 +29,13 @@ public static class PolicyEvaluation
     /// Plays episode <paramref name="index"/> until termination or truncation;
     /// <paramref name="onState"/> sees the float64 state after the reset and after every step.
     /// </summary>
-    public static EpisodeResult PlayEpisode(IPolicyNetwork policy, CartPole env, int index, ulong seed, ActionChoice choice,
-        Action<CartPole>? onState = null)
+    public static EpisodeResult PlayEpisode(IPolicyNetwork policy, IReferenceEnvironment env, DeviceEnvironment shape, int index, ulong seed, ActionChoice choice,
+        Action<IReferenceEnvironment>? onState = null)
     {
         ulong key = CounterRandom.StreamKey(seed, EvaluationStream, (ulong)index);
         float[] obs = env.Reset(key);
         onState?.Invoke(env);
-        Span<double> logits = stackalloc double[Environments.CartPole.Device.Actions];
+        Span<double> logits = stackalloc double[shape.Actions];
         double total = 0.0;
         for (int t = 0; ; t++)
         {
@@ -48,7 +48,7 @@ public static class PolicyEvaluation
             else
             {
                 PolicyMath.LogSoftmax(logits, logits);
-                action = ActionChoices.Sample(logits, key, t, Environments.CartPole.Device.ResetDraws);
+                action = ActionChoices.Sample(logits, key, t, shape.ResetDraws);
             }
             var step = env.Step(action);
             onState?.Invoke(env);

@@ -21,7 +21,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
         var policy = PolicyParameters.Initialise(options.Environment.Device.Layout(options.Hidden), options.Seed);
         var layout = policy.Layout;
         var adam = new Adam(layout.Count, options.LearningRate);
-        var env = new CartPole();
+        IReferenceEnvironment env = options.Environment.CreateReference();
         var grad = new double[layout.Count];
         var recent = new Queue<double>();
         double recentSum = 0.0;

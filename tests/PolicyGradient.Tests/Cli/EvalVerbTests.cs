@@ -41,7 +41,7 @@ public class EvalVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
         var run = CliRun.Of("eval", "--checkpoint", trained.Policy, mode, "--episodes", "7", "--seed", "9", "--out", report);
 
         Assert.Equal(0, run.Exit);
-        EpisodeResult[] expected = PolicyEvaluation.Play(PolicyTensors.Read(trained.Policy), 7, 9, choice);
+        EpisodeResult[] expected = PolicyEvaluation.Play(PolicyTensors.Read(trained.Policy), Environments.CartPole, 7, 9, choice);
         JsonElement eval = ReadJson(report);
         Assert.Equal(expected.Average(r => r.Return), eval.GetProperty("mean_return").GetDouble());
         Assert.Equal(expected.Min(r => r.Return), eval.GetProperty("min_return").GetDouble());
@@ -64,7 +64,7 @@ public class EvalVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
         var run = CliRun.Of("eval", "--checkpoint", trained.Checkpoint, "--episodes", "2", "--seed", "4", "--render", svg, "--out", temp.Combine("eval.json"));
 
         Assert.Equal(0, run.Exit);
-        int length = PolicyEvaluation.PlayEpisode(PolicyTensors.Read(trained.Checkpoint), new CartPole(), 0, 4, ActionChoice.Greedy).Length;
+        int length = PolicyEvaluation.PlayEpisode(PolicyTensors.Read(trained.Checkpoint), new CartPole(), CartPoleShapes.Device, 0, 4, ActionChoice.Greedy).Length;
         XDocument document = XDocument.Load(svg);
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal(ns + "svg", document.Root!.Name);
@@ -99,7 +99,7 @@ public class EvalVerbTests(TrainedRun trained) : IClassFixture<TrainedRun>
             (["eval", "--checkpoint", temp.Path], "is a directory"),
             (["eval", "--checkpoint", truncated], "is not a valid safetensors file: its header length"),
             (["eval", "--checkpoint", garbage], "is not a valid safetensors file"),
-            (["eval", "--checkpoint", wrongShape], "does not hold a pgvec policy: fc1.weight has shape [8, 5]: a 4-8-2 policy needs [8, 4]"),
+            (["eval", "--checkpoint", wrongShape], "holds a policy of 5 observations and 2 actions: CartPole-v1 has 4 and 2"),
             (["eval", "--checkpoint", trained.Policy, "--greedy", "--sample"], "--greedy and --sample exclude each other"),
             (["eval", "--checkpoint", trained.Policy, "--device", "cuda"], "--device cuda is not valid: must be host"),
             (["eval", "--checkpoint", trained.Policy, "--episodes", "0"], "--episodes 0 is out of range"),

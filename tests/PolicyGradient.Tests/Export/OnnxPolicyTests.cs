@@ -31,8 +31,8 @@ public class OnnxPolicyTests(SolvedPolicy solved) : IClassFixture<SolvedPolicy>
         {
             var pgvec = new GreedyActions(solved.Policy);
             var runtime = new GreedyActions(model);
-            EpisodeResult expected = PolicyEvaluation.PlayEpisode(pgvec, new CartPole(), episode, seed, ActionChoice.Greedy);
-            EpisodeResult actual = PolicyEvaluation.PlayEpisode(runtime, new CartPole(), episode, seed, ActionChoice.Greedy);
+            EpisodeResult expected = PolicyEvaluation.PlayEpisode(pgvec, new CartPole(), CartPoleShapes.Device, episode, seed, ActionChoice.Greedy);
+            EpisodeResult actual = PolicyEvaluation.PlayEpisode(runtime, new CartPole(), CartPoleShapes.Device, episode, seed, ActionChoice.Greedy);
 
             Assert.Equal(pgvec.Taken, runtime.Taken);
             Assert.Equal(expected, actual);

@@ -26,7 +26,7 @@ public class LearningTests(CpuDeviceFixture fixture, ITestOutputHelper output)
         Assert.True(means[0] < 100, "a fresh policy balances the pole for a few dozen steps at most");
         Assert.Equal(outcome.Updates * 32L, outcome.Episodes);
         // The final policy, played greedily on the float64 reference env, keeps the pole up.
-        Assert.True(GreedyEvaluation.MeanReturn(outcome.Policy, 100, options.Seed) >= options.TargetReturn);
+        Assert.True(GreedyEvaluation.MeanReturn(outcome.Policy, options.Environment, 100, options.Seed) >= options.TargetReturn);
     }
 
     [Fact]
