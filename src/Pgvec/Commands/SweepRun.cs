@@ -51,7 +51,8 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         var setup = Stopwatch.StartNew();
         using ComputeDevice device = DeviceChoice.Open(options.DeviceKind, context.Stderr, options.StrictDevice, context.Quiet, processes.Placement);
         int agentsHere = DistributedSweepTrainer.AgentsOf(processes.Rank, processes.Size, grid.Agents.Count).Count;
-        DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, EpisodeBatch.BytesPerEnv(options.Hidden, CartPole.MaxEpisodeSteps));
+        DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, EpisodeBatch.BytesPerEnv(options.Hidden, CartPole.MaxEpisodeSteps),
+            IndexLimits.ForBatch(options.Hidden, CartPole.MaxEpisodeSteps));
         string directory = root ? context.Directory.Claim() : "";
         if (root)
             RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);

@@ -48,7 +48,7 @@ public sealed class EpisodeBatch : IDisposable
         Hidden = hidden;
         MaxSteps = maxSteps;
         Layout = new PolicyLayout(hidden);
-        DeviceMemory.EnsureFits(device, agents, envsPerAgent, BytesPerEnv(hidden, maxSteps));
+        DeviceMemory.EnsureFits(device, agents, envsPerAgent, BytesPerEnv(hidden, maxSteps), IndexLimits.ForBatch(hidden, maxSteps));
         _kernels = device.Kernels;
         int groups = HiddenUnitGroup.CountFor(hidden);
         long envs = (long)agents * envsPerAgent;

@@ -98,7 +98,8 @@ public sealed class ComputeDevice : IDisposable
                 Device? device = DeviceFor(context, kind, placement);
                 if (device is null)
                 {
-                    failures.Add($"no {kind.Name()} device found");
+                    // ILGPU swallows why it found no CUDA device; the driver, asked directly, says.
+                    failures.Add(kind == DeviceKind.Cuda ? $"no cuda device found ({CudaDriverProbe.Run().Reason()})" : $"no {kind.Name()} device found");
                     continue;
                 }
                 try
