@@ -30,22 +30,26 @@ public sealed record CudaDriverReport(
         if (!Loaded)
             return $"cuda driver: none loaded (tried {string.Join(", ", Tried)}){(LoadError is null ? "" : $"; {LoadError}")}; " +
                    "install the NVIDIA driver, or add the folder holding libcuda.so.1 to LD_LIBRARY_PATH";
-        string loaded = $"cuda driver: {Library} loaded{(Path is null ? "" : $" from {Path}")}";
-        if (MissingEntryPoints.Count > 0)
-            return $"{loaded}, but it lacks {string.Join(", ", MissingEntryPoints.Take(5))}{(MissingEntryPoints.Count > 5 ? $" and {MissingEntryPoints.Count - 5} more" : "")} " +
-                   "that ILGPU calls: not a CUDA driver, a stub, or one too old";
-        var facts = new List<string> { $"cuInit {InitResult}" };
+        var parts = new List<string> { $"cuda driver: {Library} loaded{(Path is null ? "" : $" from {Path}")}" };
+        var facts = new List<string>();
+        if (InitResult is not null)
+            facts.Add($"cuInit {InitResult}");
         if (DriverVersion is not null)
             facts.Add($"driver CUDA {DriverVersion}");
         if (DeviceCount is { } count)
             facts.Add($"{count} device{(count == 1 ? "" : "s")}");
-        return $"{loaded}; {string.Join(", ", facts)}";
+        if (facts.Count > 0)
+            parts.Add(string.Join(", ", facts));
+        if (MissingEntryPoints.Count > 0)
+            parts.Add($"it lacks {string.Join(", ", MissingEntryPoints.Take(5))}{(MissingEntryPoints.Count > 5 ? $" and {MissingEntryPoints.Count - 5} more" : "")} " +
+                      "that ILGPU calls: a stub or another library, not the NVIDIA driver, or a driver too old");
+        return string.Join("; ", parts);
     }
 
     /// <summary>The reason in a few words, for "no cuda device found (...)".</summary>
     public string Reason() =>
         !Loaded ? $"no libcuda loaded: tried {string.Join(", ", Tried)}"
-        : MissingEntryPoints.Count > 0 ? $"{Library} lacks {MissingEntryPoints[0]}"
+        : MissingEntryPoints.Count > 0 ? $"{Library} lacks {(MissingEntryPoints.Contains("cuInit") ? "cuInit" : MissingEntryPoints[0])}"
         : InitResult is not null && !InitResult.StartsWith("0 ", StringComparison.Ordinal) ? $"cuInit {InitResult}"
         : $"driver CUDA {DriverVersion ?? "unknown"}, {DeviceCount?.ToString() ?? "unknown"} devices";
 }
