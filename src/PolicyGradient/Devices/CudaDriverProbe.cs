@@ -51,7 +51,9 @@ public sealed record CudaDriverReport(
         !Loaded ? $"no libcuda loaded: tried {string.Join(", ", Tried)}"
         : MissingEntryPoints.Count > 0 ? $"{Library} lacks {(MissingEntryPoints.Contains("cuInit") ? "cuInit" : MissingEntryPoints[0])}"
         : InitResult is not null && !InitResult.StartsWith("0 ", StringComparison.Ordinal) ? $"cuInit {InitResult}"
-        : $"driver CUDA {DriverVersion ?? "unknown"}, {DeviceCount?.ToString() ?? "unknown"} devices";
+        : DeviceCount is { } count
+            ? $"the CUDA {DriverVersion ?? "unknown"} driver reports {count} device{(count == 1 ? "" : "s")}{(count > 0 ? ", which ILGPU did not list" : "")}"
+            : $"the CUDA {DriverVersion ?? "unknown"} driver did not say how many devices it has";
 }
 
 /// <summary>

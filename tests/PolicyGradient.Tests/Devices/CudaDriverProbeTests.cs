@@ -48,10 +48,10 @@ public class CudaDriverProbeTests
     }
 
     [SkippableTheory]
-    [InlineData(100, 0, "100 CUDA_ERROR_NO_DEVICE", null, "cuInit 100 CUDA_ERROR_NO_DEVICE, driver CUDA 12.4")]
-    [InlineData(0, 1, "0 CUDA_SUCCESS", 1, "cuInit 0 CUDA_SUCCESS, driver CUDA 12.4, 1 device")]
-    [InlineData(0, 0, "0 CUDA_SUCCESS", 0, "cuInit 0 CUDA_SUCCESS, driver CUDA 12.4, 0 devices")]
-    public void A_stand_in_driver_is_asked_for_cuInit_the_driver_version_and_the_device_count(int init, int devices, string initResult, int? count, string facts)
+    [InlineData(100, 0, "100 CUDA_ERROR_NO_DEVICE", null, "cuInit 100 CUDA_ERROR_NO_DEVICE, driver CUDA 12.4", "cuInit 100 CUDA_ERROR_NO_DEVICE")]
+    [InlineData(0, 1, "0 CUDA_SUCCESS", 1, "cuInit 0 CUDA_SUCCESS, driver CUDA 12.4, 1 device", "the CUDA 12.4 driver reports 1 device, which ILGPU did not list")]
+    [InlineData(0, 0, "0 CUDA_SUCCESS", 0, "cuInit 0 CUDA_SUCCESS, driver CUDA 12.4, 0 devices", "the CUDA 12.4 driver reports 0 devices")]
+    public void A_stand_in_driver_is_asked_for_cuInit_the_driver_version_and_the_device_count(int init, int devices, string initResult, int? count, string facts, string reason)
     {
         using var dir = new Cli.TempDirectory();
         string library = StandIn(dir, init, devices, exportAll: true);
@@ -65,6 +65,7 @@ public class CudaDriverProbeTests
         Assert.Equal("12.4", report.DriverVersion);
         Assert.Equal(count, report.DeviceCount);
         Assert.Equal($"cuda driver: {library} loaded from {library}; {facts}", report.Line());
+        Assert.Equal(reason, report.Reason());
     }
 
     [SkippableFact]
