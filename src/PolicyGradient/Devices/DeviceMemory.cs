@@ -21,9 +21,10 @@ public static class DeviceMemory
     };
 
     /// <summary>
-    /// Checks the whole batch, <paramref name="agents"/> x <paramref name="envsPerAgent"/> envs: first that
-    /// the kernels' 32-bit indices reach every element (<paramref name="indexing"/>, if given), then the
-    /// bytes; each refusal names the largest --envs (per agent) that passes.
+    /// Checks the whole batch, <paramref name="agents"/> x <paramref name="envsPerAgent"/> envs: that the
+    /// kernels' 32-bit indices reach every element (<paramref name="indexing"/>, if given) and that the
+    /// bytes fit. The refusal names the largest --envs (per agent) that passes; past both limits, the
+    /// tighter one speaks, so the --envs it names passes both.
     /// </summary>
     public static void EnsureFits(ComputeDevice device, int agents, int envsPerAgent, long bytesPerEnv, BatchIndexing? indexing = null) =>
         EnsureFits(Available(device), device.Kind, agents, envsPerAgent, bytesPerEnv, indexing);
@@ -31,14 +32,14 @@ public static class DeviceMemory
     /// <summary>The same check against a device with <paramref name="availableBytes"/> free (e.g. an H200's, in a test).</summary>
     public static void EnsureFits(long availableBytes, DeviceKind kind, int agents, int envsPerAgent, long bytesPerEnv, BatchIndexing? indexing = null)
     {
-        if (indexing is not null)
-            EnsureIndexable(agents, envsPerAgent, indexing);
         long available = (long)(availableBytes * UsableFraction);
         long envs = (long)agents * envsPerAgent;
         long needed = bytesPerEnv * envs;
+        long largest = available / bytesPerEnv / agents;
+        if (indexing is not null && (needed <= available || indexing.LargestEnvs / agents <= largest))
+            EnsureIndexable(agents, envsPerAgent, indexing);
         if (needed <= available)
             return;
-        long largest = available / bytesPerEnv / agents;
         string batch = agents == 1 ? $"--envs {envsPerAgent}" : $"{agents:N0} agents x --envs {envsPerAgent:N0} = {envs:N0} envs";
         string fits = agents == 1 ? "the largest --envs that fits" : $"the largest --envs that fits {agents:N0} agents";
         throw new InsufficientMemoryException(

@@ -36,6 +36,22 @@ public class IndexLimitsTests
     }
 
     [Fact]
+    public void Past_both_limits_the_tighter_one_names_the_largest_envs()
+    {
+        long bytesPerEnv = EpisodeBatch.BytesPerEnv(32, MaxSteps);
+        BatchIndexing indexing = IndexLimits.ForBatch(32, MaxSteps);
+
+        // 24 GiB hold fewer envs than the indices reach: the memory's limit is the one to name.
+        var memory = Assert.Throws<InsufficientMemoryException>(() => DeviceMemory.EnsureFits(24L << 30, DeviceKind.Cpu, 1, 16_777_216, bytesPerEnv, indexing));
+        long fits = (long)((24L << 30) * 0.9) / bytesPerEnv;
+        Assert.True(fits < indexing.LargestEnvs);
+        Assert.EndsWith($"the largest --envs that fits is {fits:N0}", memory.Message);
+        // An H200 holds more envs than the indices reach: the indices' limit is the one to name.
+        var indices = Assert.Throws<BatchIndexException>(() => DeviceMemory.EnsureFits(H200Bytes, DeviceKind.Cuda, 1, 16_777_216, bytesPerEnv, indexing));
+        Assert.EndsWith("the largest --envs for --hidden 32 is 4,294,960", indices.Message);
+    }
+
+    [Fact]
     public void Every_buffer_of_the_largest_batch_stays_below_2_to_the_31_elements_and_one_more_env_passes_it()
     {
         foreach (int hidden in new[] { 1, 4, 32, 64, 1024 })
