@@ -9,21 +9,28 @@ namespace Pgvec;
 /// </summary>
 public static class Cli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, DebugOutput.FromEnvironment(stderr));
+
+    /// <param name="debug">PGVEC_DEBUG's output: the trace on stderr, and a failure's whole exception after its line.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, DebugOutput debug)
     {
-        try
+        using (debug)
         {
-            return CommandLineParsing.Parse(args).Execute(stdout, stderr);
-        }
-        catch (UsageException e)
-        {
-            stderr.WriteLine($"pgvec: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (Exception e)
-        {
-            stderr.WriteLine($"pgvec: error: {FirstLine(e)}");
-            return ExitCodes.Failure;
+            try
+            {
+                return CommandLineParsing.Parse(args).Execute(stdout, stderr);
+            }
+            catch (UsageException e)
+            {
+                stderr.WriteLine($"pgvec: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception e)
+            {
+                stderr.WriteLine($"pgvec: error: {FirstLine(e)}");
+                debug.Report(e, stderr);
+                return ExitCodes.Failure;
+            }
         }
     }
 
@@ -36,6 +43,7 @@ public static class Cli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, MpiLaunch launch)
     {
         using MpiProcessGroup processes = MpiProcessGroup.Join(launch);
+        using DebugOutput debug = DebugOutput.FromEnvironment(stderr);
         try
         {
             IDistributedCommand command = AgreedCommand(args, launch, processes);
@@ -50,6 +58,7 @@ public static class Cli
         catch (Exception e)
         {
             stderr.WriteLine($"pgvec: error on rank {processes.Rank} of {processes.Size}: {FirstLine(e)}");
+            debug.Report(e, stderr);
             stderr.Flush();
             processes.Abort(ExitCodes.Failure);
             return ExitCodes.Failure;

@@ -120,5 +120,5 @@ public struct AcrobotEnv : IEnvironment<AcrobotState, Vector6>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Bound(float x, float limit) => MathF.Min(MathF.Max(x, -limit), limit);
+    private static float Bound(float x, float limit) => Vectors.Clip(x, -limit, limit);
 }

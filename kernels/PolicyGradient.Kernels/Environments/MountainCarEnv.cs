@@ -54,9 +54,9 @@ public struct MountainCarEnv : IEnvironment<MountainCarState, Vector2>
     public readonly Transition<MountainCarState> Step(MountainCarState s, int action)
     {
         float velocity = s.Velocity + (action - 1) * Force + MathF.Cos(3 * s.Position) * -Gravity;
-        velocity = MathF.Min(MathF.Max(velocity, -MaxSpeed), MaxSpeed);
+        velocity = Vectors.Clip(velocity, -MaxSpeed, MaxSpeed);
         float position = s.Position + velocity;
-        position = MathF.Min(MathF.Max(position, MinPosition), MaxPosition);
+        position = Vectors.Clip(position, MinPosition, MaxPosition);
         if (position == MinPosition && velocity < 0)
             velocity = 0.0f;
         bool terminated = position >= GoalPosition && velocity >= GoalVelocity;

@@ -19,7 +19,7 @@ public struct Logits<TOthers> where TOthers : unmanaged, IVector<TOthers>
     public readonly Logits<TOthers> Add<TObservation>(HiddenUnit<TObservation, TOthers> unit, TObservation s)
         where TObservation : unmanaged, IVector<TObservation>
     {
-        float h = MathF.Max(unit.Preactivation(s), 0.0f);
+        float h = Relu.Of(unit.Preactivation(s));
         return new Logits<TOthers>(First + unit.Out0 * h, TOthers.AddScaled(Others, unit.Out, h));
     }
 }

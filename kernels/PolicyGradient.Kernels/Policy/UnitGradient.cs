@@ -25,6 +25,6 @@ public readonly struct UnitGradient<TObservation, TOthers>(TObservation weights,
         return new UnitGradient<TObservation, TOthers>(
             TObservation.AddScaled(Weights, s, dh),
             Bias + dh,
-            TOthers.AddScaled(Out, d, MathF.Max(pre, 0.0f)));
+            TOthers.AddScaled(Out, d, Relu.Of(pre)));
     }
 }

@@ -31,7 +31,7 @@ public struct Vector1 : IVector<Vector1>
     public static float Sum(float acc, Vector1 v) => acc + v.X0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Max(float acc, Vector1 v) => MathF.Max(acc, v.X0);
+    public static float Max(float acc, Vector1 v) => Vectors.Max(acc, v.X0);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector1 AddScaled(Vector1 acc, Vector1 x, float s) => new(acc.X0 + x.X0 * s);

@@ -33,7 +33,7 @@ public struct Vector2 : IVector<Vector2>
     public static float Sum(float acc, Vector2 v) => acc + v.X0 + v.X1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Max(float acc, Vector2 v) => MathF.Max(MathF.Max(acc, v.X0), v.X1);
+    public static float Max(float acc, Vector2 v) => Vectors.Max(Vectors.Max(acc, v.X0), v.X1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector2 AddScaled(Vector2 acc, Vector2 x, float s) => new(acc.X0 + x.X0 * s, acc.X1 + x.X1 * s);

@@ -35,7 +35,7 @@ public struct Vector3 : IVector<Vector3>
     public static float Sum(float acc, Vector3 v) => acc + v.X0 + v.X1 + v.X2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Max(float acc, Vector3 v) => MathF.Max(MathF.Max(MathF.Max(acc, v.X0), v.X1), v.X2);
+    public static float Max(float acc, Vector3 v) => Vectors.Max(Vectors.Max(Vectors.Max(acc, v.X0), v.X1), v.X2);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector3 AddScaled(Vector3 acc, Vector3 x, float s) => new(acc.X0 + x.X0 * s, acc.X1 + x.X1 * s, acc.X2 + x.X2 * s);

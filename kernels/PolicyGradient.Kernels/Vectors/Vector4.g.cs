@@ -37,7 +37,7 @@ public struct Vector4 : IVector<Vector4>
     public static float Sum(float acc, Vector4 v) => acc + v.X0 + v.X1 + v.X2 + v.X3;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Max(float acc, Vector4 v) => MathF.Max(MathF.Max(MathF.Max(MathF.Max(acc, v.X0), v.X1), v.X2), v.X3);
+    public static float Max(float acc, Vector4 v) => Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(acc, v.X0), v.X1), v.X2), v.X3);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector4 AddScaled(Vector4 acc, Vector4 x, float s) => new(acc.X0 + x.X0 * s, acc.X1 + x.X1 * s, acc.X2 + x.X2 * s, acc.X3 + x.X3 * s);

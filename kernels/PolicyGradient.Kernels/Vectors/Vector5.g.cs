@@ -39,7 +39,7 @@ public struct Vector5 : IVector<Vector5>
     public static float Sum(float acc, Vector5 v) => acc + v.X0 + v.X1 + v.X2 + v.X3 + v.X4;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Max(float acc, Vector5 v) => MathF.Max(MathF.Max(MathF.Max(MathF.Max(MathF.Max(acc, v.X0), v.X1), v.X2), v.X3), v.X4);
+    public static float Max(float acc, Vector5 v) => Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(acc, v.X0), v.X1), v.X2), v.X3), v.X4);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector5 AddScaled(Vector5 acc, Vector5 x, float s) => new(acc.X0 + x.X0 * s, acc.X1 + x.X1 * s, acc.X2 + x.X2 * s, acc.X3 + x.X3 * s, acc.X4 + x.X4 * s);

@@ -45,7 +45,7 @@ public struct Vector8 : IVector<Vector8>
     public static float Sum(float acc, Vector8 v) => acc + v.X0 + v.X1 + v.X2 + v.X3 + v.X4 + v.X5 + v.X6 + v.X7;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Max(float acc, Vector8 v) => MathF.Max(MathF.Max(MathF.Max(MathF.Max(MathF.Max(MathF.Max(MathF.Max(MathF.Max(acc, v.X0), v.X1), v.X2), v.X3), v.X4), v.X5), v.X6), v.X7);
+    public static float Max(float acc, Vector8 v) => Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(acc, v.X0), v.X1), v.X2), v.X3), v.X4), v.X5), v.X6), v.X7);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector8 AddScaled(Vector8 acc, Vector8 x, float s) => new(acc.X0 + x.X0 * s, acc.X1 + x.X1 * s, acc.X2 + x.X2 * s, acc.X3 + x.X3 * s, acc.X4 + x.X4 * s, acc.X5 + x.X5 * s, acc.X6 + x.X6 * s, acc.X7 + x.X7 * s);

@@ -36,6 +36,14 @@ public static class Vectors
         _ => throw new ArgumentOutOfRangeException(nameof(length), length, $"vectors have 1 to {MaxLength} components"),
     };
 
+    /// <summary>The larger of the two, NaN if either is (PTX's max.f32 would return the number).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Max(float a, float b) => a != a || b != b ? a + b : (b > a ? b : a);
+
+    /// <summary><paramref name="x"/> clipped to [low, high], NaN kept (as numpy.clip keeps it; PTX's min/max.f32 would not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Clip(float x, float low, float high) => x < low ? low : x > high ? high : x;
+
     /// <summary>p log p, with 0 log 0 = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float PLogP(float p) => p > 0.0f ? p * MathF.Log(p) : 0.0f;

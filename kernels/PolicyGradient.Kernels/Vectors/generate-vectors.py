@@ -68,7 +68,7 @@ def vector(n: int) -> str:
         f"    public static float Sum(float acc, {t} v) => {left_to_right('acc', lambda x: f'v.{x}')};",
         "",
         "    [MethodImpl(MethodImplOptions.AggressiveInlining)]",
-        f"    public static float Max(float acc, {t} v) => {chained(lambda s, x: f'MathF.Max({s}, v.{x})', 'acc')};",
+        f"    public static float Max(float acc, {t} v) => {chained(lambda s, x: f'Vectors.Max({s}, v.{x})', 'acc')};",
         "",
         "    [MethodImpl(MethodImplOptions.AggressiveInlining)]",
         f"    public static {t} AddScaled({t} acc, {t} x, float s) => {each(lambda x: f'acc.{x} + x.{x} * s')};",

@@ -51,7 +51,9 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         var setup = Stopwatch.StartNew();
         using ComputeDevice device = DeviceChoice.Open(options.DeviceKind, context.Stderr, options.StrictDevice, context.Quiet, processes.Placement);
         int agentsHere = DistributedSweepTrainer.AgentsOf(processes.Rank, processes.Size, grid.Agents.Count).Count;
-        DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, options.Environment.Device.BytesPerEnv(options.Hidden, options.Environment.Device.MaxEpisodeSteps));
+        DeviceEnvironment environment = options.Environment.Device;
+        DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, environment.BytesPerEnv(options.Hidden, environment.MaxEpisodeSteps),
+            IndexLimits.ForBatch(environment.Layout(options.Hidden), environment.MaxEpisodeSteps));
         string directory = root ? context.Directory.Claim() : "";
         if (root)
             RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);

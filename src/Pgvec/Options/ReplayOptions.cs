@@ -24,6 +24,9 @@ public sealed class ReplayOptions : ICommand
     [OneOf(typeof(DeviceKind))]
     public string Device { get; set; } = "";
 
+    [Option("strict-device", Default = false, HelpText = BatchedOptions.StrictDeviceHelp)]
+    public bool StrictDevice { get; set; }
+
     [Option("sutton-barto", Default = false, HelpText = "Sutton and Barto's reward: 0 per step, -1 on and after termination.")]
     public bool SuttonBarto { get; set; }
 
@@ -33,7 +36,7 @@ public sealed class ReplayOptions : ICommand
         return EnumNames.Parse<ReplayEngine>(Engine) switch
         {
             ReplayEngine.Host => trajectory.OnHost(stdout),
-            _ => trajectory.OnDevice(EnumNames.Parse<DeviceKind>(Device), stdout, stderr),
+            _ => trajectory.OnDevice(EnumNames.Parse<DeviceKind>(Device), StrictDevice, stdout, stderr),
         };
     }
 }

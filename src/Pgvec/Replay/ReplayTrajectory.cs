@@ -32,9 +32,9 @@ public sealed class ReplayTrajectory(double[] initialState, int[] actions, bool 
     }
 
     /// <summary>The float32 kernel step, one launch per action, from the state rounded to float32.</summary>
-    public int OnDevice(DeviceKind kind, TextWriter stdout, TextWriter stderr)
+    public int OnDevice(DeviceKind kind, bool strict, TextWriter stdout, TextWriter stderr)
     {
-        using ComputeDevice device = DeviceChoice.Open(kind, stderr);
+        using ComputeDevice device = DeviceChoice.Open(kind, stderr, strict);
         var episode = new EpisodeBookkeeping(suttonBartoReward);
         float[] state = initialState.Select(v => (float)v).ToArray();
         return Write(stdout, action =>

@@ -48,7 +48,7 @@ public sealed class EpisodeBatch : IDisposable
         Hidden = hidden;
         MaxSteps = maxSteps ?? environment.MaxEpisodeSteps;
         Layout = environment.Layout(hidden);
-        DeviceMemory.EnsureFits(device, agents, envsPerAgent, environment.BytesPerEnv(hidden, MaxSteps));
+        DeviceMemory.EnsureFits(device, agents, envsPerAgent, environment.BytesPerEnv(hidden, MaxSteps), IndexLimits.ForBatch(Layout, MaxSteps));
         _kernels = device.Kernels;
         _buffers = environment.CreateBuffers(device, agents, agents * envsPerAgent, hidden, MaxSteps);
         _agents = device.Accelerator.Allocate1D<AgentEpisodes>(agents);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PolicyGradient.Distributed;
 using ILGPU;
 using ILGPU.Algorithms;
@@ -91,6 +92,7 @@ public sealed class ComputeDevice : IDisposable
                 _ => new[] { requested },
             };
             var failures = new List<string>();
+            Exception? startFailure = null;
             foreach (var kind in candidates)
             {
                 if (kind == DeviceKind.Cpu)
@@ -98,7 +100,8 @@ public sealed class ComputeDevice : IDisposable
                 Device? device = DeviceFor(context, kind, placement);
                 if (device is null)
                 {
-                    failures.Add($"no {kind.Name()} device found");
+                    // ILGPU swallows why it found no CUDA device; the driver, asked directly, says.
+                    failures.Add(kind == DeviceKind.Cuda ? $"no cuda device found ({CudaDriverProbe.Run().Reason()})" : $"no {kind.Name()} device found");
                     continue;
                 }
                 try
@@ -110,6 +113,9 @@ public sealed class ComputeDevice : IDisposable
                 catch (Exception e)
                 {
                     failures.Add($"{kind.Name()} device '{device.Name}' failed to start ({e.Message.Split('\n')[0]})");
+                    // The whole exception for PGVEC_DEBUG=1, which sends the trace to stderr; the line above is all a fallback says.
+                    Trace.WriteLine($"pgvec: {kind.Name()} device '{device.Name}' failed to start: {e}");
+                    startFailure ??= e;
                 }
             }
 
@@ -117,7 +123,7 @@ public sealed class ComputeDevice : IDisposable
             {
                 string missing = $"--device {requested.Name()} requested but {string.Join("; ", failures)}";
                 if (strict)
-                    throw new DeviceUnavailableException($"{missing} (--strict-device: no fallback)");
+                    throw new DeviceUnavailableException($"{missing} (--strict-device: no fallback)", startFailure);
                 notices.WriteLine($"pgvec: {missing}; running on the ILGPU CPU accelerator ({placement.CpuCores(System.Environment.ProcessorCount)} cores) instead");
             }
             var cpu = context.GetCPUDevice(0).CreateCPUAccelerator(context);
@@ -177,4 +183,5 @@ public sealed class ComputeDevice : IDisposable
 }
 
 /// <summary>The requested accelerator is not here (or failed to start) and no fallback was allowed.</summary>
-public sealed class DeviceUnavailableException(string message) : Exception(message);
+/// <param name="startFailure">Why the device failed to start, when it was found.</param>
+public sealed class DeviceUnavailableException(string message, Exception? startFailure = null) : Exception(message, startFailure);

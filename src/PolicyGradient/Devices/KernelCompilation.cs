@@ -42,11 +42,31 @@ public static class KernelCompilation
     /// </summary>
     public static CudaArchitecture PtxTargetFor(CudaArchitecture device) => new CudaCapabilityContext(device).TargetArchitecture;
 
-    /// <summary>Every kernel in <see cref="KernelEntryPoints.All"/> as PTX for a device of this architecture.</summary>
-    public static IReadOnlyList<CompiledKernelText> Ptx(CudaArchitecture architecture)
+    /// <summary>The instruction set ILGPU picks on a device of this architecture whose driver is <paramref name="driver"/> (CUDA 12.4: PTX ISA 8.4).</summary>
+    public static CudaInstructionSet InstructionSetFor(CudaArchitecture architecture, CudaDriverVersion driver) =>
+        CudaAccelerator.TryGetInstructionSet(architecture, driver, out _, out CudaInstructionSet isa)
+            ? isa
+            : throw new ArgumentException($"ILGPU knows no instruction set for {architecture} with a CUDA {driver.Major}.{driver.Minor} driver", nameof(driver));
+
+    /// <summary>
+    /// Every instruction set a driver can get from ILGPU on a device of this architecture, oldest
+    /// first (sm_90: 7.8 with CUDA 11.8 up to 8.8 with 12.9): the PTX a user's driver will JIT-compile is one of these.
+    /// </summary>
+    public static IReadOnlyList<CudaInstructionSet> InstructionSetsFor(CudaArchitecture architecture) =>
+        [.. Enumerable.Range(10, 4).SelectMany(major => Enumerable.Range(0, 10).Select(minor => CudaDriverVersion.FromMajorMinor(major, minor)))
+            .Select(driver => CudaAccelerator.TryGetInstructionSet(architecture, driver, out _, out CudaInstructionSet isa) ? isa : (CudaInstructionSet?)null)
+            .OfType<CudaInstructionSet>()
+            .Distinct()
+            .OrderBy(isa => isa.Major).ThenBy(isa => isa.Minor)];
+
+    /// <summary>Every kernel in <see cref="KernelEntryPoints.All"/> as PTX for a device of this architecture, with the newest instruction set ILGPU knows.</summary>
+    public static IReadOnlyList<CompiledKernelText> Ptx(CudaArchitecture architecture) => Ptx(architecture, InstructionSetFor(architecture));
+
+    /// <summary>The same with <paramref name="instructionSet"/>, e.g. the one an older driver gets (<see cref="InstructionSetFor(CudaArchitecture, CudaDriverVersion)"/>).</summary>
+    public static IReadOnlyList<CompiledKernelText> Ptx(CudaArchitecture architecture, CudaInstructionSet instructionSet)
     {
         using Context context = CompileOnlyContext();
-        using var backend = new PTXBackend(context, new CudaCapabilityContext(architecture), architecture, InstructionSetFor(architecture), null);
+        using var backend = new PTXBackend(context, new CudaCapabilityContext(architecture), architecture, instructionSet, null);
         return Compile(backend, k => ((PTXCompiledKernel)k).PTXAssembly);
     }
 

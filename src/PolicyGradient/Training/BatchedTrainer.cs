@@ -153,6 +153,7 @@ public sealed class BatchedTrainer : IDisposable
             return new BatchStep([], default);
 
         _batch.Rollout();
+        EnsureEveryEnvPlayed(training);
         Communicate(() => _batch.CombineStatistics(_processes));
         long rolledOut = Stopwatch.GetTimestamp();
         foreach (int k in training)
@@ -169,6 +170,13 @@ public sealed class BatchedTrainer : IDisposable
         long updated = Stopwatch.GetTimestamp();
         return new BatchStep(reports, new StepTimings(
             Seconds(start, packed), Seconds(packed, rolledOut), Seconds(rolledOut, weighted), Seconds(weighted, differentiated), Seconds(differentiated, updated)));
+    }
+
+    /// <summary>This process's envs of each training agent each played one episode, before any number of the rollout is trusted (<see cref="RolloutCheck"/>).</summary>
+    private void EnsureEveryEnvPlayed(List<int> training)
+    {
+        foreach (int k in training)
+            RolloutCheck.EnsureEveryEnvPlayed(_batch.Statistics(k), _batch.EnvsPerAgent, _states[k].Iteration + 1, _states.Length == 1 ? null : k);
     }
 
     /// <summary>Steps until every agent has finished or <paramref name="stop"/> is requested; returns each agent's outcome.</summary>

@@ -21,7 +21,78 @@ public class DevicesVerbTests
             Assert.Contains($"{d.Multiprocessors} multiprocessors, warp size {d.WarpSize}", facts);
             Assert.Contains($"max threads per group {d.MaxThreadsPerGroup}, per multiprocessor {d.MaxThreadsPerMultiprocessor}", facts);
         }
-        Assert.Matches(@"^auto picks: (cuda|opencl|cpu) \(.+\): .+", run.StdoutLines[^1]);
+        Assert.Single(run.StdoutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^auto picks: (cuda|opencl|cpu) \(.+\): .+"));
+    }
+
+    [Fact]
+    public void Devices_says_which_CUDA_driver_loaded_or_why_none_did()
+    {
+        var run = CliRun.Of("devices");
+
+        Assert.Equal(0, run.Exit);
+        string driver = Assert.Single(run.StdoutLines, l => l.StartsWith("cuda driver: "));
+        Assert.Equal(CudaDriverProbe.Run().Line(), driver);
+        if (!ComputeDevice.List().Any(d => d.Kind == DeviceKind.Cuda))
+        {
+            // Here auto's reason says why there is no CUDA device too, not just that there is none.
+            Assert.Contains($"no cuda device found ({CudaDriverProbe.Run().Reason()})", run.StdoutLines.Single(l => l.StartsWith("auto picks: ")));
+        }
+    }
+
+    [Fact]
+    public void Devices_loads_every_kernel_on_a_GPU_and_not_on_the_CPU_accelerator()
+    {
+        var run = CliRun.Of("devices", "--json");
+
+        Assert.Equal(0, run.Exit);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var kernels = json.RootElement.GetProperty("kernels");
+        if (json.RootElement.GetProperty("auto").GetProperty("kind").GetString() == "cpu")
+        {
+            Assert.Equal(JsonValueKind.Null, kernels.ValueKind);
+        }
+        else
+        {
+            Assert.Equal(KernelEntryPoints.All.Count, kernels.GetProperty("loaded").GetInt32());
+            Assert.True(kernels.GetProperty("all_loaded").GetBoolean());
+        }
+        Assert.Equal(CudaDriverProbe.Run().Loaded, json.RootElement.GetProperty("cuda_driver").GetProperty("loaded").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("8.4")]
+    [InlineData("8.5")]
+    [InlineData("8.7")]
+    public void Devices_ptx_isa_writes_the_PTX_an_older_driver_gets(string isa)
+    {
+        using var dir = new TempDirectory();
+        string ptx = dir.Combine("ptx");
+
+        var run = CliRun.Of("devices", "--ptx", ptx, "--ptx-isa", isa);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(KernelEntryPoints.All.Count, Directory.GetFiles(ptx).Length);
+        foreach (string file in Directory.GetFiles(ptx))
+            Assert.Contains($"\n.version {isa}\n", File.ReadAllText(file).ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("9.1")]
+    [InlineData("7.0")]
+    [InlineData("8")]
+    [InlineData("eight")]
+    public void Devices_ptx_isa_that_ILGPU_does_not_emit_for_sm_90_is_a_usage_error_listing_those_it_does(string isa)
+    {
+        using var dir = new TempDirectory();
+
+        CliRun.Of("devices", "--ptx", dir.Combine("ptx"), "--ptx-isa", isa)
+            .AssertUsageError($"--ptx-isa {isa} is not a PTX ISA ILGPU emits for sm_90: must be one of 7.8, 8.0, 8.1, 8.2, 8.3, 8.4, 8.5, 8.6, 8.7, 8.8");
+    }
+
+    [Fact]
+    public void Devices_ptx_isa_without_ptx_is_a_usage_error()
+    {
+        CliRun.Of("devices", "--ptx-isa", "8.4").AssertUsageError("--ptx-isa 8.4 needs --ptx DIR");
     }
 
     [Fact]

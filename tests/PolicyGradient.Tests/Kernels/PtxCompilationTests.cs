@@ -48,6 +48,40 @@ public class PtxCompilationTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>What ILGPU gives the drivers of CUDA 12.4, 12.6 and 12.8 on an sm_90 GPU (CudaVersions.xml): older PTX ISAs than the tests' 8.8.</summary>
+    [Theory]
+    [InlineData(12, 4, "8.4")]
+    [InlineData(12, 6, "8.5")]
+    [InlineData(12, 8, "8.7")]
+    public void Every_kernel_compiles_to_PTX_with_the_instruction_set_an_older_driver_gets(int major, int minor, string version)
+    {
+        CudaInstructionSet isa = KernelCompilation.InstructionSetFor(CudaArchitecture.SM_90, CudaDriverVersion.FromMajorMinor(major, minor));
+        Assert.Equal(version, $"{isa.Major}.{isa.Minor}");
+
+        var compiled = KernelCompilation.Ptx(CudaArchitecture.SM_90, isa);
+
+        Assert.Equal(KernelEntryPoints.All.Select(k => k.Name), compiled.Select(c => c.Kernel.Name));
+        foreach (var (kernel, ptx) in compiled.Select(c => (c.Kernel, c.Source.ReplaceLineEndings("\n"))))
+        {
+            Assert.Single(Regex.Matches(ptx, @"^\.visible \.entry \w+\(", RegexOptions.Multiline));
+            Assert.Contains($"\n.version {version}\n", ptx);
+            Assert.Contains("\n.target sm_80\n", ptx);
+            output.WriteLine($"CUDA {major}.{minor} {kernel.Name}: {ptx.Length} characters of PTX {version}");
+        }
+    }
+
+    /// <summary>
+    /// PTX max.f32 returns the number when the other operand is NaN, where the CPU accelerator's
+    /// MathF.Max returns NaN: a ReLU written with Max turns a NaN preactivation into 0 on a GPU
+    /// only, and a diverged policy looks healthy there. The kernels' ReLU must keep NaN.
+    /// </summary>
+    [Fact]
+    public void No_kernel_turns_NaN_into_a_number_with_max_or_min()
+    {
+        foreach (var (kernel, ptx) in KernelCompilation.Ptx(CudaArchitecture.SM_90).Select(c => (c.Kernel, c.Source)))
+            Assert.False(Regex.IsMatch(ptx, @"\b(max|min)\.f(32|64)\b"), $"{kernel.Name} uses PTX max/min, which drop NaN");
+    }
+
     [Fact]
     public void Random_draws_never_go_through_float64()
     {
