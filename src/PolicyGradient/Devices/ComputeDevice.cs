@@ -117,7 +117,7 @@ public sealed class ComputeDevice : IDisposable
             {
                 string missing = $"--device {requested.Name()} requested but {string.Join("; ", failures)}";
                 if (strict)
-                    throw new DeviceUnavailableException($"{missing} (--strict-device: no fallback)");
+                    throw new DeviceUnavailableException($"{missing} (--strict-device: no fallback)", string.Join("; ", failures));
                 notices.WriteLine($"pgvec: {missing}; running on the ILGPU CPU accelerator ({placement.CpuCores(System.Environment.ProcessorCount)} cores) instead");
             }
             var cpu = context.GetCPUDevice(0).CreateCPUAccelerator(context);
@@ -177,4 +177,8 @@ public sealed class ComputeDevice : IDisposable
 }
 
 /// <summary>The requested accelerator is not here (or failed to start) and no fallback was allowed.</summary>
-public sealed class DeviceUnavailableException(string message) : Exception(message);
+/// <param name="reasons">Why, without the option that forbade the fallback (e.g. "no cuda device found").</param>
+public sealed class DeviceUnavailableException(string message, string reasons) : Exception(message)
+{
+    public string Reasons { get; } = reasons;
+}
