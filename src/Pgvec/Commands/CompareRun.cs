@@ -23,11 +23,11 @@ public static class CompareRun
         baselineMetadata["lr"] = CheckpointMetadata.Text(options.BaselineLearningRate);
         CompletedRun baseline = BaselineRun.Run(options.Training(options.MaxEpisodes) with { LearningRate = options.BaselineLearningRate },
             new RunCheckpoints(baselineDirectory, baselineMetadata),
-            context with { Directory = baselineDirectory });
+            Half(context, baselineDirectory, "baseline", options.BaselineLearningRate));
         // The batched half keeps the train verb's options, so `train --resume DIR/batched` continues it.
         CompletedRun batched = BatchedRun.Run(options.Settings, options.Training(options.MaxIterations),
             new RunCheckpoints(batchedDirectory, CheckpointMetadata.Of(VerbSpec.Named("train")!, options)),
-            context with { Directory = batchedDirectory });
+            Half(context, batchedDirectory, "train", options.LearningRate!.Value));
 
         var comparison = ComparisonSummary.Of(baseline.Summary, batched.Summary);
         string path = Path.Combine(context.Directory.Path, ComparisonFile);
@@ -38,4 +38,17 @@ public static class CompareRun
         context.Stdout.WriteLine(path);
         return comparison;
     }
+
+    /// <summary>
+    /// One half's context: its own directory, and config.json naming the verb it ran as and the
+    /// options it ran with (the half's learning rate, not the other's), as its policy's metadata does.
+    /// </summary>
+    private static RunContext Half(RunContext context, RunDirectory directory, string verb, double learningRate) =>
+        context with
+        {
+            Directory = directory,
+            Verb = verb,
+            Options = VerbSpec.Named(verb)!.Options.Where(o => context.Options.ContainsKey(o.LongName))
+                .ToDictionary(o => o.LongName, o => o.LongName == "lr" ? learningRate : context.Options[o.LongName]),
+        };
 }

@@ -76,9 +76,6 @@ public sealed class RunDirectory
     /// <summary>The directory's path once claimed.</summary>
     public string Path => _path ?? throw new InvalidOperationException("the run directory is not claimed yet");
 
-    /// <summary>The directory --out names (for compare's halves, the comparison's), as config.json records it.</summary>
-    public string RunPath => _parent?.RunPath ?? Path;
-
     /// <summary>Creates and claims the directory; called once the run can start. Claiming twice is a no-op.</summary>
     public string Claim()
     {
