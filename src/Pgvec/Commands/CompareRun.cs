@@ -12,11 +12,11 @@ public static class CompareRun
     public static int Execute(CompareOptions options, TextWriter stdout, TextWriter stderr)
     {
         var directory = RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite);
-        Run(options, RunContext.Of(options, directory, stdout, stderr));
-        return TrainingExit.Code;
+        return TrainingExit.Of(Run(options, RunContext.Of(options, directory, stdout, stderr)));
     }
 
-    private static ComparisonSummary Run(CompareOptions options, RunContext context)
+    /// <summary>Runs both halves and writes the comparison; returns whether an interrupt ended it (then without the batched half or the comparison).</summary>
+    private static bool Run(CompareOptions options, RunContext context)
     {
         RunDirectory baselineDirectory = context.Directory.Inside("baseline"), batchedDirectory = context.Directory.Inside("batched");
         var baselineMetadata = CheckpointMetadata.Of(VerbSpec.Named("baseline")!, options);
@@ -24,6 +24,10 @@ public static class CompareRun
         CompletedRun baseline = BaselineRun.Run(options.Training(options.MaxEpisodes) with { LearningRate = options.BaselineLearningRate },
             new RunCheckpoints(baselineDirectory, baselineMetadata),
             Half(context, baselineDirectory, "baseline", options.BaselineLearningRate));
+        // An interrupt ends the whole command: no batched half, no comparison of a run with none.
+        if (baseline.Summary.Interrupted)
+            return true;
+        Interruption.Reopen();
         // The batched half keeps the train verb's options, so `train --resume DIR/batched` continues it.
         CompletedRun batched = BatchedRun.Run(options.Settings, options.Training(options.MaxIterations),
             new RunCheckpoints(batchedDirectory, CheckpointMetadata.Of(VerbSpec.Named("train")!, options)),
@@ -36,7 +40,7 @@ public static class CompareRun
             options.TargetReturn, "pgvec compare");
         ComparisonTable.Print(comparison, context.Stdout);
         context.Stdout.WriteLine(path);
-        return comparison;
+        return batched.Summary.Interrupted;
     }
 
     /// <summary>

@@ -39,12 +39,13 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         RunContext context = processes.Rank == 0
             ? RunContext.Of(options, directory, stdout, stderr)
             : RunContext.Of(options, directory, TextWriter.Null, stderr) with { Quiet = true };
-        Run(context, trainer, processes);
-        return TrainingExit.Code;
+        return TrainingExit.Of(Run(context, trainer, processes));
     }
 
-    private void Run(RunContext context, ISweepTrainer trainer, IProcessGroup processes)
+    /// <summary>Returns whether the sweep was interrupted (rank 0: as sweep.json says; other ranks: whether they were asked to stop).</summary>
+    private bool Run(RunContext context, ISweepTrainer trainer, IProcessGroup processes)
     {
+        Interruption.ThrowIfRequested();
         bool root = processes.Rank == 0;
         AgentGrid grid = options.Grid;
         TextWriter stdout = context.Stdout;
@@ -52,6 +53,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         using ComputeDevice device = DeviceChoice.Open(options.DeviceKind, context.Stderr, options.StrictDevice, context.Quiet, processes.Placement);
         int agentsHere = DistributedSweepTrainer.AgentsOf(processes.Rank, processes.Size, grid.Agents.Count).Count;
         DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, EpisodeBatch.BytesPerEnv(options.Hidden, CartPole.MaxEpisodeSteps));
+        Interruption.ThrowIfRequested();
         string directory = root ? context.Directory.Claim() : "";
         if (root)
             RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
@@ -68,8 +70,9 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
             }, Interruption.Token));
         double wallSeconds = clock.Elapsed.TotalSeconds;
         if (!root)
-            return;
-        bool interrupted = outcomes.Count < grid.Agents.Count || outcomes.Any(o => o.Interrupted);
+            return Interruption.Requested;
+        // As for train: a stop asked for before the outcome is written makes the sweep interrupted.
+        bool interrupted = Interruption.Settle() || outcomes.Count < grid.Agents.Count || outcomes.Any(o => o.Interrupted);
 
         string[] policies = WritePolicies(options, grid, outcomes, directory);
         SweepCsv.Write(directory, grid, history);
@@ -81,6 +84,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         SweepPlots.SaveReturns(directory, grid, history, options.TargetReturn);
         SweepPlots.SaveSolved(directory, grid, outcomes);
         PrintSummary(report, outcomes, Path.Combine(directory, SweepReport.FileName), stdout);
+        return interrupted;
     }
 
     /// <summary>policies/agent-NNN.safetensors, each with its own options (as `train` would store them) and its agent index in the metadata.</summary>

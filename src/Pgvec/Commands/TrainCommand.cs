@@ -23,7 +23,7 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
         if (!processes.IsRoot)
         {
             BatchedRun.RunWorker(options.Settings, options.Training(options.MaxIterations), checkpoints, stderr, processes);
-            return TrainingExit.Code;
+            return TrainingExit.Of(Interruption.Requested);
         }
         if (resumed is not null)
         {
@@ -35,8 +35,8 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
             metadata[CheckpointMetadata.InitFromKey] = options.InitFrom!;
             stderr.WriteLine($"pgvec: starting from the 4-{initial.Hidden}-2 policy in {options.InitFrom}");
         }
-        BatchedRun.Run(options.Settings, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr),
+        CompletedRun run = BatchedRun.Run(options.Settings, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr),
             processes.Size == 1 ? null : processes);
-        return TrainingExit.Code;
+        return TrainingExit.Of(run.Summary.Interrupted);
     }
 }

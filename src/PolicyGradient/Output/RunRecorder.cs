@@ -58,9 +58,11 @@ public sealed class RunRecorder : IDisposable
     /// <summary>The run's curve: the mean return its solved test watches, after each update.</summary>
     public LearningCurve Curve => new(_label, _returnMeaning, [.. _envSteps], [.. _seconds], [.. _returns]);
 
-    /// <summary>Draws learning-curve.png; returns its path.</summary>
-    public string DrawLearningCurve(double targetReturn, string title)
+    /// <summary>Draws learning-curve.png; returns its path, or null when no update was recorded (a plot of nothing has made-up axes).</summary>
+    public string? DrawLearningCurve(double targetReturn, string title)
     {
+        if (_returns.Count == 0)
+            return null;
         string path = Path.Combine(_directory, LearningCurvePlot.FileName);
         LearningCurvePlot.Save(path, [Curve], targetReturn, title);
         return path;
