@@ -3,8 +3,8 @@ using Pgvec.CommandLine;
 namespace Pgvec.Commands;
 
 /// <summary>
-/// A run's output directory. Checked before any work (a file, a place that cannot be written, or
-/// another run's directory is refused), created only once the run can start, so a run that fails
+/// A run's output directory. Checked before any work (a file, a place that cannot be written,
+/// another run's directory, or a non-empty folder that is not a run is refused), created only once the run can start, so a run that fails
 /// to start leaves nothing behind. Creating it claims it: the claim file is created exclusively,
 /// so no two runs ever share a directory. A default name another run claimed first moves on to
 /// the next free name; an --out another run claimed first is refused.
@@ -86,7 +86,7 @@ public sealed class RunDirectory
         for (int attempt = 1; ; attempt++)
         {
             string path = _named || attempt == 1 ? _requested : $"{_requested}-{attempt}";
-            if (!_named && Directory.Exists(path) && RunFiles(path).Any())
+            if (!_named && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
                 continue;
             CreateDirectory(path);
             if (_continues)
@@ -113,8 +113,19 @@ public sealed class RunDirectory
             throw new UsageException($"{option} {path} is a file: must be a directory");
         if (WritablePath.Problem(path) is { } problem)
             throw new UsageException($"{option} {path} cannot be created or written: {problem}");
-        if (_named && !_continues && !_overwrite && Directory.Exists(path) && RunFiles(path).FirstOrDefault() is { } previous)
-            throw HoldsARun(path, previous);
+        if (!_named || _continues || !Directory.Exists(path))
+            return;
+        if (RunFiles(path).FirstOrDefault() is { } previous)
+        {
+            if (!_overwrite)
+                throw HoldsARun(path, previous);
+        }
+        // A folder of other things (the repository, a folder of runs) would get run files mixed into it.
+        else if (Directory.EnumerateFileSystemEntries(path).FirstOrDefault() is { } other)
+        {
+            throw new UsageException($"{option} {path} is a non-empty folder that is not a pgvec run (it holds {System.IO.Path.GetFileName(other)}, ...): " +
+                "give a new or empty directory, or a run directory to replace with --overwrite");
+        }
     }
 
     private static UsageException HoldsARun(string path, string previous) =>
