@@ -25,6 +25,8 @@ public sealed class ListOfAttribute(Type optionsType, string propertyName) : Opt
     public override string Allowed =>
         $"a comma-separated list of {(Ranges ? "values or ranges such as 0-31" : "values")}, each {ItemRule.Allowed}; no value twice, at most {MaxItems}";
 
+    public override string Placeholder => Ranges ? $"{ItemRule.Placeholder}|{ItemRule.Placeholder}-{ItemRule.Placeholder},..." : $"{ItemRule.Placeholder},...";
+
     public override bool Accepts(object? value) => value is string text && Parse(text) is not null;
 
     /// <summary>The list's values, converted as the single-value option converts them; one must be accepted first.</summary>

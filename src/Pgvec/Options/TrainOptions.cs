@@ -4,6 +4,8 @@ using Pgvec.CommandLine;
 
 namespace Pgvec.Options;
 
+[OptionHelp("lr", "(Default: 0.1) Adam learning rate.")]
+[OptionHelp("out", "(Default: runs/train-yyyyMMdd-HHmmss-fff, a fresh one) The run directory: config.json, metrics.csv, events.out.tfevents.*, learning-curve.png, summary.json, policy.safetensors and checkpoint.safetensors.")]
 [Verb("train", isDefault: true, HelpText = "Batched training: every iteration runs --envs episodes in parallel on the device.")]
 public class TrainOptions : BatchedOptions, ICheckedOptions
 {

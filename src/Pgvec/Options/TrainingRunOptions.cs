@@ -11,7 +11,7 @@ public abstract class TrainingRunOptions : RunDirectoryOptions
     [UnsignedInteger]
     public ulong Seed { get; set; }
 
-    [Option("lr", MetaValue = "X", HelpText = "(Default: 0.1 for batched training, train and compare's batched run; 0.01, the tutorial's, for baseline and compare's baseline run) Adam learning rate.")]
+    [Option("lr", MetaValue = "X", HelpText = "Adam learning rate; each verb's help gives its default.")]
     [FiniteNumber(GreaterThan = 0)]
     public double? LearningRate { get => _learningRate ?? DefaultLearningRate; set => _learningRate = value; }
 
