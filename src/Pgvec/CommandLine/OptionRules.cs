@@ -15,6 +15,9 @@ public abstract class OptionRule : Attribute
     /// <summary>How a parsed value this rule refuses is described.</summary>
     public virtual string Refusal => "is not valid";
 
+    /// <summary>How this value, which the rule refuses, is described: which part of the rule it breaks, where a rule has parts.</summary>
+    public virtual string RefusalOf(object? value) => Refusal;
+
     public abstract bool Accepts(object? value);
 
     /// <summary>The value's placeholder in help unless the option names its own (MetaValue).</summary>

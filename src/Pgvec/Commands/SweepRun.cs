@@ -145,7 +145,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
             stdout.WriteLine(c.Iterations is null
                 ? $"{label}: no agent finished"
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"{label}: {c.SolvedFraction:P0} of {c.AgentsFinished} solved; iterations median {Interval(c.Iterations.Median, "F0")}, IQM {Interval(c.Iterations.InterquartileMean, "F1")}; seconds median {Interval(c.SecondsToSolve!.Median, "F2")}"));
+                    $"{label}: {c.SolvedFraction:P0} of {c.AgentsFinished} solved; iterations median {Interval(c.Iterations.Median, "0.#")}, IQM {Interval(c.Iterations.InterquartileMean, "F1")}; seconds median {Interval(c.SecondsToSolve!.Median, "F2")}"));
         }
         long envSteps = outcomes.Sum(o => o.EnvSteps);
         int agents = report.Configurations.Sum(c => c.Agents.Length);
