@@ -21,7 +21,8 @@ public static class BatchedRun
         Interruption.ThrowIfRequested();
         // The run can start: only now does its directory come to exist.
         string directory = context.Directory.Claim();
-        RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
+        RunConfig config = RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions);
+        (checkpoints.ResumedAfter is null ? config : config.Resumed(directory)).Write(directory);
 
         BatchedTrainingState state = checkpoints.Start(training);
         var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, batched.Envs, processes?.Size ?? 1);

@@ -151,7 +151,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         int agents = report.Configurations.Sum(c => c.Agents.Length);
         string interrupted = report.Interrupted ? $" (interrupted: {outcomes.Count} of {agents} agents started)" : "";
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep{interrupted}: {outcomes.Count(o => o.Solved)}/{agents} agents solved in {report.Configurations.Count} configurations, {envSteps:N0} env-steps in {report.WallSeconds:F2} s ({envSteps / Math.Max(report.WallSeconds, 1e-9):N0}/s); {path}"));
+            $"sweep{interrupted}: {outcomes.Count(o => o.Solved)}/{agents} agents solved in {Plural.Of(report.Configurations.Count, "configuration")}, {envSteps:N0} env-steps in {report.WallSeconds:F2} s ({envSteps / Math.Max(report.WallSeconds, 1e-9):N0}/s); {path}"));
     }
 
     private static string Interval(Estimate e, string format) => string.Create(CultureInfo.InvariantCulture,

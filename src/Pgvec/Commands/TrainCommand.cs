@@ -25,7 +25,7 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
             BatchedRun.RunWorker(options.Settings, options.Training(options.MaxIterations), checkpoints, stderr, processes);
             return TrainingExit.Of(Interruption.Requested);
         }
-        if (resumed is not null)
+        if (resumed is not null && !options.Quiet)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pgvec: resuming {options.Resume} after {Plural.Of(resumed.Iteration, "iteration")} ({resumed.EnvSteps:N0} env-steps, {resumed.TrainingSeconds:F2} s of training)"));
@@ -33,7 +33,8 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
         if (initial is not null)
         {
             metadata[CheckpointMetadata.InitFromKey] = options.InitFrom!;
-            stderr.WriteLine($"pgvec: starting from the 4-{initial.Hidden}-2 policy in {options.InitFrom}");
+            if (!options.Quiet)
+                stderr.WriteLine($"pgvec: starting from the 4-{initial.Hidden}-2 policy in {options.InitFrom}");
         }
         CompletedRun run = BatchedRun.Run(options.Settings, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr),
             processes.Size == 1 ? null : processes);

@@ -44,7 +44,7 @@ public static class SweepPlots
             band.LineWidth = 0;
             var line = plot.Add.ScatterLine(xs, median, color);
             line.LineWidth = 2;
-            line.LegendText = $"{grid.Configurations[c].Label} ({agents.Length} agents)";
+            line.LegendText = $"{grid.Configurations[c].Label} ({agents.Length} agent{(agents.Length == 1 ? "" : "s")})";
             drawn = true;
         }
         if (!drawn)
@@ -76,7 +76,7 @@ public static class SweepPlots
             var line = plot.Add.ScatterLine(xs, ys, plot.Add.Palette.GetColor(c));
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = 2;
-            line.LegendText = $"{grid.Configurations[c].Label} ({finished.Length} agents)";
+            line.LegendText = $"{grid.Configurations[c].Label} ({finished.Length} agent{(finished.Length == 1 ? "" : "s")})";
             drawn = true;
         }
         if (!drawn)
