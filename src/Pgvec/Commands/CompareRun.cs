@@ -12,6 +12,7 @@ public static class CompareRun
     public static int Execute(CompareOptions options, TextWriter stdout, TextWriter stderr)
     {
         var directory = RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite);
+        FewEnvsWarning.WarnIfFew(options.Envs, options.LearningRate!.Value, stderr);
         return TrainingExit.Of(Run(options, RunContext.Of(options, directory, stdout, stderr)));
     }
 

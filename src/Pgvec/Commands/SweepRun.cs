@@ -36,6 +36,8 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
     public int Execute(TextWriter stdout, TextWriter stderr, IProcessGroup processes)
     {
         ISweepTrainer trainer = processes.Size == 1 ? new BatchedSweepTrainer() : new DistributedSweepTrainer(processes, new BatchedSweepTrainer());
+        if (processes.Rank == 0)
+            FewEnvsWarning.WarnIfFew(options.Envs, options.Grid.Configurations.Max(c => c.LearningRate), stderr);
         RunContext context = processes.Rank == 0
             ? RunContext.Of(options, directory, stdout, stderr)
             : RunContext.Of(options, directory, TextWriter.Null, stderr) with { Quiet = true };

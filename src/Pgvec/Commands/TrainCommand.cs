@@ -25,6 +25,7 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
             BatchedRun.RunWorker(options.Settings, options.Training(options.MaxIterations), checkpoints, stderr, processes);
             return TrainingExit.Of(Interruption.Requested);
         }
+        FewEnvsWarning.WarnIfFew(options.Envs, options.LearningRate!.Value, stderr);
         if (resumed is not null && !options.Quiet)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -10,9 +10,9 @@ public class RunRecordDetailTests
     {
         using var temp = new TempDirectory();
         string first = temp.Combine("first");
-        Assert.Equal(0, CliRun.Of("--envs", "4", "--device", "cpu", "--max-iterations", "1", "--quiet", "--out", first).Exit);
+        Assert.Equal(0, CliRun.Of("--envs", "8", "--device", "cpu", "--max-iterations", "1", "--quiet", "--out", first).Exit);
 
-        var initialised = CliRun.Of("--envs", "4", "--device", "cpu", "--max-iterations", "1", "--quiet", "--init-from", Path.Combine(first, "policy.safetensors"), "--out", temp.Combine("second"));
+        var initialised = CliRun.Of("--envs", "8", "--device", "cpu", "--max-iterations", "1", "--quiet", "--init-from", Path.Combine(first, "policy.safetensors"), "--out", temp.Combine("second"));
         var resumed = CliRun.Of("train", "--resume", first, "--max-iterations", "2", "--quiet");
 
         Assert.Equal((0, ""), (initialised.Exit, initialised.Stderr));
