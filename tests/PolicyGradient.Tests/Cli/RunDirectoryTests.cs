@@ -84,6 +84,20 @@ public class RunDirectoryTests
         Assert.Equal(21, File.ReadAllLines(temp.Combine("baseline", MetricsCsv.FileName)).Length);
     }
 
+    [Fact]
+    public void A_picture_of_two_different_means_names_each_on_its_axis()
+    {
+        LearningCurve baseline = new("baseline", "mean return of the last 100 episodes", [1], [1], [10]);
+        LearningCurve batched = new("batched", "mean return of the iteration's episodes", [1], [1], [10]);
+
+        string label = LearningCurvePlot.YLabel([baseline, batched]);
+
+        Assert.StartsWith("different measures: ", label);
+        Assert.Contains("baseline: mean return of the last 100 episodes", label);
+        Assert.Contains("batched: mean return of the iteration's episodes", label);
+        Assert.Equal("mean return of the last 100 episodes", LearningCurvePlot.YLabel([baseline]));
+    }
+
     /// <summary>A PNG signature and an IHDR chunk of the size pgvec draws.</summary>
     private static void AssertPng(string path)
     {
