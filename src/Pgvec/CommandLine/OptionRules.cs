@@ -34,6 +34,14 @@ public sealed class IntegerRangeAttribute(int min, int max) : OptionRule
     public override bool Accepts(object? value) => value is int v && v >= min && v <= max;
 }
 
+public sealed class LongRangeAttribute(long min, long max) : OptionRule
+{
+    public override string Allowed => $"an integer from {min} to {max}";
+    public override string Refusal => "is out of range";
+    public override string Placeholder => "N";
+    public override bool Accepts(object? value) => value is long v && v >= min && v <= max;
+}
+
 /// <summary>Any 64-bit unsigned integer: the option's type already enforces it.</summary>
 public sealed class UnsignedIntegerAttribute : OptionRule
 {

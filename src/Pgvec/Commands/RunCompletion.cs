@@ -84,5 +84,6 @@ public static class RunCompletion
     private static string StopReason(RunSummary summary, TrainingOptions training, bool batched) =>
         summary.Interrupted ? "interrupted"
         : summary.Iterations >= training.MaxUpdates ? $"--{(batched ? "max-iterations" : "max-episodes")} {training.MaxUpdates} reached"
+        : summary.EnvSteps >= training.MaxEnvSteps ? $"--max-env-steps {training.MaxEnvSteps} reached"
         : string.Create(CultureInfo.InvariantCulture, $"time budget --max-seconds {training.MaxSeconds:G} spent");
 }

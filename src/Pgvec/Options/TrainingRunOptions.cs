@@ -35,6 +35,10 @@ public abstract class TrainingRunOptions : RunDirectoryOptions
     private const string FormerTutorialName = "seed";
     private string _objective = "";
 
+    [Option("max-env-steps", HelpText = "(Default: none) Stop after the update that brings the env-steps run in all to this many (an update is never cut short).")]
+    [LongRange(1, long.MaxValue)]
+    public long? MaxEnvSteps { get; set; }
+
     public TrainingOptions Training(int maxUpdates) => new()
     {
         Seed = Seed,
@@ -45,5 +49,6 @@ public abstract class TrainingRunOptions : RunDirectoryOptions
         TargetReturn = TargetReturn,
         MaxUpdates = maxUpdates,
         MaxSeconds = MaxSeconds,
+        MaxEnvSteps = MaxEnvSteps ?? long.MaxValue,
     };
 }

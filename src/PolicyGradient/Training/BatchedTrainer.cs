@@ -60,11 +60,11 @@ public sealed class BatchedTrainer : IDisposable
     /// <summary>Each agent's state, updated after every step.</summary>
     public IReadOnlyList<BatchedTrainingState> States => _states;
 
-    /// <summary>Whether agent <paramref name="agent"/> plays in the next step: not solved, within both budgets.</summary>
+    /// <summary>Whether agent <paramref name="agent"/> plays in the next step: not solved, within every budget.</summary>
     public bool IsTraining(int agent)
     {
         var state = _states[agent];
-        return !state.Solved && state.Iteration < _settings.MaxIterations && TrainingSeconds(agent) < _settings.MaxSeconds;
+        return !state.Solved && state.Iteration < _settings.MaxIterations && state.EnvSteps < _settings.MaxEnvSteps && TrainingSeconds(agent) < _settings.MaxSeconds;
     }
 
     /// <summary>True once no agent trains any more (in this process's view).</summary>

@@ -34,7 +34,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
         long envSteps = 0;
         double? secondsToSolve = null;
         int episode = 0;
-        while (!stop.IsCancellationRequested && episode < options.MaxUpdates && clock.Elapsed.TotalSeconds < options.MaxSeconds)
+        while (!stop.IsCancellationRequested && episode < options.MaxUpdates && envSteps < options.MaxEnvSteps && clock.Elapsed.TotalSeconds < options.MaxSeconds)
         {
             ulong key = CounterRandom.StreamKey(options.Seed, SingleEnvStream, (ulong)episode);
             float[] obs = env.Reset(key);
