@@ -13,7 +13,7 @@ public sealed class VerbSpec
     /// last in this order: how the run reports and where it writes, then where it starts from.
     /// </summary>
     // Before All: static fields initialise in order.
-    private static readonly string[] ListedLast = ["quiet", "out", "overwrite", "checkpoint-every", "init-from", "resume"];
+    private static readonly string[] ListedLast = ["quiet", "out", "overwrite", "eval-every", "checkpoint-every", "init-from", "resume"];
 
     public static readonly IReadOnlyList<VerbSpec> All =
     [

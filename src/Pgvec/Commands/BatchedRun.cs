@@ -28,6 +28,7 @@ public static class BatchedRun
         var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, batched.Envs, processes?.Size ?? 1);
         using var recorder = new RunRecorder(directory, $"train, {batched.Envs} envs on {device.Kind.Name()}",
             "mean return of the iteration's episodes", checkpoints.ResumedAfter);
+        var evaluation = new PeriodicEvaluation(batched.EvalEvery, training.Seed, directory, checkpoints.Metadata);
         var progress = context.Progress(training, perEpisode: false);
         TrainingOutcome outcome;
         try
@@ -37,7 +38,7 @@ public static class BatchedRun
             {
                 outcome = progress.Track(report => trainer.Train(state, r =>
                 {
-                    recorder.Record(r);
+                    recorder.Record(r, evaluation.After(state));
                     report(r);
                     checkpoints.Iteration(state);
                 }, Interruption.Token));

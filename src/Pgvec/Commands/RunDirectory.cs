@@ -18,7 +18,7 @@ public sealed class RunDirectory
     private static readonly string[] RunFilePatterns =
     [
         ClaimFile, "config.json", "summary.json", "metrics.csv", "events.out.tfevents.*", "learning-curve.png",
-        "policy.safetensors", "checkpoint.safetensors", "compare.json", "compare.png",
+        "policy.safetensors", "checkpoint.safetensors", "best-policy.safetensors", "compare.json", "compare.png",
         "sweep.json", "sweep.csv", "sweep.png", "solved.png", "agent-*.safetensors",
     ];
 

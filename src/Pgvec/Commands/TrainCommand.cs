@@ -37,7 +37,7 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
             if (!options.Quiet)
                 stderr.WriteLine($"pgvec: starting from the 4-{initial.Hidden}-2 policy in {options.InitFrom}");
         }
-        CompletedRun run = BatchedRun.Run(options.Settings, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr),
+        CompletedRun run = BatchedRun.Run(options.Settings with { EvalEvery = options.EvalEvery }, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr),
             processes.Size == 1 ? null : processes);
         return TrainingExit.Of(run.Summary.Interrupted);
     }

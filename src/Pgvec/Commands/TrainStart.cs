@@ -18,7 +18,7 @@ public static class TrainStart
     /// run's own (seed, network, objective, ...) and comes from the checkpoint; given again, it
     /// must equal the stored value.
     /// </summary>
-    public static readonly IReadOnlyList<string> ChangeableOnResume = ["device", "max-iterations", "max-seconds", "max-env-steps", "checkpoint-every"];
+    public static readonly IReadOnlyList<string> ChangeableOnResume = ["device", "max-iterations", "max-seconds", "max-env-steps", "checkpoint-every", "eval-every"];
 
     public static ICommand Prepare(TrainOptions options, ArgumentScan scan)
     {

@@ -13,6 +13,10 @@ public class TrainOptions : BatchedOptions, ICheckedOptions
     [IntegerRange(1, int.MaxValue)]
     public int? CheckpointEvery { get; set; }
 
+    [Option("eval-every", HelpText = "(Default: never) Every N iterations, play the policy greedily for 10 episodes on the host reference env: eval_episodic_return in metrics.csv, eval/episodic_return in TensorBoard, and the best so far as best-policy.safetensors.")]
+    [IntegerRange(1, int.MaxValue)]
+    public int? EvalEvery { get; set; }
+
     [Option("resume", MetaValue = "DIR", HelpText = "(Default: none) Continue the run in DIR from its checkpoint.safetensors, into DIR, with the options stored there; only the device, the budgets (counted from the run's start) and the checkpoint interval may be given anew.")]
     [NonEmpty("a run directory holding checkpoint.safetensors")]
     public string? Resume { get; set; }

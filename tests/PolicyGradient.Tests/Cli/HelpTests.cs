@@ -57,7 +57,7 @@ public class HelpTests
         Assert.Contains(lines, l => l.StartsWith("--quiet ") && !l.Contains("(Default: "));
         string[] order = [.. lines.Where(l => l.StartsWith("--")).Select(l => l.Split(' ')[0])];
         Assert.Equal("--envs", order[0]);
-        Assert.Equal(["--quiet", "--out", "--overwrite", "--checkpoint-every", "--init-from", "--resume"], order[^6..]);
+        Assert.Equal(["--quiet", "--out", "--overwrite", "--eval-every", "--checkpoint-every", "--init-from", "--resume"], order[^7..]);
         Assert.Contains(CliRun.Of("eval", "--help").StdoutLines, l => l.StartsWith("--greedy ") && l.Contains("(Default)"));
     }
 
@@ -69,7 +69,7 @@ public class HelpTests
 
     public static TheoryData<string[]> TrainingVerbs => new()
     {
-        { ["train", "--envs", "4", "--device", "cpu", "--max-iterations", "2"] },
+        { ["train", "--envs", "4", "--device", "cpu", "--max-iterations", "2", "--eval-every", "1"] },
         { ["baseline", "--max-episodes", "3"] },
         { ["compare", "--envs", "4", "--device", "cpu", "--max-iterations", "2", "--max-episodes", "3"] },
         { ["sweep", "--seeds", "0-1", "--envs", "4", "--device", "cpu", "--max-iterations", "2"] },

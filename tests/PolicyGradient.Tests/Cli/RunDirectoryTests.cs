@@ -33,7 +33,8 @@ public class RunDirectoryTests
 
         string[] lines = File.ReadAllLines(temp.Combine(MetricsCsv.FileName));
         Assert.Equal(string.Join(',', MetricsCsv.Columns), lines[0]);
-        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        // Without --eval-every, the eval column stays empty.
+        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => v == "" ? double.NaN : double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
         Assert.Equal([1.0, 2, 3, 4], rows.Select(r => r[0]));
         Assert.Equal(summary.Number("env_steps"), rows[^1][2]);
         Assert.Equal(summary.Number("episodes"), rows[^1][3]);
