@@ -14,12 +14,15 @@ public sealed class RunDirectory
     /// <summary>Created exclusively in the directory by the run that owns it.</summary>
     public const string ClaimFile = ".pgvec-run";
 
+    /// <summary>runs/latest: one line, the path of the newest run started with a default name.</summary>
+    public const string LatestFile = "latest";
+
     /// <summary>Files a run leaves in its directory (compare: also in baseline/ and batched/; sweep: also in policies/).</summary>
     private static readonly string[] RunFilePatterns =
     [
         ClaimFile, "config.json", "summary.json", "metrics.csv", "events.out.tfevents.*", "learning-curve.png",
         "policy.safetensors", "checkpoint.safetensors", "best-policy.safetensors", "compare.json", "compare.png",
-        "sweep.json", "sweep.csv", "sweep.png", "solved.png", "agent-*.safetensors",
+        "sweep.json", "sweep.csv", "sweep.png", "solved.png", "agent-*.safetensors", "eval-*.json",
     ];
 
     /// <summary>Folders inside a run directory that hold its files: compare's halves, sweep's policies.</summary>
@@ -96,7 +99,10 @@ public sealed class RunDirectory
             try
             {
                 using (new FileStream(System.IO.Path.Combine(path, ClaimFile), FileMode.CreateNew, FileAccess.Write))
-                    return _path = path;
+                    _path = path;
+                if (!_named)
+                    NameAsLatest(path);
+                return _path;
             }
             catch (IOException) when (File.Exists(System.IO.Path.Combine(path, ClaimFile)))
             {
@@ -104,6 +110,21 @@ public sealed class RunDirectory
                     throw HoldsARun(path, System.IO.Path.Combine(path, ClaimFile));
             }
         }
+    }
+
+    /// <summary>
+    /// runs/latest names the newest run: a small file rather than a symlink, which `tensorboard
+    /// --logdir runs` would follow and show the run twice. Replaced atomically, so a reader never
+    /// sees half a name.
+    /// </summary>
+    private static void NameAsLatest(string path) =>
+        PolicyGradient.Output.AtomicFile.WriteAllText(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, LatestFile), path + "\n");
+
+    /// <summary>The run directory a file of a run lies in (its policy, checkpoint or model), or null for a file outside any run.</summary>
+    public static string? Holding(string file)
+    {
+        string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file))!;
+        return File.Exists(System.IO.Path.Combine(directory, ClaimFile)) ? directory : null;
     }
 
     private void Check(string option)
