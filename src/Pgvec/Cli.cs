@@ -20,6 +20,11 @@ public static class Cli
             {
                 return CommandLineParsing.Parse(args).Execute(stdout, stderr);
             }
+            catch (RunInterruptedException e)
+            {
+                stderr.WriteLine($"pgvec: {e.Message}");
+                return Interruption.ExitCode;
+            }
             catch (UsageException e)
             {
                 stderr.WriteLine($"pgvec: {e.Message}");
@@ -48,6 +53,10 @@ public static class Cli
         {
             IDistributedCommand command = AgreedCommand(args, launch, processes);
             return command.Execute(stdout, stderr, processes);
+        }
+        catch (RunInterruptedException)
+        {
+            return Interruption.ExitCode;
         }
         catch (UsageException e)
         {

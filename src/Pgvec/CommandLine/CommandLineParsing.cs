@@ -19,6 +19,8 @@ public static class CommandLineParsing
             return HelpFor(args.Skip(1).ToList());
         if (args is [VersionToken])
             return new VersionRequest();
+        if (args.Count > 1 && args[0] == VersionToken)
+            throw new UsageException($"unexpected argument '{args[1]}': --version takes nothing else (pgvec --version)");
 
         bool verbNamed = args.Count > 0 && !args[0].StartsWith('-');
         VerbSpec verb = verbNamed ? VerbSpec.Named(args[0]) ?? throw OptionErrors.UnknownVerb(args[0]) : VerbSpec.Default;

@@ -25,30 +25,37 @@ public sealed class ListOfAttribute(Type optionsType, string propertyName) : Opt
     public override string Allowed =>
         $"a comma-separated list of {(Ranges ? "values or ranges such as 0-31" : "values")}, each {ItemRule.Allowed}; no value twice, at most {MaxItems}";
 
-    public override bool Accepts(object? value) => value is string text && Parse(text) is not null;
+    public override string Placeholder => Ranges ? $"{ItemRule.Placeholder}|{ItemRule.Placeholder}-{ItemRule.Placeholder},..." : $"{ItemRule.Placeholder},...";
+
+    public override bool Accepts(object? value) => value is string text && Parse(text).Values is not null;
+
+    public override string RefusalOf(object? value) => value is string text && Parse(text).Problem is { } problem ? problem : Refusal;
 
     /// <summary>The list's values, converted as the single-value option converts them; one must be accepted first.</summary>
     public IReadOnlyList<T> Values<T>(string text) =>
-        Parse(text)?.Cast<T>().ToArray() ?? throw new ArgumentException($"'{text}' is not {Allowed}", nameof(text));
+        Parse(text).Values?.Cast<T>().ToArray() ?? throw new ArgumentException($"'{text}' is not {Allowed}", nameof(text));
 
-    /// <summary>The values in the order given, or null for an empty item, a value the item rule refuses, or a repeat.</summary>
-    private List<object>? Parse(string text)
+    /// <summary>The values in the order given, or null and which part of the rule the list breaks: an empty item, a value the item rule refuses, a backward or too long range, too many values, or a repeat.</summary>
+    private (List<object>? Values, string? Problem) Parse(string text)
     {
         var values = new List<object>();
         foreach (string item in text.Split(','))
         {
-            if (values.Count >= MaxItems)
-                return null;
+            if (item.Length == 0)
+                return (null, "has an empty item");
             if (Ranges && item.Length > 1 && item.IndexOf('-', 1) is var dash and > 0)
             {
                 if (!ulong.TryParse(item[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out ulong first)
-                    || !ulong.TryParse(item[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out ulong last)
-                    || last < first || last - first >= (ulong)(MaxItems - values.Count))
-                    return null;
+                    || !ulong.TryParse(item[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out ulong last))
+                    return (null, $"has the range {item}, whose ends are not both {ItemRule.Allowed}");
+                if (last < first)
+                    return (null, $"has the range {item}, which runs backwards");
+                if (last - first >= (ulong)(MaxItems - values.Count))
+                    return (null, $"has more than {MaxItems:N0} values (the range {item})");
                 for (ulong v = first; ; v++)
                 {
                     if (Item(v.ToString(CultureInfo.InvariantCulture)) is not { } value)
-                        return null;
+                        return (null, $"has {v} in the range {item}, which is not {ItemRule.Allowed}");
                     values.Add(value);
                     if (v == last)
                         break;
@@ -57,9 +64,17 @@ public sealed class ListOfAttribute(Type optionsType, string propertyName) : Opt
             else if (Item(item) is { } value)
                 values.Add(value);
             else
-                return null;
+                return (null, $"has {item}, which is not {ItemRule.Allowed}");
+            if (values.Count > MaxItems)
+                return (null, $"has more than {MaxItems:N0} values");
         }
-        return values.Count <= MaxItems && values.Distinct().Count() == values.Count ? values : null;
+        var seen = new HashSet<object>();
+        foreach (object value in values)
+        {
+            if (!seen.Add(value))
+                return (null, $"gives {string.Format(CultureInfo.InvariantCulture, "{0}", value)} twice");
+        }
+        return (values, null);
     }
 
     /// <summary>One item converted to the single-value option's type and checked by its rule, or null.</summary>

@@ -37,5 +37,5 @@ public static class OptionErrors
 
     /// <summary>A value given on the command line that its option does not allow (or that does not even parse).</summary>
     public static UsageException Refused(OptionSpec option, string value, bool parsed) =>
-        new($"--{option.LongName} {value} {(parsed ? option.Rule.Refusal : "is not valid")}: must be {option.Rule.Allowed}");
+        new($"--{option.LongName} {value} {(parsed ? option.Rule.RefusalOf(value) : "is not valid")}: must be {option.Rule.Allowed}");
 }

@@ -15,6 +15,9 @@ public abstract class OptionRule : Attribute
     /// <summary>How a parsed value this rule refuses is described.</summary>
     public virtual string Refusal => "is not valid";
 
+    /// <summary>How this value, which the rule refuses, is described: which part of the rule it breaks, where a rule has parts.</summary>
+    public virtual string RefusalOf(object? value) => Refusal;
+
     public abstract bool Accepts(object? value);
 
     /// <summary>The value's placeholder in help unless the option names its own (MetaValue).</summary>
@@ -29,6 +32,14 @@ public sealed class IntegerRangeAttribute(int min, int max) : OptionRule
     public override string Refusal => "is out of range";
     public override string Placeholder => "N";
     public override bool Accepts(object? value) => value is int v && v >= min && v <= max;
+}
+
+public sealed class LongRangeAttribute(long min, long max) : OptionRule
+{
+    public override string Allowed => $"an integer from {min} to {max}";
+    public override string Refusal => "is out of range";
+    public override string Placeholder => "N";
+    public override bool Accepts(object? value) => value is long v && v >= min && v <= max;
 }
 
 /// <summary>Any 64-bit unsigned integer: the option's type already enforces it.</summary>

@@ -13,7 +13,7 @@ public sealed class VerbSpec
     /// last in this order: how the run reports and where it writes, then where it starts from.
     /// </summary>
     // Before All: static fields initialise in order.
-    private static readonly string[] ListedLast = ["quiet", "out", "overwrite", "checkpoint-every", "init-from", "resume"];
+    private static readonly string[] ListedLast = ["quiet", "out", "overwrite", "eval-every", "checkpoint-every", "init-from", "resume"];
 
     public static readonly IReadOnlyList<VerbSpec> All =
     [
@@ -43,10 +43,11 @@ public sealed class VerbSpec
         Name = verb.Name;
         HelpText = verb.HelpText;
         IsDefault = verb.IsDefault;
+        var ownHelp = optionsType.GetCustomAttributes<OptionHelpAttribute>(inherit: false).ToDictionary(h => h.LongName, h => h.HelpText);
         Options = optionsType.GetProperties()
             .Select(p => (Property: p, Option: p.GetCustomAttribute<OptionAttribute>()))
             .Where(p => p.Option is not null)
-            .Select(p => new OptionSpec(p.Option!, p.Property))
+            .Select(p => new OptionSpec(p.Option!, p.Property, ownHelp.GetValueOrDefault(p.Option!.LongName)))
             .OrderBy(o => Array.IndexOf(ListedLast, o.LongName))
             .ToList();
     }
@@ -63,12 +64,13 @@ public sealed class VerbSpec
 /// <summary>One --option of a verb.</summary>
 public sealed class OptionSpec
 {
-    public OptionSpec(OptionAttribute option, PropertyInfo property)
+    /// <param name="verbHelp">The verb's own help for an option it shares (<see cref="OptionHelpAttribute"/>); null: the option's.</param>
+    public OptionSpec(OptionAttribute option, PropertyInfo property, string? verbHelp = null)
     {
         LongName = option.LongName;
         Property = property;
         Required = option.Required;
-        HelpText = option.HelpText;
+        HelpText = verbHelp ?? option.HelpText;
         Default = option.Default;
         IsSwitch = property.PropertyType == typeof(bool);
         Rule = property.GetCustomAttribute<OptionRule>()

@@ -27,7 +27,7 @@ public sealed class BenchRun(BenchOptions options, OutputFile report) : ICommand
 
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
-        using ComputeDevice device = DeviceChoice.Open(EnumNames.Parse<DeviceKind>(options.Device), stderr, options.StrictDevice);
+        using ComputeDevice device = DeviceChoice.OpenToReport(EnumNames.Parse<DeviceKind>(options.Device), "measured", stderr);
         BenchmarkRunner.Run(device, new BenchmarkOptions
         {
             ThroughputEnvs = IntegerListAttribute.Parse(options.Envs, 1, BatchedOptions.MaxEnvs)!,

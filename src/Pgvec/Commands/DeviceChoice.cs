@@ -14,6 +14,23 @@ public static class DeviceChoice
         return device;
     }
 
+    /// <summary>
+    /// For a verb that reports on a device (selftest, bench): a named device is that device or an
+    /// error, never a fallback whose results would pass for it; only auto chooses.
+    /// </summary>
+    /// <param name="work">What the verb does there, as in "nothing was checked on cuda".</param>
+    public static ComputeDevice OpenToReport(DeviceKind requested, string work, TextWriter stderr)
+    {
+        try
+        {
+            return Open(requested, stderr, strict: requested != DeviceKind.Auto);
+        }
+        catch (DeviceUnavailableException e)
+        {
+            throw new DeviceUnavailableException($"no {requested.Name()} device: nothing was {work} on {requested.Name()} ({e.Reasons})", e.Reasons);
+        }
+    }
+
     public static string Describe(DeviceKind kind, string name, int? cores = null) => kind == DeviceKind.Cpu
         ? $"{kind.Name()} ({name}, {cores ?? System.Environment.ProcessorCount} cores)"
         : $"{kind.Name()} ({name})";

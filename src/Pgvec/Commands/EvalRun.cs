@@ -45,7 +45,7 @@ public sealed class EvalRun : ICommand
                 : "--checkpoint and --onnx exclude each other: give one");
         if (options.Render is { } render && !render.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--render {render} is not an .svg name: eval draws the episode as an animated SVG, so the file must end in .svg");
-        OutputFile report = OutputFile.For("out", options.Out, "eval", ReportFile);
+        OutputFile report = OutputFile.For("out", options.Out ?? BesideTheRun(options.PolicyFile), "eval", ReportFile);
         OutputFile? renderFile = options.Render is null ? null : OutputFile.For("render", options.Render, "eval", "episode.svg");
         if (options.Checkpoint is not null)
         {
@@ -59,6 +59,14 @@ public sealed class EvalRun : ICommand
             ?? throw new UsageException($"--onnx {options.Onnx} maps {model.Observations} observations to {model.Actions} actions: no environment has that shape ({string.Join(", ", Environments.All.Select(e => $"{e.Id} {e.Device.Observations} to {e.Device.Actions}"))})");
         return new EvalRun(options, model, model.Hidden, fitting, report, renderFile);
     }
+
+    /// <summary>
+    /// Where eval.json goes without --out: into the run directory the evaluated file lies in, as
+    /// eval-STEM.json (eval-policy.json, eval-best-policy.json), replaced by the next evaluation
+    /// of that file; null (a fresh runs/eval-... folder) for a file outside any run.
+    /// </summary>
+    private static string? BesideTheRun(string evaluated) =>
+        RunDirectory.Holding(evaluated) is { } run ? Path.Combine(run, $"eval-{Path.GetFileNameWithoutExtension(evaluated)}.json") : null;
 
     public int Execute(TextWriter stdout, TextWriter stderr)
     {

@@ -29,8 +29,10 @@ public sealed class ExportRun : ICommand
     /// <summary>The checkpoint read and the model's path checked before anything is written.</summary>
     public static ExportRun Prepare(ExportOptions options)
     {
-        var (policy, metadata) = SafeTensorsInput.Read("checkpoint", options.Checkpoint, file => (PolicyTensors.Read(file), file.Metadata));
         OutputFile model = OutputFile.Named("onnx", options.Onnx, options.Overwrite);
+        if (!options.Onnx.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--onnx {options.Onnx} is not an .onnx name: export writes an ONNX model, so the file must end in .onnx");
+        var (policy, metadata) = SafeTensorsInput.Read("checkpoint", options.Checkpoint, file => (PolicyTensors.Read(file), file.Metadata));
         return new ExportRun(options, policy, metadata, model);
     }
 

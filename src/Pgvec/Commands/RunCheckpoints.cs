@@ -22,6 +22,9 @@ public sealed class RunCheckpoints(
 
     private int? _writtenAt;
 
+    /// <summary>What every safetensors file of the run holds in its __metadata__.</summary>
+    public IReadOnlyDictionary<string, string> Metadata => metadata;
+
     /// <summary>Where a resumed run picks up: its iteration and episodes so far; null for a fresh run.</summary>
     public (int Iteration, long Episodes)? ResumedAfter => resumed is null ? null : (resumed.Iteration, resumed.Episodes);
 

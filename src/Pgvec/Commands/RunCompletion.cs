@@ -17,31 +17,52 @@ public static class RunCompletion
     public static RunSummary Finish(RunIdentity run, TrainingOptions training, TrainingOutcome outcome,
         double setupSeconds, string directory, TextWriter stdout)
     {
-        double greedy = GreedyEvaluation.MeanReturn(outcome.Policy, training.Environment, GreedyEpisodes, training.Seed);
-        var summary = new RunSummary(
+        double? greedy = outcome.Updates > 0 ? GreedyEvaluation.MeanReturn(outcome.Policy, training.Environment, GreedyEpisodes, training.Seed) : null;
+        // A stop asked for at any moment before the outcome is written makes the run interrupted,
+        // so the summary, the line and the exit code (130) agree whatever the timing.
+        bool interrupted = Interruption.Settle() || outcome.Interrupted;
+        var work = new WorkDone(outcome.Updates, outcome.Episodes, outcome.EnvSteps, outcome.WallSeconds, outcome.FinalMeanReturn);
+        var summary = Summary(run, training, work, outcome.SecondsToSolve, outcome.CommunicationSeconds, setupSeconds, greedy, interrupted, failed: null);
+        JsonFile.Write(Path.Combine(directory, SummaryFile), summary);
+        stdout.WriteLine(Line(summary, training, directory));
+        return summary;
+    }
+
+    /// <summary>The updates a run completed, and what they did.</summary>
+    public sealed record WorkDone(int Updates, long Episodes, long EnvSteps, double Seconds, double LastMeanReturn);
+
+    /// <summary>
+    /// A run that failed (diverged, or quit by a second interrupt) still says so in summary.json,
+    /// with the work done and no evaluation of its policy.
+    /// </summary>
+    public static void Failed(RunIdentity run, TrainingOptions training, WorkDone work, double setupSeconds, string directory,
+        string failure, bool interrupted) =>
+        JsonFile.Write(Path.Combine(directory, SummaryFile),
+            Summary(run, training, work, secondsToSolve: null, communicationSeconds: 0.0, setupSeconds, greedy: null, interrupted, failure));
+
+    private static RunSummary Summary(RunIdentity run, TrainingOptions training, WorkDone work, double? secondsToSolve,
+        double communicationSeconds, double setupSeconds, double? greedy, bool interrupted, string? failed) => new(
             Mode: run.Mode,
             Device: run.Device,
             DeviceName: run.DeviceName,
             Envs: run.Envs,
             Seed: training.Seed,
             Objective: training.Objective.Name(),
-            Solved: outcome.Solved,
-            Iterations: outcome.Updates,
-            Episodes: outcome.Episodes,
-            EnvSteps: outcome.EnvSteps,
+            Solved: secondsToSolve.HasValue,
+            Iterations: work.Updates,
+            Episodes: work.Episodes,
+            EnvSteps: work.EnvSteps,
             SetupSeconds: setupSeconds,
-            WallSeconds: outcome.WallSeconds,
-            SecondsToSolve: outcome.SecondsToSolve,
-            EnvStepsPerSecond: outcome.WallSeconds > 0 ? outcome.EnvSteps / outcome.WallSeconds : 0.0,
-            FinalMeanReturn: outcome.FinalMeanReturn,
+            WallSeconds: work.Seconds,
+            SecondsToSolve: secondsToSolve,
+            EnvStepsPerSecond: work.Seconds > 0 ? work.EnvSteps / work.Seconds : 0.0,
+            // No update, no return: not a made-up 0.
+            FinalMeanReturn: work.Updates > 0 ? work.LastMeanReturn : null,
             GreedyEvalMeanReturn: greedy,
-            Interrupted: outcome.Interrupted,
+            Interrupted: interrupted,
             Processes: run.Processes,
-            CommunicationSeconds: outcome.CommunicationSeconds);
-        JsonFile.Write(Path.Combine(directory, SummaryFile), summary);
-        stdout.WriteLine(Line(summary, training, directory));
-        return summary;
-    }
+            CommunicationSeconds: communicationSeconds,
+            Failed: failed);
 
     /// <summary>
     /// One line, short enough not to wrap on a wide terminal: the verdict and what stopped the run,
@@ -52,14 +73,17 @@ public static class RunCompletion
         bool batched = summary.Mode == RunSummary.BatchedMode;
         string updates = Plural.Of(summary.Iterations, batched ? "iteration" : "episode");
         string verdict = summary.SecondsToSolve is double seconds
-            ? string.Create(CultureInfo.InvariantCulture, $"solved in {seconds:F2} s after {updates}")
+            ? string.Create(CultureInfo.InvariantCulture, $"solved in {seconds:F2} s after {updates}{(summary.Interrupted ? ", then interrupted" : "")}")
             : string.Create(CultureInfo.InvariantCulture, $"not solved (target {training.TargetReturn:G}) after {updates}: {StopReason(summary, training, batched)}");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{summary.Mode}: {verdict}; {summary.EnvSteps:N0} env-steps ({summary.EnvStepsPerSecond:N0}/s); mean return {summary.FinalMeanReturn:F1}, greedy {summary.GreedyEvalMeanReturn:F1}; {directory}");
+            $"{summary.Mode}: {verdict}; {summary.EnvSteps:N0} env-steps ({summary.EnvStepsPerSecond:N0}/s); mean return {Return(summary.FinalMeanReturn)}, greedy {Return(summary.GreedyEvalMeanReturn)}; {directory}");
     }
+
+    private static string Return(double? value) => value is double v ? v.ToString("F1", CultureInfo.InvariantCulture) : "none";
 
     private static string StopReason(RunSummary summary, TrainingOptions training, bool batched) =>
         summary.Interrupted ? "interrupted"
         : summary.Iterations >= training.MaxUpdates ? $"--{(batched ? "max-iterations" : "max-episodes")} {training.MaxUpdates} reached"
+        : summary.EnvSteps >= training.MaxEnvSteps ? $"--max-env-steps {training.MaxEnvSteps} reached"
         : string.Create(CultureInfo.InvariantCulture, $"time budget --max-seconds {training.MaxSeconds:G} spent");
 }

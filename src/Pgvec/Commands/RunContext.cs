@@ -14,9 +14,9 @@ public sealed record RunContext(string Verb, IReadOnlyDictionary<string, object?
     public static RunContext Of(RunDirectoryOptions options, RunDirectory directory, TextWriter stdout, TextWriter stderr) =>
         new(options.VerbName, options.OptionValues, options.Quiet, directory, stdout, stderr);
 
-    /// <summary>The options as config.json records them: --out is the directory the run claimed.</summary>
+    /// <summary>The options as config.json records them: --out is the directory the run claimed and writes (a compare half's own).</summary>
     public IReadOnlyDictionary<string, object?> ConfigOptions =>
-        new Dictionary<string, object?>(Options) { ["out"] = Directory.RunPath };
+        new Dictionary<string, object?>(Options) { ["out"] = Directory.Path };
 
     /// <summary>Whether a live display can redraw in place: stdout is the process's own, and a terminal.</summary>
     public bool IsTerminal => ReferenceEquals(Stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;

@@ -3,8 +3,8 @@ using Pgvec.CommandLine;
 namespace Pgvec.Commands;
 
 /// <summary>
-/// A run's output directory. Checked before any work (a file, a place that cannot be written, or
-/// another run's directory is refused), created only once the run can start, so a run that fails
+/// A run's output directory. Checked before any work (a file, a place that cannot be written,
+/// another run's directory, or a non-empty folder that is not a run is refused), created only once the run can start, so a run that fails
 /// to start leaves nothing behind. Creating it claims it: the claim file is created exclusively,
 /// so no two runs ever share a directory. A default name another run claimed first moves on to
 /// the next free name; an --out another run claimed first is refused.
@@ -14,12 +14,15 @@ public sealed class RunDirectory
     /// <summary>Created exclusively in the directory by the run that owns it.</summary>
     public const string ClaimFile = ".pgvec-run";
 
+    /// <summary>runs/latest: one line, the path of the newest run started with a default name.</summary>
+    public const string LatestFile = "latest";
+
     /// <summary>Files a run leaves in its directory (compare: also in baseline/ and batched/; sweep: also in policies/).</summary>
     private static readonly string[] RunFilePatterns =
     [
         ClaimFile, "config.json", "summary.json", "metrics.csv", "events.out.tfevents.*", "learning-curve.png",
-        "policy.safetensors", "checkpoint.safetensors", "compare.json", "compare.png",
-        "sweep.json", "sweep.csv", "sweep.png", "solved.png", "agent-*.safetensors",
+        "policy.safetensors", "checkpoint.safetensors", "best-policy.safetensors", "compare.json", "compare.png",
+        "sweep.json", "sweep.csv", "sweep.png", "solved.png", "agent-*.safetensors", "eval-*.json",
     ];
 
     /// <summary>Folders inside a run directory that hold its files: compare's halves, sweep's policies.</summary>
@@ -76,9 +79,6 @@ public sealed class RunDirectory
     /// <summary>The directory's path once claimed.</summary>
     public string Path => _path ?? throw new InvalidOperationException("the run directory is not claimed yet");
 
-    /// <summary>The directory --out names (for compare's halves, the comparison's), as config.json records it.</summary>
-    public string RunPath => _parent?.RunPath ?? Path;
-
     /// <summary>Creates and claims the directory; called once the run can start. Claiming twice is a no-op.</summary>
     public string Claim()
     {
@@ -89,7 +89,7 @@ public sealed class RunDirectory
         for (int attempt = 1; ; attempt++)
         {
             string path = _named || attempt == 1 ? _requested : $"{_requested}-{attempt}";
-            if (!_named && Directory.Exists(path) && RunFiles(path).Any())
+            if (!_named && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
                 continue;
             CreateDirectory(path);
             if (_continues)
@@ -99,7 +99,10 @@ public sealed class RunDirectory
             try
             {
                 using (new FileStream(System.IO.Path.Combine(path, ClaimFile), FileMode.CreateNew, FileAccess.Write))
-                    return _path = path;
+                    _path = path;
+                if (!_named)
+                    NameAsLatest(path);
+                return _path;
             }
             catch (IOException) when (File.Exists(System.IO.Path.Combine(path, ClaimFile)))
             {
@@ -109,6 +112,21 @@ public sealed class RunDirectory
         }
     }
 
+    /// <summary>
+    /// runs/latest names the newest run: a small file rather than a symlink, which `tensorboard
+    /// --logdir runs` would follow and show the run twice. Replaced atomically, so a reader never
+    /// sees half a name.
+    /// </summary>
+    private static void NameAsLatest(string path) =>
+        PolicyGradient.Output.AtomicFile.WriteAllText(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, LatestFile), path + "\n");
+
+    /// <summary>The run directory a file of a run lies in (its policy, checkpoint or model), or null for a file outside any run.</summary>
+    public static string? Holding(string file)
+    {
+        string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file))!;
+        return File.Exists(System.IO.Path.Combine(directory, ClaimFile)) ? directory : null;
+    }
+
     private void Check(string option)
     {
         string path = _requested;
@@ -116,8 +134,19 @@ public sealed class RunDirectory
             throw new UsageException($"{option} {path} is a file: must be a directory");
         if (WritablePath.Problem(path) is { } problem)
             throw new UsageException($"{option} {path} cannot be created or written: {problem}");
-        if (_named && !_continues && !_overwrite && Directory.Exists(path) && RunFiles(path).FirstOrDefault() is { } previous)
-            throw HoldsARun(path, previous);
+        if (!_named || _continues || !Directory.Exists(path))
+            return;
+        if (RunFiles(path).FirstOrDefault() is { } previous)
+        {
+            if (!_overwrite)
+                throw HoldsARun(path, previous);
+        }
+        // A folder of other things (the repository, a folder of runs) would get run files mixed into it.
+        else if (Directory.EnumerateFileSystemEntries(path).FirstOrDefault() is { } other)
+        {
+            throw new UsageException($"{option} {path} is a non-empty folder that is not a pgvec run (it holds {System.IO.Path.GetFileName(other)}, ...): " +
+                "give a new or empty directory, or a run directory to replace with --overwrite");
+        }
     }
 
     private static UsageException HoldsARun(string path, string previous) =>

@@ -7,9 +7,9 @@ namespace Pgvec.Commands;
 /// <summary>`pgvec selftest`: the device's facts, one line per check, exit 0 if all pass and 1 naming the first failure.</summary>
 public static class SelfTestRun
 {
-    public static int Run(DeviceKind requested, bool strict, TextWriter stdout, TextWriter stderr)
+    public static int Run(DeviceKind requested, TextWriter stdout, TextWriter stderr)
     {
-        using ComputeDevice device = DeviceChoice.Open(requested, stderr, strict);
+        using ComputeDevice device = DeviceChoice.OpenToReport(requested, "checked", stderr);
         // The training check compares with the CPU accelerator; on the CPU accelerator it is a second run.
         using ComputeDevice? cpu = device.Kind == DeviceKind.Cpu ? null : ComputeDevice.Open(DeviceKind.Cpu, stderr);
         return Report(device.Facts, SelfTestComputations.On(device), SelfTestComputations.On(cpu ?? device), stdout, stderr);

@@ -36,15 +36,18 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
     public int Execute(TextWriter stdout, TextWriter stderr, IProcessGroup processes)
     {
         ISweepTrainer trainer = processes.Size == 1 ? new BatchedSweepTrainer() : new DistributedSweepTrainer(processes, new BatchedSweepTrainer());
+        if (processes.Rank == 0)
+            FewEnvsWarning.WarnIfFew(options.Envs, options.Grid.Configurations.Max(c => c.LearningRate), stderr);
         RunContext context = processes.Rank == 0
             ? RunContext.Of(options, directory, stdout, stderr)
             : RunContext.Of(options, directory, TextWriter.Null, stderr) with { Quiet = true };
-        Run(context, trainer, processes);
-        return TrainingExit.Code;
+        return TrainingExit.Of(Run(context, trainer, processes));
     }
 
-    private void Run(RunContext context, ISweepTrainer trainer, IProcessGroup processes)
+    /// <summary>Returns whether the sweep was interrupted (rank 0: as sweep.json says; other ranks: whether they were asked to stop).</summary>
+    private bool Run(RunContext context, ISweepTrainer trainer, IProcessGroup processes)
     {
+        Interruption.ThrowIfRequested();
         bool root = processes.Rank == 0;
         AgentGrid grid = options.Grid;
         TextWriter stdout = context.Stdout;
@@ -54,6 +57,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         DeviceEnvironment environment = options.Environment.Device;
         DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, environment.BytesPerEnv(options.Hidden, environment.MaxEpisodeSteps),
             IndexLimits.ForBatch(environment.Layout(options.Hidden), environment.MaxEpisodeSteps));
+        Interruption.ThrowIfRequested();
         string directory = root ? context.Directory.Claim() : "";
         if (root)
             RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
@@ -70,8 +74,9 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
             }, Interruption.Token));
         double wallSeconds = clock.Elapsed.TotalSeconds;
         if (!root)
-            return;
-        bool interrupted = outcomes.Count < grid.Agents.Count || outcomes.Any(o => o.Interrupted);
+            return Interruption.Requested;
+        // As for train: a stop asked for before the outcome is written makes the sweep interrupted.
+        bool interrupted = Interruption.Settle() || outcomes.Count < grid.Agents.Count || outcomes.Any(o => o.Interrupted);
 
         string[] policies = WritePolicies(options, grid, outcomes, directory);
         SweepCsv.Write(directory, grid, history);
@@ -83,6 +88,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         SweepPlots.SaveReturns(directory, grid, history, options.TargetReturn);
         SweepPlots.SaveSolved(directory, grid, outcomes);
         PrintSummary(report, outcomes, Path.Combine(directory, SweepReport.FileName), stdout);
+        return interrupted;
     }
 
     /// <summary>policies/agent-NNN.safetensors, each with its own options (as `train` would store them) and its agent index in the metadata.</summary>
@@ -143,13 +149,13 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
             stdout.WriteLine(c.Iterations is null
                 ? $"{label}: no agent finished"
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"{label}: {c.SolvedFraction:P0} of {c.AgentsFinished} solved; iterations median {Interval(c.Iterations.Median, "F0")}, IQM {Interval(c.Iterations.InterquartileMean, "F1")}; seconds median {Interval(c.SecondsToSolve!.Median, "F2")}"));
+                    $"{label}: {c.SolvedFraction:P0} of {c.AgentsFinished} solved; iterations median {Interval(c.Iterations.Median, "0.#")}, IQM {Interval(c.Iterations.InterquartileMean, "F1")}; seconds median {Interval(c.SecondsToSolve!.Median, "F2")}"));
         }
         long envSteps = outcomes.Sum(o => o.EnvSteps);
         int agents = report.Configurations.Sum(c => c.Agents.Length);
         string interrupted = report.Interrupted ? $" (interrupted: {outcomes.Count} of {agents} agents started)" : "";
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep{interrupted}: {outcomes.Count(o => o.Solved)}/{agents} agents solved in {report.Configurations.Count} configurations, {envSteps:N0} env-steps in {report.WallSeconds:F2} s ({envSteps / Math.Max(report.WallSeconds, 1e-9):N0}/s); {path}"));
+            $"sweep{interrupted}: {outcomes.Count(o => o.Solved)}/{agents} agents solved in {Plural.Of(report.Configurations.Count, "configuration")}, {envSteps:N0} env-steps in {report.WallSeconds:F2} s ({envSteps / Math.Max(report.WallSeconds, 1e-9):N0}/s); {path}"));
     }
 
     private static string Interval(Estimate e, string format) => string.Create(CultureInfo.InvariantCulture,

@@ -23,9 +23,10 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
         if (!processes.IsRoot)
         {
             BatchedRun.RunWorker(options.Settings, options.Training(options.MaxIterations), checkpoints, stderr, processes);
-            return TrainingExit.Code;
+            return TrainingExit.Of(Interruption.Requested);
         }
-        if (resumed is not null)
+        FewEnvsWarning.WarnIfFew(options.Envs, options.LearningRate!.Value, stderr);
+        if (resumed is not null && !options.Quiet)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pgvec: resuming {options.Resume} after {Plural.Of(resumed.Iteration, "iteration")} ({resumed.EnvSteps:N0} env-steps, {resumed.TrainingSeconds:F2} s of training)"));
@@ -33,10 +34,11 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
         if (initial is not null)
         {
             metadata[CheckpointMetadata.InitFromKey] = options.InitFrom!;
-            stderr.WriteLine($"pgvec: starting from the 4-{initial.Hidden}-2 policy in {options.InitFrom}");
+            if (!options.Quiet)
+                stderr.WriteLine($"pgvec: starting from the 4-{initial.Hidden}-2 policy in {options.InitFrom}");
         }
-        BatchedRun.Run(options.Settings, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr),
+        CompletedRun run = BatchedRun.Run(options.Settings with { EvalEvery = options.EvalEvery }, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr),
             processes.Size == 1 ? null : processes);
-        return TrainingExit.Code;
+        return TrainingExit.Of(run.Summary.Interrupted);
     }
 }

@@ -18,7 +18,7 @@ public static class TrainStart
     /// run's own (seed, network, objective, ...) and comes from the checkpoint; given again, it
     /// must equal the stored value.
     /// </summary>
-    public static readonly IReadOnlyList<string> ChangeableOnResume = ["device", "max-iterations", "max-seconds", "checkpoint-every"];
+    public static readonly IReadOnlyList<string> ChangeableOnResume = ["device", "max-iterations", "max-seconds", "max-env-steps", "checkpoint-every", "eval-every"];
 
     public static ICommand Prepare(TrainOptions options, ArgumentScan scan)
     {
@@ -89,6 +89,7 @@ public static class TrainStart
     private static string? Ended(TrainOptions options, BatchedTrainingState state) =>
         state.Solved ? string.Create(CultureInfo.InvariantCulture, $"is solved already (after {Plural.Of(state.Iteration, "iteration")}, {state.SecondsToSolve:F2} s)")
         : state.Iteration >= options.MaxIterations ? $"has used its --max-iterations {options.MaxIterations} ({Plural.Of(state.Iteration, "iteration")} done; give a larger --max-iterations to go on)"
+        : state.EnvSteps >= (options.MaxEnvSteps ?? long.MaxValue) ? $"has used its --max-env-steps {options.MaxEnvSteps} ({state.EnvSteps:N0} env-steps done; give a larger --max-env-steps to go on)"
         : state.TrainingSeconds >= options.MaxSeconds ? string.Create(CultureInfo.InvariantCulture, $"has used its --max-seconds {options.MaxSeconds:G} ({state.TrainingSeconds:F1} s done; give a larger --max-seconds to go on)")
         : null;
 

@@ -25,9 +25,14 @@ public static class WritablePath
             File.Delete(probe);
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
         {
-            return e.Message;
+            return $"permission denied: {existing} cannot be written in";
+        }
+        catch (IOException e)
+        {
+            // The user never named the probe: the reason is about the directory.
+            return e.Message.Replace(Path.Combine(existing, $".pgvec-write-test-{System.Environment.ProcessId}"), existing);
         }
     }
 }

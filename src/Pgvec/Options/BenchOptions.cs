@@ -8,7 +8,7 @@ namespace Pgvec.Options;
 [Verb("bench", HelpText = "Measures throughput against env count, train against baseline time to solve over several seeds, and the PyTorch peer, in one run; writes bench.json.")]
 public sealed class BenchOptions : ICommand
 {
-    [Option("device", Default = "auto", HelpText = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator).")]
+    [Option("device", Default = "auto", HelpText = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator). A named device that is missing is an error (exit 1): nothing is measured in its place.")]
     [OneOf(typeof(DeviceKind))]
     public string Device { get; set; } = "";
 

@@ -12,7 +12,7 @@ public sealed class DevicesOptions : ICommand, ICheckedOptions
     [Option("json", Default = false, HelpText = "Print one JSON object instead of text, for scripts.")]
     public bool Json { get; set; }
 
-    [Option("ptx", HelpText = "(Default: none) Also write each kernel's PTX, as ILGPU compiles it for an sm_90 GPU, into this directory (for ptxas: registers, spills).")]
+    [Option("ptx", MetaValue = "DIR", HelpText = "(Default: none) Also write each kernel's PTX, as ILGPU compiles it for an sm_90 GPU, into this directory (for ptxas: registers, spills).")]
     [NonEmpty("a directory path")]
     public string? Ptx { get; set; }
 

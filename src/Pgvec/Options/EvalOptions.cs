@@ -38,7 +38,7 @@ public sealed class EvalOptions : ICheckedOptions
     [NonEmpty("a file path")]
     public string? Render { get; set; }
 
-    [Option("out", MetaValue = "FILE", HelpText = "(Default: runs/eval-yyyyMMdd-HHmmss-fff/eval.json, a fresh folder) The report file.")]
+    [Option("out", MetaValue = "FILE", HelpText = "(Default: eval-STEM.json in the run directory the evaluated file lies in, e.g. DIR/eval-policy.json, replaced by the next evaluation of that file; outside a run, runs/eval-yyyyMMdd-HHmmss-fff/eval.json, a fresh folder) The report file.")]
     [NonEmpty("a file path")]
     public string? Out { get; set; }
 

@@ -11,7 +11,7 @@ public sealed class ExportOptions : ICheckedOptions
     [NonEmpty("a .safetensors file")]
     public string Checkpoint { get; set; } = "";
 
-    [Option("onnx", Required = true, MetaValue = "FILE", HelpText = "The ONNX model to write (e.g. policy.onnx), in a directory that exists.")]
+    [Option("onnx", Required = true, MetaValue = "FILE", HelpText = "The ONNX model to write, a name ending in .onnx (e.g. policy.onnx), in a directory that exists.")]
     [NonEmpty("a file path")]
     public string Onnx { get; set; } = "";
 

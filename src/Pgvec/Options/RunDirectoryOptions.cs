@@ -39,7 +39,7 @@ public abstract class RunDirectoryOptions
     [Option("overwrite", Default = false, HelpText = "Replace the run already in --out DIR (its files are deleted first) instead of refusing.")]
     public bool Overwrite { get; set; }
 
-    [Option("out", MetaValue = "DIR", HelpText = "(Default: runs/VERB-yyyyMMdd-HHmmss-fff, a fresh one) The run directory: config.json, metrics.csv, TensorBoard events, plots, summary.json, the policy and checkpoint.")]
+    [Option("out", MetaValue = "DIR", HelpText = "(Default: runs/VERB-yyyyMMdd-HHmmss-fff, a fresh one) The run directory; each verb's help lists its files.")]
     [NonEmpty("a directory path")]
     public string? Out { get; set; }
 

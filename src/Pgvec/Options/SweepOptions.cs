@@ -7,6 +7,9 @@ using PolicyGradient.Training;
 
 namespace Pgvec.Options;
 
+[OptionHelp("max-seconds", "Time budget of the batch's training loop, in seconds: every agent still training stops when it is spent.")]
+[OptionHelp("quiet", "Print only the final lines (one per configuration, then the sweep's): no progress and no device line (warnings and errors still go to stderr).")]
+[OptionHelp("out", "(Default: runs/sweep-yyyyMMdd-HHmmss-fff, a fresh one) The sweep's directory: config.json, sweep.json, sweep.csv, sweep.png, solved.png and policies/agent-NNN.safetensors.")]
 [Verb("sweep", HelpText = "Trains every combination of --seeds, --lr, --gamma and --objective as one agent of --envs envs; writes sweep.json (statistics per configuration), sweep.csv, plots and every agent's policy.")]
 public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
 {
@@ -22,7 +25,7 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Gamma))]
     public string Gammas { get; set; } = "";
 
-    [Option("objective", Default = "reinforce", HelpText = "Objectives, each one that train --objective accepts.")]
+    [Option("objective", Default = "reinforce", HelpText = "Objectives, e.g. reinforce,tutorial: each one that train accepts.")]
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Objective))]
     public string Objectives { get; set; } = "";
 

@@ -4,12 +4,18 @@ using Pgvec.CommandLine;
 
 namespace Pgvec.Options;
 
+[OptionHelp("lr", "(Default: 0.1) Adam learning rate.")]
+[OptionHelp("out", "(Default: runs/train-yyyyMMdd-HHmmss-fff, a fresh one) The run directory: config.json, metrics.csv, events.out.tfevents.*, learning-curve.png, summary.json, policy.safetensors and checkpoint.safetensors.")]
 [Verb("train", isDefault: true, HelpText = "Batched training: every iteration runs --envs episodes in parallel on the device.")]
 public class TrainOptions : BatchedOptions, ICheckedOptions
 {
     [Option("checkpoint-every", HelpText = "(Default: only at the end) Also write checkpoint.safetensors and policy.safetensors every N iterations.")]
     [IntegerRange(1, int.MaxValue)]
     public int? CheckpointEvery { get; set; }
+
+    [Option("eval-every", HelpText = "(Default: never) Every N iterations, play the policy greedily for 10 episodes on the host reference env: eval_episodic_return in metrics.csv, eval/episodic_return in TensorBoard, and the best so far as best-policy.safetensors.")]
+    [IntegerRange(1, int.MaxValue)]
+    public int? EvalEvery { get; set; }
 
     [Option("resume", MetaValue = "DIR", HelpText = "(Default: none) Continue the run in DIR from its checkpoint.safetensors, into DIR, with the options stored there; only the device, the budgets (counted from the run's start) and the checkpoint interval may be given anew.")]
     [NonEmpty("a run directory holding checkpoint.safetensors")]

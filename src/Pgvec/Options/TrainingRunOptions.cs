@@ -11,7 +11,7 @@ public abstract class TrainingRunOptions : RunDirectoryOptions
     [UnsignedInteger]
     public ulong Seed { get; set; }
 
-    [Option("lr", MetaValue = "X", HelpText = "(Default: 0.1 for batched training, train and compare's batched run; 0.01, the tutorial's, for baseline and compare's baseline run) Adam learning rate.")]
+    [Option("lr", MetaValue = "X", HelpText = "Adam learning rate; each verb's help gives its default.")]
     [FiniteNumber(GreaterThan = 0)]
     public double? LearningRate { get => _learningRate ?? DefaultLearningRate; set => _learningRate = value; }
 
@@ -35,6 +35,10 @@ public abstract class TrainingRunOptions : RunDirectoryOptions
     private const string FormerTutorialName = "seed";
     private string _objective = "";
 
+    [Option("max-env-steps", HelpText = "(Default: none) Stop after the update that brings the env-steps run in all to this many (an update is never cut short).")]
+    [LongRange(1, long.MaxValue)]
+    public long? MaxEnvSteps { get; set; }
+
     public TrainingOptions Training(int maxUpdates) => new()
     {
         Environment = Environment,
@@ -46,5 +50,6 @@ public abstract class TrainingRunOptions : RunDirectoryOptions
         TargetReturn = TargetReturn,
         MaxUpdates = maxUpdates,
         MaxSeconds = MaxSeconds,
+        MaxEnvSteps = MaxEnvSteps ?? long.MaxValue,
     };
 }

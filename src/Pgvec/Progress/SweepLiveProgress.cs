@@ -72,7 +72,7 @@ public sealed class SweepLiveProgress(SweepTally tally, TextWriter terminal) : I
         if (shown < grid.Configurations.Count)
         {
             int rest = Enumerable.Range(shown, grid.Configurations.Count - shown).Sum(tally.SolvedIn);
-            lines.Add($"  ... {grid.Configurations.Count - shown} more configurations: {rest}/{(grid.Configurations.Count - shown) * grid.Seeds.Count} solved");
+            lines.Add($"  ... {Commands.Plural.Of(grid.Configurations.Count - shown, "more configuration")}: {rest}/{(grid.Configurations.Count - shown) * grid.Seeds.Count} solved");
         }
         return [.. lines];
     }

@@ -6,14 +6,16 @@ namespace Pgvec.Progress;
 /// <summary>What the sweep displays count: agents solved per configuration, the latest iteration, env-steps per second.</summary>
 public sealed class SweepTally(AgentGrid grid, double targetReturn)
 {
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
     private readonly int[] _solved = new int[grid.Configurations.Count];
+    private double _reportedSeconds;
 
     public AgentGrid Grid => grid;
     public int Solved { get; private set; }
     public long EnvSteps { get; private set; }
     public int Iteration { get; private set; }
-    public double Seconds => _clock.Elapsed.TotalSeconds;
+    /// <summary>The training clock the agents' own seconds read: the latest report's, ticking on until the next, so it never shows less than an agent that solved.</summary>
+    public double Seconds => _reportedSeconds + _sinceReport.Elapsed.TotalSeconds;
     public double EnvStepsPerSecond => EnvSteps / Math.Max(Seconds, 1e-9);
 
     public int SolvedIn(int configuration) => _solved[configuration];
@@ -22,6 +24,11 @@ public sealed class SweepTally(AgentGrid grid, double targetReturn)
     public bool Count(AgentIteration iteration)
     {
         EnvSteps += iteration.Report.EnvSteps;
+        if (iteration.Report.ElapsedSeconds >= _reportedSeconds)
+        {
+            _reportedSeconds = iteration.Report.ElapsedSeconds;
+            _sinceReport.Restart();
+        }
         Iteration = iteration.Report.Update;
         if (iteration.Report.RunningMeanReturn < targetReturn)
             return false;

@@ -123,7 +123,7 @@ public sealed class ComputeDevice : IDisposable
             {
                 string missing = $"--device {requested.Name()} requested but {string.Join("; ", failures)}";
                 if (strict)
-                    throw new DeviceUnavailableException($"{missing} (--strict-device: no fallback)", startFailure);
+                    throw new DeviceUnavailableException($"{missing} (--strict-device: no fallback)", string.Join("; ", failures), startFailure);
                 notices.WriteLine($"pgvec: {missing}; running on the ILGPU CPU accelerator ({placement.CpuCores(System.Environment.ProcessorCount)} cores) instead");
             }
             var cpu = context.GetCPUDevice(0).CreateCPUAccelerator(context);
@@ -183,5 +183,9 @@ public sealed class ComputeDevice : IDisposable
 }
 
 /// <summary>The requested accelerator is not here (or failed to start) and no fallback was allowed.</summary>
+/// <param name="reasons">Why, without the option that forbade the fallback (e.g. "no cuda device found").</param>
 /// <param name="startFailure">Why the device failed to start, when it was found.</param>
-public sealed class DeviceUnavailableException(string message, Exception? startFailure = null) : Exception(message, startFailure);
+public sealed class DeviceUnavailableException(string message, string reasons, Exception? startFailure = null) : Exception(message, startFailure)
+{
+    public string Reasons { get; } = reasons;
+}

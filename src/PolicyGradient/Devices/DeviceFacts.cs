@@ -67,7 +67,7 @@ public sealed record DeviceFacts(
     public IEnumerable<string> Lines()
     {
         yield return $"{KindName,-7} {Name}";
-        yield return $"  memory {MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB, {Multiprocessors} multiprocessors, warp size {WarpSize}, " +
+        yield return $"  memory {MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB, {Multiprocessors} multiprocessor{(Multiprocessors == 1 ? "" : "s")}, warp size {WarpSize}, " +
                      $"max threads per group {MaxThreadsPerGroup}, per multiprocessor {MaxThreadsPerMultiprocessor}";
         if (ComputeCapability is not null || DriverVersion is not null)
             yield return $"  compute capability {ComputeCapability ?? "unknown"}, CUDA driver {DriverVersion}, ILGPU emits PTX {PtxTarget ?? "unknown"}";

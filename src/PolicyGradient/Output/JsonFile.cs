@@ -9,6 +9,8 @@ public static class JsonFile
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        // Files for people and scripts, never embedded in HTML: write '+' in a version, not \u002B.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static void Write<T>(string path, T value) =>

@@ -22,6 +22,18 @@ public static class LearningCurvePlot
         AtomicFile.Write(path, temporary => figure.SavePng(temporary, 1400, 520));
     }
 
+    /// <summary>
+    /// What the y axis measures: one mean, or (compare.png: the baseline's last 100 episodes
+    /// against an iteration's episodes) each of the different means, named as different.
+    /// </summary>
+    public static string YLabel(IReadOnlyList<LearningCurve> curves)
+    {
+        string[] meanings = [.. curves.Select(c => c.ReturnMeaning).Distinct()];
+        return meanings.Length == 1
+            ? meanings[0]
+            : "different measures: " + string.Join("; ", curves.Select(c => $"{c.Label}: {c.ReturnMeaning}"));
+    }
+
     /// <summary>The same in every picture, and unlike any curve's colour.</summary>
     private static readonly Color TargetColor = Colors.Black;
 
@@ -42,8 +54,7 @@ public static class LearningCurvePlot
         target.Color = TargetColor;
         plot.Title(title);
         plot.XLabel(xLabel);
-        string[] meanings = [.. curves.Select(c => c.ReturnMeaning).Distinct()];
-        plot.YLabel(meanings.Length == 1 ? meanings[0] : "mean return (see legend)");
+        plot.YLabel(YLabel(curves));
         plot.Axes.SetLimitsY(0, Math.Max(510, targetReturn * 1.05));
         plot.Axes.Right.MinimumSize = RightMargin;
         // Below the axes, so it never hides the end of a curve.

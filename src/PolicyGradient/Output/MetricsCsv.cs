@@ -16,7 +16,7 @@ public sealed class MetricsCsv : IDisposable
     public static readonly string[] Columns =
     [
         "iteration", "wall_seconds", "env_steps", "episodes", "mean_return", "min_return", "max_return",
-        "env_steps_per_second", "policy_loss", "gradient_norm", "policy_entropy",
+        "env_steps_per_second", "policy_loss", "gradient_norm", "policy_entropy", "eval_episodic_return",
     ];
 
     private readonly StreamWriter _writer;
@@ -34,7 +34,8 @@ public sealed class MetricsCsv : IDisposable
         // Header and kept rows replace the file whole, so a crash here cannot lose the earlier rows.
         AtomicFile.WriteAllText(Path, string.Join('\n', [string.Join(',', Columns), .. kept]) + "\n");
         _writer = new StreamWriter(Path, append: true) { NewLine = "\n" };
-        KeptRows = kept.Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        // An iteration without an evaluation leaves its eval column empty: NaN here.
+        KeptRows = kept.Select(l => l.Split(',').Select(v => v.Length == 0 ? double.NaN : double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
     }
 
     public string Path { get; }
@@ -43,13 +44,15 @@ public sealed class MetricsCsv : IDisposable
     public IReadOnlyList<double[]> KeptRows { get; }
 
     /// <remarks>env_steps and episodes are totals so far, so curves plot against them directly.</remarks>
-    public void Add(UpdateReport r)
+    /// <param name="evalReturn">The periodic greedy evaluation made after this update (--eval-every); null: none, an empty column.</param>
+    public void Add(UpdateReport r, double? evalReturn = null)
     {
         _episodes += r.Episodes;
         _writer.WriteLine(string.Join(',',
             Number(r.Update), Fixed(r.ElapsedSeconds, "F3"), Number(r.TotalEnvSteps), Number(_episodes),
             Fixed(r.MeanReturn, "F2"), Fixed(r.MinReturn, "F2"), Fixed(r.MaxReturn, "F2"),
-            Fixed(r.EnvStepsPerSecond, "F0"), Fixed(r.PolicyLoss, "G6"), Fixed(r.GradientNorm, "G6"), Fixed(r.Entropy, "G6")));
+            Fixed(r.EnvStepsPerSecond, "F0"), Fixed(r.PolicyLoss, "G6"), Fixed(r.GradientNorm, "G6"), Fixed(r.Entropy, "G6"),
+            evalReturn is double e ? Fixed(e, "F2") : ""));
         _writer.Flush();
     }
 

@@ -39,9 +39,10 @@ public sealed class RunRecorder : IDisposable
         }
     }
 
-    public void Record(UpdateReport r)
+    /// <param name="evalReturn">The periodic greedy evaluation after this update, if one was made: TensorBoard's eval/episodic_return.</param>
+    public void Record(UpdateReport r, double? evalReturn = null)
     {
-        _metrics.Add(r);
+        _metrics.Add(r, evalReturn);
         long step = r.TotalEnvSteps;
         _events.Scalar("charts/episodic_return", step, (float)r.MeanReturn);
         _events.Scalar("charts/episodic_length", step, (float)r.MeanEpisodeLength);
@@ -49,6 +50,8 @@ public sealed class RunRecorder : IDisposable
         _events.Scalar("losses/policy_loss", step, (float)r.PolicyLoss);
         _events.Scalar("losses/entropy", step, (float)r.Entropy);
         _events.Scalar("losses/gradient_norm", step, (float)r.GradientNorm);
+        if (evalReturn is double e)
+            _events.Scalar("eval/episodic_return", step, (float)e);
         _events.Flush();
         _envSteps.Add(r.TotalEnvSteps);
         _seconds.Add(r.ElapsedSeconds);
@@ -58,9 +61,11 @@ public sealed class RunRecorder : IDisposable
     /// <summary>The run's curve: the mean return its solved test watches, after each update.</summary>
     public LearningCurve Curve => new(_label, _returnMeaning, [.. _envSteps], [.. _seconds], [.. _returns]);
 
-    /// <summary>Draws learning-curve.png; returns its path.</summary>
-    public string DrawLearningCurve(double targetReturn, string title)
+    /// <summary>Draws learning-curve.png; returns its path, or null when no update was recorded (a plot of nothing has made-up axes).</summary>
+    public string? DrawLearningCurve(double targetReturn, string title)
     {
+        if (_returns.Count == 0)
+            return null;
         string path = Path.Combine(_directory, LearningCurvePlot.FileName);
         LearningCurvePlot.Save(path, [Curve], targetReturn, title);
         return path;

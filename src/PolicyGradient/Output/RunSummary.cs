@@ -1,6 +1,10 @@
 namespace PolicyGradient.Output;
 
-/// <summary>What one training run (batched or single-env) did: the content of its summary.json.</summary>
+/// <summary>
+/// What one training run (batched or single-env) did: the content of its summary.json. A return
+/// is null where there is none to give (no iteration ran; a failed run's policy is not
+/// evaluated); <see cref="Failed"/> says how a run failed, null if it did not.
+/// </summary>
 public sealed record RunSummary(
     string Mode,
     string Device,
@@ -16,11 +20,12 @@ public sealed record RunSummary(
     double WallSeconds,
     double? SecondsToSolve,
     double EnvStepsPerSecond,
-    double FinalMeanReturn,
-    double GreedyEvalMeanReturn,
+    double? FinalMeanReturn,
+    double? GreedyEvalMeanReturn,
     bool Interrupted,
     int Processes,
-    double CommunicationSeconds)
+    double CommunicationSeconds,
+    string? Failed)
 {
     public const string BatchedMode = "batched";
     public const string SingleEnvMode = "single-env";

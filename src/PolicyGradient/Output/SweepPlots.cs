@@ -15,9 +15,11 @@ public static class SweepPlots
     public const string ReturnsFileName = "sweep.png";
     public const string SolvedFileName = "solved.png";
 
-    public static void SaveReturns(string directory, AgentGrid grid, SweepHistory history, double targetReturn)
+    /// <summary>Draws sweep.png unless no agent trained an iteration. Returns whether it drew.</summary>
+    public static bool SaveReturns(string directory, AgentGrid grid, SweepHistory history, double targetReturn)
     {
         var plot = new Plot();
+        bool drawn = false;
         for (int c = 0; c < grid.Configurations.Count; c++)
         {
             AgentPoint[][] agents = [.. grid.AgentsOf(c).Select(a => history.Of(a).ToArray()).Where(p => p.Length > 0)];
@@ -42,8 +44,11 @@ public static class SweepPlots
             band.LineWidth = 0;
             var line = plot.Add.ScatterLine(xs, median, color);
             line.LineWidth = 2;
-            line.LegendText = $"{grid.Configurations[c].Label} ({agents.Length} agents)";
+            line.LegendText = $"{grid.Configurations[c].Label} ({agents.Length} agent{(agents.Length == 1 ? "" : "s")})";
+            drawn = true;
         }
+        if (!drawn)
+            return false;
         AddTarget(plot, targetReturn);
         plot.Title("median mean return over each configuration's agents, interquartile band");
         plot.XLabel("iteration");
@@ -51,11 +56,14 @@ public static class SweepPlots
         plot.Axes.SetLimitsY(0, Math.Max(510, targetReturn * 1.05));
         plot.ShowLegend(Alignment.LowerRight);
         AtomicFile.Write(Path.Combine(directory, ReturnsFileName), temporary => plot.SavePng(temporary, 1000, 620));
+        return true;
     }
 
-    public static void SaveSolved(string directory, AgentGrid grid, IReadOnlyList<Training.TrainingOutcome> outcomes)
+    /// <summary>Draws solved.png unless no agent finished (every one interrupted): a plot of nothing has made-up axes. Returns whether it drew.</summary>
+    public static bool SaveSolved(string directory, AgentGrid grid, IReadOnlyList<Training.TrainingOutcome> outcomes)
     {
         var plot = new Plot();
+        bool drawn = false;
         double widest = Math.Max(1, outcomes.Count == 0 ? 0 : outcomes.Max(o => (double)o.EnvSteps));
         for (int c = 0; c < grid.Configurations.Count; c++)
         {
@@ -68,14 +76,18 @@ public static class SweepPlots
             var line = plot.Add.ScatterLine(xs, ys, plot.Add.Palette.GetColor(c));
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = 2;
-            line.LegendText = $"{grid.Configurations[c].Label} ({finished.Length} agents)";
+            line.LegendText = $"{grid.Configurations[c].Label} ({finished.Length} agent{(finished.Length == 1 ? "" : "s")})";
+            drawn = true;
         }
+        if (!drawn)
+            return false;
         plot.Title("fraction of agents solved within a number of env-steps");
         plot.XLabel("env-steps");
         plot.YLabel("fraction of agents solved");
         plot.Axes.SetLimitsY(0, 1.05);
         plot.ShowLegend(Alignment.LowerRight);
         AtomicFile.Write(Path.Combine(directory, SolvedFileName), temporary => plot.SavePng(temporary, 1000, 620));
+        return true;
     }
 
     private static void AddTarget(Plot plot, double targetReturn)

@@ -16,7 +16,7 @@ public static class ClosestName
             .FirstOrDefault();
     }
 
-    /// <summary>Levenshtein distance: insertions, deletions and substitutions.</summary>
+    /// <summary>Levenshtein distance: insertions, deletions and substitutions; case is no difference (TRAIN means train).</summary>
     private static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];
@@ -27,7 +27,7 @@ public static class ClosestName
         {
             current[0] = i;
             for (int j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
             (previous, current) = (current, previous);
         }
         return previous[b.Length];

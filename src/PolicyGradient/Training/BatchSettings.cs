@@ -17,7 +17,10 @@ public sealed record BatchSettings(int EnvsPerAgent, int Hidden, double TargetRe
 
     /// <summary>The batch of a `train` run: <paramref name="envs"/> envs for its one agent.</summary>
     public static BatchSettings From(int envs, TrainingOptions options) =>
-        new(envs, options.Hidden, options.TargetReturn, options.MaxUpdates, options.MaxSeconds) { Environment = options.Environment };
+        new(envs, options.Hidden, options.TargetReturn, options.MaxUpdates, options.MaxSeconds) { Environment = options.Environment, MaxEnvSteps = options.MaxEnvSteps };
+
+    /// <summary>Stop an agent once it has run this many env-steps in all (after the iteration that reaches them).</summary>
+    public long MaxEnvSteps { get; init; } = long.MaxValue;
 
     /// <summary>Process <paramref name="rank"/> of <paramref name="size"/>'s consecutive share of these envs (shares differ by one env at most).</summary>
     public BatchSettings Share(int rank, int size)

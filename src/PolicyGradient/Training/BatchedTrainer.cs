@@ -60,11 +60,11 @@ public sealed class BatchedTrainer : IDisposable
     /// <summary>Each agent's state, updated after every step.</summary>
     public IReadOnlyList<BatchedTrainingState> States => _states;
 
-    /// <summary>Whether agent <paramref name="agent"/> plays in the next step: not solved, within both budgets.</summary>
+    /// <summary>Whether agent <paramref name="agent"/> plays in the next step: not solved, within every budget.</summary>
     public bool IsTraining(int agent)
     {
         var state = _states[agent];
-        return !state.Solved && state.Iteration < _settings.MaxIterations && TrainingSeconds(agent) < _settings.MaxSeconds;
+        return !state.Solved && state.Iteration < _settings.MaxIterations && state.EnvSteps < _settings.MaxEnvSteps && TrainingSeconds(agent) < _settings.MaxSeconds;
     }
 
     /// <summary>True once no agent trains any more (in this process's view).</summary>
@@ -226,9 +226,16 @@ public sealed class BatchedTrainer : IDisposable
         string update = _states.Length == 1 ? $"iteration {state.Iteration + 1}" : $"iteration {state.Iteration + 1} of agent {k}";
         TrainingDivergedException.ThrowIfNotFinite([gradient.Loss], "loss", update);
         TrainingDivergedException.ThrowIfNotFinite(gradient.Gradient, "gradient", update);
-        gradient.Gradient.CopyTo(_gradients[k]);
-        state.Optimizer.Step(state.Policy.Values, _gradients[k]);
-        TrainingDivergedException.ThrowIfNotFinite(state.Policy.Values, "updated policy", update);
+        // The target is judged on the episodes this policy played: an agent that meets it keeps
+        // that policy (saved, evaluated and reported as the one that solved), so the update it
+        // would take now is not applied.
+        bool solves = statistics.MeanReturn >= _settings.TargetReturn;
+        if (!solves)
+        {
+            gradient.Gradient.CopyTo(_gradients[k]);
+            state.Optimizer.Step(state.Policy.Values, _gradients[k]);
+            TrainingDivergedException.ThrowIfNotFinite(state.Policy.Values, "updated policy", update);
+        }
 
         double elapsed = TrainingSeconds(k);
         state.Iteration++;
@@ -236,9 +243,7 @@ public sealed class BatchedTrainer : IDisposable
         state.EnvSteps += statistics.Steps;
         state.TrainingSeconds = elapsed;
         state.LastMeanReturn = statistics.MeanReturn;
-        // The parameters that earned this return are the ones before the update just made;
-        // the returned policy has one more update, which evaluation checks on its own.
-        if (statistics.MeanReturn >= _settings.TargetReturn)
+        if (solves)
             state.SecondsToSolve = elapsed;
         var report = new UpdateReport
         {

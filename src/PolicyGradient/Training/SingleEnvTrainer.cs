@@ -34,7 +34,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
         long envSteps = 0;
         double? secondsToSolve = null;
         int episode = 0;
-        while (!stop.IsCancellationRequested && episode < options.MaxUpdates && clock.Elapsed.TotalSeconds < options.MaxSeconds)
+        while (!stop.IsCancellationRequested && episode < options.MaxUpdates && envSteps < options.MaxEnvSteps && clock.Elapsed.TotalSeconds < options.MaxSeconds)
         {
             ulong key = CounterRandom.StreamKey(options.Seed, SingleEnvStream, (ulong)episode);
             float[] obs = env.Reset(key);
@@ -74,8 +74,6 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
             TrainingDivergedException.ThrowIfNotFinite([loss], "loss", update);
             TrainingDivergedException.ThrowIfNotFinite(grad, "gradient", update);
             double gradientNorm = Math.Sqrt(grad.Sum(g => g * g));
-            adam.Step(policy.Values, grad);
-            TrainingDivergedException.ThrowIfNotFinite(policy.Values, "updated policy", update);
             episode++;
             envSteps += played.Length;
 
@@ -84,6 +82,14 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
             if (recent.Count > SolvedWindow)
                 recentSum -= recent.Dequeue();
             double recentMean = recentSum / recent.Count;
+            // Solved is judged with the episode this policy just played: the run keeps that policy
+            // (saved and evaluated as the one that solved), so its update is not applied.
+            bool solves = recent.Count == SolvedWindow && recentMean >= options.TargetReturn;
+            if (!solves)
+            {
+                adam.Step(policy.Values, grad);
+                TrainingDivergedException.ThrowIfNotFinite(policy.Values, "updated policy", update);
+            }
             double elapsed = clock.Elapsed.TotalSeconds;
             onEpisode?.Invoke(new UpdateReport
             {
@@ -92,7 +98,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                 EnvStepsPerSecond = envSteps / Math.Max(elapsed, 1e-9), ElapsedSeconds = elapsed,
                 PolicyLoss = loss, Entropy = entropy / played.Length, GradientNorm = gradientNorm,
             });
-            if (recent.Count == SolvedWindow && recentMean >= options.TargetReturn)
+            if (solves)
             {
                 secondsToSolve = elapsed;
                 break;

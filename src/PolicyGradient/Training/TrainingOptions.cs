@@ -22,6 +22,8 @@ public sealed record TrainingOptions
     public int MaxUpdates { get; init; } = 1000;
     /// <summary>Stop once the training loop has run this long.</summary>
     public double MaxSeconds { get; init; } = 600.0;
+    /// <summary>Stop after the update that brings the env-steps run in all to this many (an update is never cut short).</summary>
+    public long MaxEnvSteps { get; init; } = long.MaxValue;
 }
 
 /// <summary>

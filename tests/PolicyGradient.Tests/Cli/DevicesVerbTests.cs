@@ -18,7 +18,7 @@ public class DevicesVerbTests
             int at = Array.FindIndex(run.StdoutLines, l => l.StartsWith(d.Kind.Name()) && l.Contains(d.Name));
             Assert.True(at >= 0, $"no line for {d.Kind.Name()} {d.Name}");
             string facts = run.StdoutLines[at + 1];
-            Assert.Contains($"{d.Multiprocessors} multiprocessors, warp size {d.WarpSize}", facts);
+            Assert.Contains($"{d.Multiprocessors} multiprocessor{(d.Multiprocessors == 1 ? "" : "s")}, warp size {d.WarpSize}", facts);
             Assert.Contains($"max threads per group {d.MaxThreadsPerGroup}, per multiprocessor {d.MaxThreadsPerMultiprocessor}", facts);
         }
         Assert.Single(run.StdoutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^auto picks: (cuda|opencl|cpu) \(.+\): .+"));

@@ -14,7 +14,25 @@ public class DivergenceTests
         string error = run.StderrLines[^1];
         Assert.Matches(@"^pgvec: error: training diverged at iteration \d+: the (loss|gradient|updated policy) is not finite", error);
         Assert.DoesNotContain("   at ", run.Stderr);
-        Assert.False(File.Exists(temp.Combine("summary.json")), "a diverged run must not leave a summary that looks complete");
+        // The summary says how the run failed, with no evaluation of the diverged policy.
+        var summary = SummaryFile.Read(temp.Combine("summary.json"));
+        Assert.Equal(error["pgvec: error: ".Length..], summary.String("failed"));
+        Assert.False(summary.Solved);
+        Assert.False(summary.Interrupted);
+        Assert.True(summary.IsNull("greedy_eval_mean_return"));
+    }
+
+    [Fact]
+    public void A_diverging_baseline_writes_a_summary_saying_how_it_failed()
+    {
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("baseline", "--lr", "1e300", "--quiet", "--out", temp.Path);
+
+        Assert.Equal(1, run.Exit);
+        var summary = SummaryFile.Read(temp.Combine("summary.json"));
+        Assert.StartsWith("training diverged at episode ", summary.String("failed"));
+        Assert.True(summary.IsNull("greedy_eval_mean_return"));
     }
 }
 

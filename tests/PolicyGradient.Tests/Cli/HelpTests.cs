@@ -57,7 +57,7 @@ public class HelpTests
         Assert.Contains(lines, l => l.StartsWith("--quiet ") && !l.Contains("(Default: "));
         string[] order = [.. lines.Where(l => l.StartsWith("--")).Select(l => l.Split(' ')[0])];
         Assert.Equal("--envs", order[0]);
-        Assert.Equal(["--quiet", "--out", "--overwrite", "--checkpoint-every", "--init-from", "--resume"], order[^6..]);
+        Assert.Equal(["--quiet", "--out", "--overwrite", "--eval-every", "--checkpoint-every", "--init-from", "--resume"], order[^7..]);
         Assert.Contains(CliRun.Of("eval", "--help").StdoutLines, l => l.StartsWith("--greedy ") && l.Contains("(Default)"));
     }
 
@@ -65,5 +65,67 @@ public class HelpTests
     public void Help_verb_prints_the_same_page_as_verb_help()
     {
         Assert.Equal(CliRun.Of("compare", "--help"), CliRun.Of("help", "compare"));
+    }
+
+    public static TheoryData<string[]> TrainingVerbs => new()
+    {
+        { ["train", "--envs", "4", "--device", "cpu", "--max-iterations", "2", "--eval-every", "1"] },
+        { ["baseline", "--max-episodes", "3"] },
+        { ["compare", "--envs", "4", "--device", "cpu", "--max-iterations", "2", "--max-episodes", "3"] },
+        { ["sweep", "--seeds", "0-1", "--envs", "4", "--device", "cpu", "--max-iterations", "2"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(TrainingVerbs))]
+    public void Every_file_a_verbs_help_names_is_one_that_verb_writes(string[] args)
+    {
+        using var temp = new TempDirectory();
+        string help = string.Join(" ", CliRun.Of(args[0], "--help").StdoutLines);
+        string[] named = [.. System.Text.RegularExpressions.Regex.Matches(help, @"(?<![\w/.-])(?:[\w-]+/)*[\w*-]+(?:\.[\w*]+)*\.(?:json|csv|png|safetensors|tfevents\.\*)")
+            .Select(m => m.Value).Distinct()];
+        Assert.NotEmpty(named);
+
+        Assert.Equal(0, CliRun.Of([.. args, "--quiet", "--out", temp.Path]).Exit);
+
+        foreach (string name in named)
+        {
+            string folder = temp.Combine(Path.GetDirectoryName(name)!);
+            string pattern = Path.GetFileName(name).Replace("NNN", "???");
+            Assert.True(Directory.Exists(folder) && Directory.GetFiles(folder, pattern).Length > 0, $"{args[0]} --help names {name}, which {args[0]} did not write");
+        }
+    }
+
+    [Theory]
+    [InlineData("train", "(Default: 0.1)")]
+    [InlineData("baseline", "(Default: 0.01, the tutorial's)")]
+    [InlineData("compare", "0.01 for the baseline, 0.1 for the batched run")]
+    [InlineData("sweep", "(Default: 0.1)")]
+    public void Each_verbs_lr_help_gives_that_verbs_default(string verb, string expected)
+    {
+        string[] lines = CliRun.Of(verb, "--help").StdoutLines;
+        int at = Array.FindIndex(lines, l => l.StartsWith("--lr "));
+        Assert.Contains(expected, string.Join(" ", lines.Skip(at).Take(1).Concat(lines.Skip(at + 1).TakeWhile(l => !l.StartsWith("--")))));
+        Assert.Equal(verb == "sweep" ? "0.1" : null, VerbSpec.Named(verb)!.Option("lr")!.Default as string);
+    }
+
+    [Fact]
+    public void No_help_shows_a_placeholder_that_says_nothing()
+    {
+        Assert.All(VerbSpec.All, v => Assert.DoesNotContain(CliRun.Of(v.Name, "--help").StdoutLines, l => l.Contains(" VALUE ")));
+    }
+
+    [Fact]
+    public void The_README_states_the_sweep_defaults_that_sweep_help_shows()
+    {
+        string readme = File.ReadAllText(Path.Combine(ReferenceData.RepositoryRoot, "README.md"));
+        string sweeps = readme[readme.IndexOf("## Sweeps", StringComparison.Ordinal)..readme.IndexOf("### On a cluster", StringComparison.Ordinal)];
+        var stated = System.Text.RegularExpressions.Regex.Matches(sweeps, @"`--([\w-]+)`[^(]{0,20}\((?:[^)]*?; )?default `?([^`),;]+)`?");
+        Assert.True(stated.Count >= 5, $"only {stated.Count} defaults found");
+
+        foreach (System.Text.RegularExpressions.Match m in stated)
+        {
+            OptionSpec option = VerbSpec.Named("sweep")!.Option(m.Groups[1].Value)!;
+            Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}", option.Default), m.Groups[2].Value);
+        }
     }
 }

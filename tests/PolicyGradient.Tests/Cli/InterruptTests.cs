@@ -66,6 +66,96 @@ public class InterruptTests
         Assert.True(process.WaitForExit(60_000), "pgvec did not exit after a second SIGINT");
 
         Assert.Equal(130, process.ExitCode);
-        Assert.False(File.Exists(temp.Combine("summary.json")), "the second interrupt should not wait for the run to finish");
+        // It did not wait for the run to finish, and says so: a summary of the work done, marked failed and interrupted.
+        var summary = SummaryFile.Read(temp.Combine("summary.json"));
+        Assert.StartsWith("quit by a second interrupt after iteration ", summary.String("failed"));
+        Assert.True(summary.Interrupted);
+        Assert.True(summary.IsNull("greedy_eval_mean_return"));
+    }
+
+    [Fact]
+    public void SIGINT_during_start_up_exits_130_with_nothing_written_or_a_run_marked_interrupted_with_no_made_up_numbers()
+    {
+        using var temp = new TempDirectory();
+        string output = temp.Combine("run");
+        using var process = Pgvec("--envs", "4096", "--device", "cpu", "--out", output);
+        // Printed once the device is open, before the batch is allocated and the kernels compiled.
+        string? device = process.StandardError.ReadLine();
+        Assert.StartsWith("pgvec: device ", device);
+
+        Signal(process);
+        var (stdout, stderr) = Finish(process);
+
+        Assert.Equal(130, process.ExitCode);
+        if (!Directory.Exists(output))
+        {
+            Assert.Contains("pgvec: interrupted before the first iteration: nothing was trained or written", stderr);
+            return;
+        }
+        var summary = SummaryFile.Read(Path.Combine(output, "summary.json"));
+        Assert.True(summary.Interrupted);
+        if (summary.Integer("iterations") == 0)
+        {
+            Assert.True(summary.IsNull("final_mean_return"));
+            Assert.True(summary.IsNull("greedy_eval_mean_return"));
+            Assert.False(File.Exists(Path.Combine(output, "learning-curve.png")), "a plot of no iteration");
+        }
+    }
+
+    [Fact]
+    public void SIGINT_as_the_run_ends_gives_an_exit_code_a_stderr_line_and_a_summary_that_agree()
+    {
+        using var temp = new TempDirectory();
+        // Solves in about ten iterations: the signal lands as the run writes its outcome or after.
+        using var process = Pgvec("--envs", "64", "--device", "cpu", "--max-iterations", "200", "--out", temp.Path);
+        while (process.StandardOutput.ReadLine() is { } line && !line.StartsWith("batched: "))
+        {
+        }
+
+        Signal(process);
+        var (_, stderr) = Finish(process);
+
+        var summary = SummaryFile.Read(temp.Combine("summary.json"));
+        Assert.Equal(summary.Interrupted ? 130 : 0, process.ExitCode);
+        Assert.Equal(summary.Interrupted, stderr.Contains("pgvec: interrupted"));
+    }
+
+    [Fact]
+    public void SIGINT_during_compares_baseline_ends_the_whole_command()
+    {
+        using var temp = new TempDirectory();
+        // A target no episode reaches (500 is the most): the baseline runs until stopped.
+        using var process = Pgvec("compare", "--envs", "16", "--device", "cpu", "--target-return", "501", "--max-episodes", "1000000", "--out", temp.Path);
+        Assert.StartsWith("episode ", process.StandardOutput.ReadLine());
+
+        Signal(process);
+        var (stdout, _) = Finish(process);
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.True(SummaryFile.Read(temp.Combine("baseline", "summary.json")).Interrupted);
+        Assert.False(Directory.Exists(temp.Combine("batched")), "the batched half ran after the interrupt");
+        Assert.False(File.Exists(temp.Combine("compare.json")));
+        Assert.DoesNotContain("speed-up", stdout);
+    }
+
+    private static Process Pgvec(params string[] args) =>
+        Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "pgvec.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+
+    private static void Signal(Process process)
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString()]);
+        kill.WaitForExit();
+    }
+
+    private static (string Stdout, string Stderr) Finish(Process process)
+    {
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "pgvec did not stop after SIGINT");
+        return (stdout, stderr.Result);
     }
 }

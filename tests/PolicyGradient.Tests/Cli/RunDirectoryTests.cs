@@ -33,7 +33,8 @@ public class RunDirectoryTests
 
         string[] lines = File.ReadAllLines(temp.Combine(MetricsCsv.FileName));
         Assert.Equal(string.Join(',', MetricsCsv.Columns), lines[0]);
-        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        // Without --eval-every, the eval column stays empty.
+        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => v == "" ? double.NaN : double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
         Assert.Equal([1.0, 2, 3, 4], rows.Select(r => r[0]));
         Assert.Equal(summary.Number("env_steps"), rows[^1][2]);
         Assert.Equal(summary.Number("episodes"), rows[^1][3]);
@@ -82,6 +83,20 @@ public class RunDirectoryTests
         AssertPng(temp.Combine(LearningCurvePlot.CompareFileName));
         AssertPng(temp.Combine("baseline", LearningCurvePlot.FileName));
         Assert.Equal(21, File.ReadAllLines(temp.Combine("baseline", MetricsCsv.FileName)).Length);
+    }
+
+    [Fact]
+    public void A_picture_of_two_different_means_names_each_on_its_axis()
+    {
+        LearningCurve baseline = new("baseline", "mean return of the last 100 episodes", [1], [1], [10]);
+        LearningCurve batched = new("batched", "mean return of the iteration's episodes", [1], [1], [10]);
+
+        string label = LearningCurvePlot.YLabel([baseline, batched]);
+
+        Assert.StartsWith("different measures: ", label);
+        Assert.Contains("baseline: mean return of the last 100 episodes", label);
+        Assert.Contains("batched: mean return of the iteration's episodes", label);
+        Assert.Equal("mean return of the last 100 episodes", LearningCurvePlot.YLabel([baseline]));
     }
 
     /// <summary>A PNG signature and an IHDR chunk of the size pgvec draws.</summary>

@@ -22,15 +22,28 @@ public class SelfTestVerbTests(CpuDeviceFixture fixture)
     }
 
     [SkippableFact]
-    public void Selftest_on_a_missing_strict_device_fails_with_one_line_before_any_check()
+    public void Selftest_of_a_named_missing_device_fails_before_any_check_instead_of_checking_the_CPU()
     {
         Skip.If(PolicyGradient.Devices.ComputeDevice.List().Any(d => d.Kind == PolicyGradient.Devices.DeviceKind.Cuda), "a CUDA device is present here");
 
-        var run = CliRun.Of("selftest", "--device", "cuda", "--strict-device");
+        var run = CliRun.Of("selftest", "--device", "cuda");
 
         run.AssertRuntimeFailure();
-        Assert.Contains("--device cuda requested but no cuda device found", run.Stderr);
+        Assert.Contains("no cuda device: nothing was checked on cuda (no cuda device found)", run.Stderr);
         Assert.Equal("", run.Stdout);
+    }
+
+    [SkippableFact]
+    public void Bench_of_a_named_missing_device_fails_before_measuring_anything()
+    {
+        Skip.If(PolicyGradient.Devices.ComputeDevice.List().Any(d => d.Kind == PolicyGradient.Devices.DeviceKind.Cuda), "a CUDA device is present here");
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("bench", "--device", "cuda", "--out", temp.Combine("bench.json"));
+
+        run.AssertRuntimeFailure();
+        Assert.Contains("no cuda device: nothing was measured on cuda", run.Stderr);
+        Assert.False(File.Exists(temp.Combine("bench.json")));
     }
 
     /// <summary>Each check, and a device computation made deliberately wrong that it alone must catch.</summary>

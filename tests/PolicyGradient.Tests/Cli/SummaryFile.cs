@@ -10,7 +10,7 @@ public sealed class SummaryFile(JsonElement root)
     [
         "mode", "device", "device_name", "envs", "seed", "objective", "solved", "iterations", "episodes",
         "env_steps", "setup_seconds", "wall_seconds", "seconds_to_solve", "env_steps_per_second",
-        "final_mean_return", "greedy_eval_mean_return", "interrupted", "processes", "communication_seconds",
+        "final_mean_return", "greedy_eval_mean_return", "interrupted", "processes", "communication_seconds", "failed",
     ];
 
     public static SummaryFile Read(string path) => new(JsonDocument.Parse(File.ReadAllText(path)).RootElement);
@@ -22,6 +22,8 @@ public sealed class SummaryFile(JsonElement root)
     public double Number(string name) => Root.GetProperty(name).GetDouble();
     public long Integer(string name) => Root.GetProperty(name).GetInt64();
     public bool Solved => Root.GetProperty("solved").GetBoolean();
+    public bool Interrupted => Root.GetProperty("interrupted").GetBoolean();
+    public bool IsNull(string name) => Root.GetProperty(name).ValueKind == JsonValueKind.Null;
     public double? SecondsToSolve => Root.GetProperty("seconds_to_solve") is { ValueKind: JsonValueKind.Null } ? null : Number("seconds_to_solve");
 
     /// <summary>The invariants every summary keeps, whatever the run did.</summary>

@@ -37,7 +37,7 @@ public class TrainVerbTests
         string requested = absent[0].Name();
         using var temp = new TempDirectory();
 
-        var run = CliRun.Of("--device", requested, "--envs", "4", "--max-iterations", "2", "--out", temp.Path);
+        var run = CliRun.Of("--device", requested, "--envs", "8", "--max-iterations", "2", "--out", temp.Path);
 
         Assert.Equal(0, run.Exit);
         Assert.Equal(2, run.StderrLines.Length);
@@ -62,7 +62,7 @@ public class TrainVerbTests
 
         string directory = temp.Combine("run");
 
-        var run = CliRun.Of("--device", requested, "--strict-device", "--envs", "4", "--max-iterations", "2", "--out", directory);
+        var run = CliRun.Of("--device", requested, "--strict-device", "--envs", "8", "--max-iterations", "2", "--out", directory);
 
         Assert.Equal(1, run.Exit);
         string line = Assert.Single(run.StderrLines);

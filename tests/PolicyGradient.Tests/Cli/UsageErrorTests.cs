@@ -29,6 +29,9 @@ public class UsageErrorTests
         { ["compare", "--gamma", "2"], ["--gamma 2 is out of range", "a number from 0 to 1"] },
         { ["tpu"], ["unknown verb 'tpu': must be one of", "train, baseline, compare, devices, replay, bench"] },
         { ["trian"], ["unknown verb 'trian' (did you mean 'train'?)", "must be one of train, "] },
+        { ["TRAIN"], ["unknown verb 'TRAIN' (did you mean 'train'?)"] },
+        { ["--version", "extra"], ["unexpected argument 'extra': --version takes nothing else"] },
+        { ["export", "--checkpoint", "policy.safetensors", "--onnx", "p.txt"], ["--onnx p.txt is not an .onnx name", "must end in .onnx"] },
         { ["--env", "8"], ["unknown option --env for train (did you mean --envs?)", "allowed are --envs"] },
         { ["baseline", "--max-episode", "8"], ["unknown option --max-episode for baseline (did you mean --max-episodes?)"] },
         { ["devices", "--envs", "3"], ["unknown option --envs for devices", "allowed are --json, --ptx"] },
@@ -88,5 +91,33 @@ public class OutputDirectoryTests
         Assert.Equal(0, replaced.Exit);
         Assert.Equal(3, File.ReadAllLines(temp.Combine("metrics.csv")).Length);   // header and the new run's two rows
         Assert.Single(Directory.GetFiles(temp.Path, "events.out.tfevents.*"));
+    }
+
+    [Theory]
+    [InlineData("train", "--envs", "4", "--device", "cpu")]
+    [InlineData("baseline")]
+    [InlineData("compare", "--envs", "4", "--device", "cpu")]
+    [InlineData("sweep", "--envs", "4", "--device", "cpu")]
+    public void An_out_that_is_a_non_empty_folder_but_not_a_run_is_refused_even_with_overwrite(params string[] verb)
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Combine("README.md"), "a repository, or a folder of runs");
+        Directory.CreateDirectory(temp.Combine("train-20250101-120000"));
+
+        foreach (string[] extra in new[] { Array.Empty<string>(), ["--overwrite"] })
+        {
+            CliRun.Of([.. verb, .. extra, "--max-seconds", "5", "--out", temp.Path])
+                .AssertUsageError($"--out {temp.Path} is a non-empty folder that is not a pgvec run (it holds ", "give a new or empty directory");
+        }
+        Assert.Equal(["README.md"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void An_out_that_is_an_empty_folder_is_used()
+    {
+        using var temp = new TempDirectory();
+
+        Assert.Equal(0, CliRun.Of("--envs", "4", "--device", "cpu", "--max-iterations", "1", "--quiet", "--out", temp.Path).Exit);
+        Assert.True(File.Exists(temp.Combine("summary.json")));
     }
 }
