@@ -27,7 +27,7 @@ public static class DeviceChoice
         }
         catch (DeviceUnavailableException e)
         {
-            throw new DeviceUnavailableException($"no {requested.Name()} device: nothing was {work} on {requested.Name()} ({e.Reasons})", e.Reasons);
+            throw new DeviceUnavailableException($"no {requested.Name()} device: nothing was {work} on {requested.Name()} ({e.Reasons})", e.Reasons, e);
         }
     }
 

@@ -36,26 +36,26 @@ public class DebugOutputTests
     [SkippableFact]
     public void With_debug_output_a_failure_prints_its_line_then_the_whole_exception()
     {
-        Skip.If(CudaHere, "a CUDA device is present: --strict-device cuda does not fail here");
+        Skip.If(CudaHere, "a CUDA device is present: selftest --device cuda does not fail here");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        int exit = Pgvec.Cli.Run(["selftest", "--device", "cuda", "--strict-device"], stdout, stderr, Pgvec.DebugOutput.Start(true, stderr));
+        int exit = Pgvec.Cli.Run(["selftest", "--device", "cuda"], stdout, stderr, Pgvec.DebugOutput.Start(true, stderr));
 
         Assert.Equal(1, exit);
         string[] lines = stderr.ToString().Split('\n', StringSplitOptions.TrimEntries);
-        Assert.StartsWith("pgvec: error: --device cuda requested but no cuda device found", lines[0]);
+        Assert.StartsWith("pgvec: error: no cuda device: nothing was checked on cuda (no cuda device found", lines[0]);
         Assert.Equal("pgvec: PGVEC_DEBUG=1, the whole exception:", lines[1]);
-        Assert.StartsWith($"{typeof(DeviceUnavailableException).FullName}: --device cuda requested", lines[2]);
+        Assert.StartsWith($"{typeof(DeviceUnavailableException).FullName}: no cuda device: nothing was checked on cuda", lines[2]);
         Assert.Contains(lines, l => l.StartsWith("at PolicyGradient.Devices.ComputeDevice.Open("));
     }
 
     [SkippableFact]
     public void The_pgvec_executable_reads_PGVEC_DEBUG_from_its_environment()
     {
-        Skip.If(CudaHere, "a CUDA device is present: --strict-device cuda does not fail here");
+        Skip.If(CudaHere, "a CUDA device is present: selftest --device cuda does not fail here");
         string dll = Path.Combine(AppContext.BaseDirectory, "pgvec.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "selftest", "--device", "cuda", "--strict-device"])
+        var start = new ProcessStartInfo("dotnet", [dll, "selftest", "--device", "cuda"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
