@@ -126,7 +126,7 @@ public sealed class BatchedTrainer : IDisposable
     {
         uint crc = 0;
         foreach (var state in _states)
-            crc = Output.Crc32C.Compute(System.Runtime.InteropServices.MemoryMarshal.AsBytes(state.Policy.Values.AsSpan())) ^ (crc * 31);
+            crc = Hashing.Crc32C.Compute(System.Runtime.InteropServices.MemoryMarshal.AsBytes(state.Policy.Values.AsSpan())) ^ (crc * 31);
         return crc;
     }
 

@@ -1,3 +1,4 @@
+using PolicyGradient.Hashing;
 using System.Text;
 using PolicyGradient.Output;
 using PolicyGradient.Tests.Cli;

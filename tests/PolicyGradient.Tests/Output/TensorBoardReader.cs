@@ -1,3 +1,4 @@
+using PolicyGradient.Hashing;
 using System.Buffers.Binary;
 using System.Text;
 using PolicyGradient.Output;

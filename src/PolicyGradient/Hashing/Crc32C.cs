@@ -1,4 +1,4 @@
-namespace PolicyGradient.Output;
+namespace PolicyGradient.Hashing;
 
 /// <summary>CRC-32C (Castagnoli), as TFRecord framing uses it, and TFRecord's masking of it.</summary>
 public static class Crc32C

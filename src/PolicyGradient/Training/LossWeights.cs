@@ -1,8 +1,8 @@
+using PolicyGradient.Batched;
 using PolicyGradient.Kernels;
 using PolicyGradient.Policy;
-using PolicyGradient.Training;
 
-namespace PolicyGradient.Batched;
+namespace PolicyGradient.Training;
 
 /// <summary>Chooses the gradient kernel's step weights so that its output is the gradient of the batch loss.</summary>
 public static class LossWeights
