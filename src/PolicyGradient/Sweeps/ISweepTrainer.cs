@@ -17,6 +17,9 @@ public sealed record SweepBatch(
     int MaxIterations,
     double MaxSeconds)
 {
+    /// <summary>Each agent's own env-steps budget (after the iteration that reaches it).</summary>
+    public long MaxEnvSteps { get; init; } = long.MaxValue;
+
     /// <summary>The options a `train` run of agent <paramref name="agent"/> alone would have.</summary>
     public TrainingOptions OptionsFor(int agent) => Agents[agent].ApplyTo(new TrainingOptions
     {
@@ -24,6 +27,7 @@ public sealed record SweepBatch(
         TargetReturn = TargetReturn,
         MaxUpdates = MaxIterations,
         MaxSeconds = MaxSeconds,
+        MaxEnvSteps = MaxEnvSteps,
     });
 }
 
