@@ -30,19 +30,18 @@ public static class BaselineRun
         var progress = context.Progress(training, perEpisode: true);
         // One episode per update: the last report holds the work done, for the summary of a run that fails.
         var done = new RunCompletion.WorkDone(0, 0, 0, 0.0, 0.0);
+        // Until the outcome is settled (the end of this method), a second interrupt leaves a summary saying so.
+        using var quit = Interruption.OnQuit(() => RunCompletion.Failed(identity, training, done, 0.0, directory,
+            $"quit by a second interrupt after episode {done.Updates}", interrupted: true));
         TrainingOutcome outcome;
         try
         {
-            using (Interruption.OnQuit(() => RunCompletion.Failed(identity, training, done, 0.0, directory,
-                $"quit by a second interrupt after episode {done.Updates}", interrupted: true)))
+            outcome = progress.Track(report => new SingleEnvTrainer(training).Train(r =>
             {
-                outcome = progress.Track(report => new SingleEnvTrainer(training).Train(r =>
-                {
-                    recorder.Record(r);
-                    report(r);
-                    done = new RunCompletion.WorkDone(r.Update, r.Update, r.TotalEnvSteps, r.ElapsedSeconds, r.RunningMeanReturn);
-                }, Interruption.Token));
-            }
+                recorder.Record(r);
+                report(r);
+                done = new RunCompletion.WorkDone(r.Update, r.Update, r.TotalEnvSteps, r.ElapsedSeconds, r.RunningMeanReturn);
+            }, Interruption.Token));
         }
         catch (TrainingDivergedException e)
         {

@@ -30,19 +30,18 @@ public static class BatchedRun
             "mean return of the iteration's episodes", checkpoints.ResumedAfter);
         var evaluation = new PeriodicEvaluation(batched.EvalEvery, training.Environment, training.Seed, directory, checkpoints.Metadata);
         var progress = context.Progress(training, perEpisode: false);
+        // Until the outcome is settled (the end of this method), a second interrupt leaves a summary saying so.
+        using var quit = Interruption.OnQuit(() => RunCompletion.Failed(identity, training, SoFar(state), setupSeconds, directory,
+            $"quit by a second interrupt after iteration {state.Iteration}", interrupted: true));
         TrainingOutcome outcome;
         try
         {
-            using (Interruption.OnQuit(() => RunCompletion.Failed(identity, training, SoFar(state), setupSeconds, directory,
-                $"quit by a second interrupt after iteration {state.Iteration}", interrupted: true)))
+            outcome = progress.Track(report => trainer.Train(state, r =>
             {
-                outcome = progress.Track(report => trainer.Train(state, r =>
-                {
-                    recorder.Record(r, evaluation.After(state));
-                    report(r);
-                    checkpoints.Iteration(state);
-                }, Interruption.Token));
-            }
+                recorder.Record(r, evaluation.After(state));
+                report(r);
+                checkpoints.Iteration(state);
+            }, Interruption.Token));
         }
         catch (TrainingDivergedException e)
         {

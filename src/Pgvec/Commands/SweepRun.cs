@@ -61,7 +61,10 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         string directory = root ? context.Directory.Claim() : "";
         if (root)
             RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
-        var batch = new SweepBatch(device, options.Envs, options.Hidden, grid.Agents, options.TargetReturn, options.MaxIterations, options.MaxSeconds, options.Environment);
+        var batch = new SweepBatch(device, options.Envs, options.Hidden, grid.Agents, options.TargetReturn, options.MaxIterations, options.MaxSeconds, options.Environment)
+        {
+            MaxEnvSteps = options.MaxEnvSteps ?? long.MaxValue,
+        };
         double setupSeconds = setup.Elapsed.TotalSeconds;
 
         var history = new SweepHistory(grid.Agents.Count);

@@ -41,6 +41,10 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     [IntegerRange(1, int.MaxValue)]
     public int MaxIterations { get; set; }
 
+    [Option("max-env-steps", HelpText = "(Default: none) Stop an agent after the iteration that brings its env-steps to this many.")]
+    [LongRange(1, long.MaxValue)]
+    public long? MaxEnvSteps { get; set; }
+
     [Option("strict-device", Default = false, HelpText = BatchedOptions.StrictDeviceHelp)]
     public bool StrictDevice { get; set; }
 

@@ -12,7 +12,7 @@ public sealed class BatchedSweepTrainer : ISweepTrainer
 {
     public IReadOnlyList<TrainingOutcome> Train(SweepBatch batch, Action<AgentIteration> onIteration, CancellationToken stop)
     {
-        var settings = new BatchSettings(batch.EnvsPerAgent, batch.Hidden, batch.TargetReturn, batch.MaxIterations, batch.MaxSeconds) { Environment = batch.Environment };
+        var settings = new BatchSettings(batch.EnvsPerAgent, batch.Hidden, batch.TargetReturn, batch.MaxIterations, batch.MaxSeconds) { Environment = batch.Environment, MaxEnvSteps = batch.MaxEnvSteps };
         using var trainer = new BatchedTrainer(batch.Device, settings, batch.Agents);
         return trainer.TrainAll(step =>
         {

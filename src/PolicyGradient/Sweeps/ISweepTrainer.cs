@@ -19,6 +19,9 @@ public sealed record SweepBatch(
     double MaxSeconds,
     EnvironmentDefinition Environment)
 {
+    /// <summary>Each agent's own env-steps budget (after the iteration that reaches it).</summary>
+    public long MaxEnvSteps { get; init; } = long.MaxValue;
+
     /// <summary>The options a `train` run of agent <paramref name="agent"/> alone would have.</summary>
     public TrainingOptions OptionsFor(int agent) => Agents[agent].ApplyTo(new TrainingOptions
     {
@@ -27,6 +30,7 @@ public sealed record SweepBatch(
         TargetReturn = TargetReturn,
         MaxUpdates = MaxIterations,
         MaxSeconds = MaxSeconds,
+        MaxEnvSteps = MaxEnvSteps,
     });
 }
 

@@ -34,4 +34,20 @@ public class EnvStepsBudgetTests
         Assert.Equal(0, again.Exit);
         Assert.Contains("has used its --max-env-steps 500", again.Stderr + again.Stdout);
     }
+
+    [Fact]
+    public void A_sweep_agent_stops_after_the_iteration_that_reaches_its_env_steps_budget()
+    {
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("sweep", "--seeds", "0-1", "--envs", "16", "--device", "cpu", "--max-env-steps", "2000", "--quiet", "--out", temp.Path);
+
+        Assert.Equal(0, run.Exit);
+        var agents = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.Combine("sweep.json"))).RootElement.GetProperty("agents");
+        foreach (var agent in agents.EnumerateArray())
+        {
+            Assert.False(agent.GetProperty("solved").GetBoolean());
+            Assert.True(agent.GetProperty("env_steps").GetInt64() >= 2000);
+        }
+    }
 }

@@ -43,6 +43,28 @@ public class RunRecordTests
         }
     }
 
+    [Fact]
+    public void Config_json_of_a_sweep_matches_every_agents_policy_metadata()
+    {
+        using var temp = new TempDirectory();
+
+        var run = CliRun.Of("sweep", "--seeds", "0-1", "--lr", "0.03,0.1", "--envs", "8", "--device", "cpu", "--max-iterations", "2", "--quiet", "--out", temp.Path);
+
+        Assert.Equal(0, run.Exit);
+        JsonElement config = JsonDocument.Parse(File.ReadAllText(temp.Combine("config.json"))).RootElement;
+        JsonElement options = config.GetProperty("options");
+        Assert.Equal(Path.GetFullPath(temp.Path), Path.GetFullPath(options.GetProperty("out").GetString()!));
+        string[] axes = ["agent", "seed", "lr", "gamma", "objective"];
+        foreach (string policy in Directory.GetFiles(temp.Combine("policies")))
+        {
+            var metadata = SafeTensorsFile.Read(policy).Metadata;
+            Assert.Equal(metadata["pgvec_version"], config.GetProperty("pgvec_version").GetString());
+            foreach (var (key, value) in metadata.Where(m => m.Key is not ("format" or "pgvec_version") && !axes.Contains(m.Key)))
+                Assert.Equal(value, Text(options.GetProperty(key)));
+            Assert.Contains(metadata["lr"], options.GetProperty("lr").GetString()!.Split(','));
+        }
+    }
+
     private static string Text(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number when value.TryGetInt64(out long whole) => whole.ToString(CultureInfo.InvariantCulture),

@@ -6,9 +6,10 @@ namespace PolicyGradient.Tests.Cli;
 /// <summary>Signals need a real process: pgvec.dll is started beside the tests and sent SIGINT.</summary>
 public class SweepInterruptTests
 {
-    [Fact]
+    [SkippableFact]
     public void SIGINT_stops_the_sweep_after_the_current_iteration_writes_what_it_trained_marked_interrupted_and_exits_130()
     {
+        SignalDelivery.SkipIfSigintIgnored();
         using var temp = new TempDirectory();
         string dll = Path.Combine(AppContext.BaseDirectory, "pgvec.dll");
         // Big enough that no agent solves before the signal lands.
@@ -38,8 +39,8 @@ public class SweepInterruptTests
         Assert.All(agents, a => Assert.Equal(iterations, a.GetProperty("iterations").GetInt32()));
         Assert.Equal(4 * iterations + 1, File.ReadAllLines(temp.Combine("sweep.csv")).Length);
         Assert.All(Enumerable.Range(0, 4), a => Assert.True(File.Exists(temp.Combine("policies", $"agent-{a:D3}.safetensors"))));
-        // The returns so far are drawn; no agent finished, so there is no solved fraction to draw (no plot of made-up axes).
         Assert.True(File.Exists(temp.Combine("sweep.png")));
+        // Every agent was interrupted, none finished: no solved fraction to draw, so no empty plot.
         Assert.False(File.Exists(temp.Combine("solved.png")));
         Assert.Equal(JsonValueKind.Null, report.GetProperty("configurations")[0].GetProperty("iterations").ValueKind);
         Assert.Contains(rest.Split('\n'), l => l.StartsWith("sweep (interrupted: 4 of 4 agents started): 0/4 agents solved"));

@@ -65,6 +65,7 @@ public class MpiTrainTests
     public void SIGINT_to_one_rank_stops_every_rank_after_the_same_iteration_and_rank_0_saves_the_run_marked_interrupted()
     {
         Skip.If(MpiJob.Mpirun is null, MpiJob.Missing);
+        Cli.SignalDelivery.SkipIfSigintIgnored();
         using var temp = new TempDirectory();
         string run = temp.Combine("run");
         // A learning rate too small to solve: still training when the signal lands.
