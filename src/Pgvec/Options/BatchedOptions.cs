@@ -11,9 +11,11 @@ public abstract class BatchedOptions : TrainingRunOptions
     /// <summary>Episode counts are reduced in float32 on the device, exact up to 2^24.</summary>
     public const int MaxEnvs = 1 << 24;
 
-    [Option("envs", Default = 4096, HelpText = "Environments run in parallel: one episode each per iteration.")]
+    [Option("envs", MetaValue = "N", HelpText = "(Default: the environment's: 4096 for CartPole-v1 and MountainCar-v0, 256 for Acrobot-v1) Environments run in parallel: one episode each per iteration.")]
     [IntegerRange(1, MaxEnvs)]
-    public int Envs { get; set; }
+    public int Envs { get => _envs ?? Environment.Defaults.Envs; set => _envs = value; }
+
+    private int? _envs;
 
     public const string DeviceHelp = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator).";
     public const string StrictDeviceHelp = "Fail if --device is missing or fails to start, instead of falling back to the CPU accelerator.";
@@ -30,7 +32,7 @@ public abstract class BatchedOptions : TrainingRunOptions
     [Option("strict-device", Default = false, HelpText = StrictDeviceHelp)]
     public bool StrictDevice { get; set; }
 
-    protected override double DefaultLearningRate => TrainingOptions.BatchedLearningRate;
+    protected override double DefaultLearningRate => Environment.Defaults.LearningRate;
 
     public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
 

@@ -2,8 +2,11 @@ using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Environment;
 
-/// <summary>An environment pgvec trains on: its device form and its Gymnasium-exact float64 reference.</summary>
-public sealed record EnvironmentDefinition(DeviceEnvironment Device)
+/// <summary>What `train` and `compare` run with when --envs or --lr is not given, chosen per environment by sweeps (bench/RESULTS.md).</summary>
+public sealed record TrainingDefaults(int Envs, double LearningRate);
+
+/// <summary>An environment pgvec trains on: its device form, its Gymnasium-exact float64 reference and its training defaults.</summary>
+public sealed record EnvironmentDefinition(DeviceEnvironment Device, TrainingDefaults Defaults)
 {
     public string Id => Device.Id;
 
@@ -21,13 +24,13 @@ public sealed record EnvironmentDefinition(DeviceEnvironment Device)
 public static class Environments
 {
     public static readonly EnvironmentDefinition CartPole = new(
-        DeviceEnvironment.Of<CartPoleEnv, CartPoleState, Vector4>(CartPoleEnv.Gymnasium));
+        DeviceEnvironment.Of<CartPoleEnv, CartPoleState, Vector4>(CartPoleEnv.Gymnasium), new TrainingDefaults(4096, 0.1));
 
     public static readonly EnvironmentDefinition Acrobot = new(
-        DeviceEnvironment.Of<AcrobotEnv, AcrobotState, Vector6>(AcrobotEnv.Gymnasium));
+        DeviceEnvironment.Of<AcrobotEnv, AcrobotState, Vector6>(AcrobotEnv.Gymnasium), new TrainingDefaults(256, 0.05));
 
     public static readonly EnvironmentDefinition MountainCar = new(
-        DeviceEnvironment.Of<MountainCarEnv, MountainCarState, Vector2>(MountainCarEnv.Gymnasium));
+        DeviceEnvironment.Of<MountainCarEnv, MountainCarState, Vector2>(MountainCarEnv.Gymnasium), new TrainingDefaults(4096, 0.1));
 
     public static readonly IReadOnlyList<EnvironmentDefinition> All = [CartPole, Acrobot, MountainCar];
 

@@ -96,9 +96,9 @@ public class HelpTests
     }
 
     [Theory]
-    [InlineData("train", "(Default: 0.1)")]
+    [InlineData("train", "(Default: the environment's: 0.1 for CartPole-v1 and MountainCar-v0, 0.05 for Acrobot-v1)")]
     [InlineData("baseline", "(Default: 0.01, the tutorial's)")]
-    [InlineData("compare", "0.01 for the baseline, 0.1 for the batched run")]
+    [InlineData("compare", "0.01 for the baseline, train's for the batched run: 0.1 for CartPole-v1")]
     [InlineData("sweep", "(Default: 0.1)")]
     public void Each_verbs_lr_help_gives_that_verbs_default(string verb, string expected)
     {
