@@ -5,9 +5,10 @@ namespace PolicyGradient.Output;
 
 /// <summary>
 /// metrics.csv: one row per update (batched iteration or single-env episode), appended and
-/// flushed as it happens. No mean episode length: CartPole-v1 pays 1 per step, so it always
-/// equals mean_return (TensorBoard keeps CleanRL's charts/episodic_length for its dashboards).
-/// Numbers have fixed precision: milliseconds, returns to 0.01, rates whole, losses to 6 digits.
+/// flushed as it happens. mean_length differs from mean_return wherever a step does not pay 1;
+/// terminated_fraction tells episodes that ended (CartPole fell, Acrobot's tip rose, MountainCar
+/// reached the flag) from those the time limit cut. Numbers have fixed precision: milliseconds,
+/// returns and lengths to 0.01, rates whole, losses to 6 digits, fractions to 4.
 /// </summary>
 public sealed class MetricsCsv : IDisposable
 {
@@ -17,6 +18,7 @@ public sealed class MetricsCsv : IDisposable
     [
         "iteration", "wall_seconds", "env_steps", "episodes", "mean_return", "min_return", "max_return",
         "env_steps_per_second", "policy_loss", "gradient_norm", "policy_entropy", "eval_episodic_return",
+        "mean_length", "terminated_fraction",
     ];
 
     private readonly StreamWriter _writer;
@@ -52,7 +54,8 @@ public sealed class MetricsCsv : IDisposable
             Number(r.Update), Fixed(r.ElapsedSeconds, "F3"), Number(r.TotalEnvSteps), Number(_episodes),
             Fixed(r.MeanReturn, "F2"), Fixed(r.MinReturn, "F2"), Fixed(r.MaxReturn, "F2"),
             Fixed(r.EnvStepsPerSecond, "F0"), Fixed(r.PolicyLoss, "G6"), Fixed(r.GradientNorm, "G6"), Fixed(r.Entropy, "G6"),
-            evalReturn is double e ? Fixed(e, "F2") : ""));
+            evalReturn is double e ? Fixed(e, "F2") : "",
+            Fixed(r.MeanEpisodeLength, "F2"), Fixed(r.TerminatedFraction, "F4")));
         _writer.Flush();
     }
 

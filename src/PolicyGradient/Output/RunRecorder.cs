@@ -46,6 +46,7 @@ public sealed class RunRecorder : IDisposable
         long step = r.TotalEnvSteps;
         _events.Scalar("charts/episodic_return", step, (float)r.MeanReturn);
         _events.Scalar("charts/episodic_length", step, (float)r.MeanEpisodeLength);
+        _events.Scalar("charts/terminated_fraction", step, (float)r.TerminatedFraction);
         _events.Scalar("charts/SPS", step, (float)r.EnvStepsPerSecond);
         _events.Scalar("losses/policy_loss", step, (float)r.PolicyLoss);
         _events.Scalar("losses/entropy", step, (float)r.Entropy);

@@ -41,6 +41,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
             states.Clear();
             actions.Clear();
             rewards.Clear();
+            bool terminated = false;
             double episodeReturn = 0.0, entropy = 0.0;
             while (true)
             {
@@ -54,6 +55,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                 episodeReturn += step.Reward;
                 rewards.Add(step.Reward);
                 obs = step.Observation;
+                terminated = step.Terminated;
                 if (step.Terminated || step.Truncated)
                     break;
             }
@@ -97,6 +99,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                 RecentMeanReturn = recentMean, EnvSteps = played.Length, TotalEnvSteps = envSteps,
                 EnvStepsPerSecond = envSteps / Math.Max(elapsed, 1e-9), ElapsedSeconds = elapsed,
                 PolicyLoss = loss, Entropy = entropy / played.Length, GradientNorm = gradientNorm,
+                Terminated = terminated ? 1 : 0, Truncated = terminated ? 0 : 1,
             });
             if (solves)
             {

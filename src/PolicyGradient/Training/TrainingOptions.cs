@@ -60,6 +60,9 @@ public sealed record UpdateReport
     public double RunningMeanReturn => RecentMeanReturn ?? MeanReturn;
 
     public double MeanEpisodeLength => (double)EnvSteps / Episodes;
+
+    /// <summary>The share of this update's episodes that ended in a terminal state (MountainCar: reached the flag) rather than at the time limit.</summary>
+    public double TerminatedFraction => (double)Terminated / Episodes;
 }
 
 /// <summary>How a training run ended.</summary>

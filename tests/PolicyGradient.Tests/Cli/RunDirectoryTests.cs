@@ -44,10 +44,13 @@ public class RunDirectoryTests
         // Fixed precision: milliseconds and hundredths of a return, not round-trip digits.
         Assert.All(lines.Skip(1), l => Assert.Matches(@"^\d+,\d+\.\d{3},\d+,\d+,(-?\d+\.\d{2},){3}\d+,", l));
         Assert.All(rows, r => Assert.InRange(r[4], r[5], r[6]));                 // min <= mean <= max
+        // CartPole pays 1 per step, so an episode's length is its return; a fresh policy falls long before the time limit.
+        Assert.All(rows, r => Assert.Equal(r[Column("mean_return")], r[Column("mean_length")]));
+        Assert.All(rows, r => Assert.Equal(1.0, r[Column("terminated_fraction")]));
 
         string events = Assert.Single(Directory.GetFiles(temp.Path, "events.out.tfevents.*"));
         var scalars = TensorBoardReader.Read(events).Skip(1).ToList();
-        string[] tags = ["charts/episodic_return", "charts/episodic_length", "charts/SPS", "losses/policy_loss", "losses/entropy", "losses/gradient_norm"];
+        string[] tags = ["charts/episodic_return", "charts/episodic_length", "charts/terminated_fraction", "charts/SPS", "losses/policy_loss", "losses/entropy", "losses/gradient_norm"];
         Assert.Equal(tags.SelectMany(_ => Enumerable.Range(0, 4)).Count(), scalars.Count);
         Assert.Equal(tags, scalars.Take(tags.Length).Select(s => s.Tag));
         var returns = scalars.Where(s => s.Tag == "charts/episodic_return").ToList();
