@@ -42,7 +42,11 @@ public static class DeviceTolerances
 
     /// <summary>
     /// The REINFORCE gradient relative to its largest component: thousands of float32 terms per
-    /// parameter through an eligibility trace; measured worst 3.1e-7.
+    /// parameter through an eligibility trace; measured worst 3.1e-7 on CartPole. Acrobot and
+    /// MountainCar reach 6.8e-6 and 3.3e-6 (48 random-policy episodes, CPU accelerator): their
+    /// episodes mostly run to the time limit with the same rewards, so the normalised advantages
+    /// nearly cancel and the gradient is 30-100x smaller than the sum of its terms' sizes;
+    /// against that sum the error is at most 2.2e-7, float32 rounding as on CartPole.
     /// </summary>
     public const double Gradient = 1e-5;
 
