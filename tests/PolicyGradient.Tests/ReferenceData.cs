@@ -50,19 +50,14 @@ public static class ReferenceData
     /// <summary>The folder of Gymnasium's classic-control references (one file per environment id), copied whole from the shared data.</summary>
     public const string GymnasiumFolder = "gymnasium";
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<JsonDocument>> GymnasiumFiles = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<JsonDocument>> Documents = new();
 
     /// <summary>tests/data/gymnasium/NAME.json, e.g. "Acrobot-v1" or "Acrobot-v1_reset_numpy_float32_trig".</summary>
-    public static JsonElement GymnasiumFile(string name) =>
-        GymnasiumFiles.GetOrAdd(name, n => new Lazy<JsonDocument>(() => LoadPythonJson(Path.Combine(GymnasiumFolder, n + ".json")))).Value.RootElement;
+    public static JsonElement GymnasiumFile(string name) => Document($"{GymnasiumFolder}/{name}.json");
 
-    /// <summary>
-    /// Python's json writes an unbounded Box limit as a bare Infinity, which is not JSON; quoted, it
-    /// reads as a string (its exact value is in the *_bits beside it).
-    /// </summary>
-    private static JsonDocument LoadPythonJson(string name) =>
-        JsonDocument.Parse(System.Text.RegularExpressions.Regex.Replace(
-            File.ReadAllText(Path.Combine(Directory, name)), @"(?<=[\[,:]\s*)(-?Infinity|NaN)(?=\s*[,\]])", "\"$1\""));
+    /// <summary>A file under tests/data by its path there (e.g. "gymnasium/Acrobot-v1.json"), parsed once; Python's bare Infinity allowed.</summary>
+    public static JsonElement Document(string path) =>
+        Documents.GetOrAdd(path, p => new Lazy<JsonDocument>(() => PolicyGradient.SelfTest.GymnasiumRecords.ParsePythonJson(File.ReadAllText(Path.Combine(Directory, p))))).Value.RootElement;
 
     private static JsonDocument Load(string name) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, name)));
 
@@ -73,8 +68,4 @@ public static class ReferenceData
     public static IEnumerable<JsonElement> Trajectories => Gymnasium.GetProperty("trajectories").EnumerateArray();
     public static IEnumerable<JsonElement> PolicyCases => PyTorch.GetProperty("cases").EnumerateArray();
     public static IEnumerable<JsonElement> GeneralPolicyCases => PyTorchGeneral.GetProperty("cases").EnumerateArray();
-
-    /// <summary>Every reference transition: the state before, the action and the recorded step.</summary>
-    public static IEnumerable<(double[] Before, int Action, JsonElement Step)> Transitions() =>
-        PolicyGradient.SelfTest.EmbeddedReferences.Transitions(Gymnasium);
 }

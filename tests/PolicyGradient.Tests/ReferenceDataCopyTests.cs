@@ -37,7 +37,10 @@ public class ReferenceDataCopyTests
     [Fact]
     public void The_copy_embedded_for_selftest_equals_the_repository_copy()
     {
-        foreach (string name in ReferenceData.FileNames)
+        var embedded = PolicyGradient.SelfTest.EmbeddedReferences.Files;
+        // Every top-level reference and every file a built-in environment's step check reads.
+        Assert.Superset(ReferenceData.FileNames.Concat(PolicyGradient.SelfTest.DeviceStepReferences.All.SelectMany(r => r.Files)).ToHashSet(), embedded.ToHashSet());
+        foreach (string name in embedded)
             Assert.True(PolicyGradient.SelfTest.EmbeddedReferences.Bytes(name).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(ReferenceData.Directory, name))), $"the embedded {name} differs from tests/data/{name}");
     }
 }

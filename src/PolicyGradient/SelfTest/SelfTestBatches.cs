@@ -34,9 +34,9 @@ public static class SelfTestBatches
         return new RecordedGradient(episodes, gradient.Gradient.ToArray(), gradient.Loss);
     }
 
-    /// <summary>CartPole states [n][4] and actions [n] stepped on the device: [n][5] = next state, terminated.</summary>
-    public static float[] Step(ComputeDevice device, float[] states, int[] actions) =>
-        [.. Environments.CartPole.Device.Step(device, [.. states.Chunk(4)], actions).SelectMany(t => (float[])[.. t.State, t.Terminated ? 1.0f : 0.0f])];
+    /// <summary>An environment's states and actions, each stepped once on the device.</summary>
+    public static DeviceTransition[] Step(ComputeDevice device, DeviceEnvironment environment, float[][] states, int[] actions) =>
+        environment.Step(device, states, actions);
 
     /// <summary>The device network's logits [n][2] for CartPole observations [n][4].</summary>
     public static float[] Logits(ComputeDevice device, PolicyParameters policy, float[] states) =>

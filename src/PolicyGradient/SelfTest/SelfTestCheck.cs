@@ -10,5 +10,5 @@ public sealed record SelfTestCheck(string Name, double WorstError, double Tolera
     public bool Passed => WorstError <= Tolerance;
 
     public string Line => string.Create(CultureInfo.InvariantCulture,
-        $"{Name,-15} worst {WorstError,9:E2}  tolerance {Tolerance,8:E1}  {(Passed ? "pass" : "FAIL")}  ({Detail})");
+        $"{Name,-16} worst {WorstError,9:E2}  tolerance {Tolerance,8:E1}  {(Passed ? "pass" : "FAIL")}  ({Detail})");
 }

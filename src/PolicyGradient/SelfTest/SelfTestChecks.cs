@@ -17,7 +17,8 @@ public static class SelfTestChecks
     /// <summary>Runs every check on <paramref name="device"/>; the training check compares with <paramref name="cpuReference"/>.</summary>
     public static IEnumerable<SelfTestCheck> Run(SelfTestComputations device, SelfTestComputations cpuReference)
     {
-        yield return Guarded("cartpole step", DeviceTolerances.Step, () => Step(device));
+        foreach (DeviceStepReference reference in DeviceStepReferences.All)
+            yield return Guarded(reference.CheckName, reference.Tolerance, () => Step(device, reference));
         yield return Guarded("policy forward", DeviceTolerances.Logits, () => Forward(device));
         yield return Guarded("random draws", DeviceTolerances.RandomDraws, () => RandomDraws(device));
         yield return Guarded("reduction", DeviceTolerances.Reduction, () => Reduction(device));
@@ -40,29 +41,15 @@ public static class SelfTestChecks
 
     private static double Relative(double actual, double expected) => Math.Abs(actual - expected) / Math.Max(1.0, Math.Abs(expected));
 
-    /// <summary>The float32 step from every Gymnasium reference state; termination where not within rounding of a threshold.</summary>
-    private static (double, string) Step(SelfTestComputations device)
+    /// <summary>The float32 step from every Gymnasium reference state of one environment; flags where not within rounding of a threshold.</summary>
+    private static (double, string) Step(SelfTestComputations device, DeviceStepReference reference)
     {
-        var transitions = EmbeddedReferences.Transitions(EmbeddedReferences.Gymnasium).ToList();
-        float[] states = transitions.SelectMany(t => t.Before.Select(v => (float)v)).ToArray();
-        int[] actions = transitions.Select(t => t.Action).ToArray();
-        float[] next = device.Step(states, actions);
-        double worst = 0.0;
-        int wrongTermination = 0;
-        for (int i = 0; i < transitions.Count; i++)
-        {
-            double[] expected = EmbeddedReferences.Doubles(transitions[i].Step.GetProperty("state"));
-            for (int k = 0; k < 4; k++)
-                worst = Math.Max(worst, Relative(next[i * 5 + k], expected[k]));
-            bool nearThreshold = Math.Abs(Math.Abs(expected[0]) - CartPoleConstants.XThreshold) <= DeviceTolerances.Step * CartPoleConstants.XThreshold
-                                 || Math.Abs(Math.Abs(expected[2]) - CartPoleConstants.ThetaThreshold) <= DeviceTolerances.Step;
-            bool terminal = Math.Abs(expected[0]) > CartPoleConstants.XThreshold || Math.Abs(expected[2]) > CartPoleConstants.ThetaThreshold;
-            if (!nearThreshold && terminal != (next[i * 5 + 4] == 1.0f))
-                wrongTermination++;
-        }
-        if (wrongTermination > 0)
-            return (double.PositiveInfinity, $"terminated flag wrong on {wrongTermination} of {transitions.Count} transitions");
-        return (worst, $"{transitions.Count} Gymnasium transitions");
+        DeviceStepComparison comparison = reference.Check(device.Step, reference.Files.Select(EmbeddedReferences.Document));
+        if (comparison.FlagFailures > 0)
+            return (double.PositiveInfinity, $"terminated or reward wrong on {comparison.FlagFailures} of {comparison.Transitions} transitions: {comparison.Failures[0]}");
+        if (!comparison.EnoughFlagsChecked)
+            return (double.PositiveInfinity, $"only {comparison.Summary}");
+        return (comparison.WorstError, comparison.Summary);
     }
 
     /// <summary>Logits of every PyTorch reference case's first episode.</summary>

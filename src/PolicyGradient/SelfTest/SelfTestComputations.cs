@@ -1,5 +1,6 @@
 using PolicyGradient.Batched;
 using PolicyGradient.Devices;
+using PolicyGradient.Environment;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
 
@@ -9,14 +10,14 @@ namespace PolicyGradient.SelfTest;
 /// What the self-test asks a device to compute, as functions, so a test can hand it a deliberately
 /// wrong one and see the check that must catch it fail.
 /// </summary>
-/// <param name="Step">states [n][4], actions [n] -> [n][5]: next state, terminated.</param>
+/// <param name="Step">environment, states [n][state size], actions [n] -> each one's device step.</param>
 /// <param name="Logits">policy, states [n][4] -> logits [n][2].</param>
 /// <param name="UniformFloats">keys [n], counters [n] -> the counter-based uniform float of each pair.</param>
 /// <param name="ReduceStatistics">a [rows][EpisodeStatistics.Width] matrix -> its column reduction.</param>
 /// <param name="Reinforce">policy, envs, seed, iteration, gamma -> the episodes played and their REINFORCE gradient.</param>
 /// <param name="Train">options, envs -> each iteration's metrics.</param>
 public sealed record SelfTestComputations(
-    Func<float[], int[], float[]> Step,
+    Func<DeviceEnvironment, float[][], int[], DeviceTransition[]> Step,
     Func<PolicyParameters, float[], float[]> Logits,
     Func<ulong[], ulong[], float[]> UniformFloats,
     Func<float[], float[]> ReduceStatistics,
@@ -25,7 +26,7 @@ public sealed record SelfTestComputations(
 {
     /// <summary>The production kernels on <paramref name="device"/>.</summary>
     public static SelfTestComputations On(ComputeDevice device) => new(
-        (states, actions) => SelfTestBatches.Step(device, states, actions),
+        (environment, states, actions) => SelfTestBatches.Step(device, environment, states, actions),
         (policy, states) => SelfTestBatches.Logits(device, policy, states),
         device.Kernels.UniformFloats,
         rows => SelfTestBatches.ReduceStatistics(device, rows),

@@ -7,7 +7,9 @@ namespace PolicyGradient.Tests.Cli;
 [Collection(CpuDeviceCollection.Name)]
 public class SelfTestVerbTests(CpuDeviceFixture fixture)
 {
-    private static readonly string[] CheckNames = ["cartpole step", "policy forward", "random draws", "reduction", "reinforce grad", "training"];
+    /// <summary>One step check per built-in environment, then the engine's checks.</summary>
+    private static readonly string[] CheckNames =
+        [.. DeviceStepReferences.All.Select(r => r.CheckName), "policy forward", "random draws", "reduction", "reinforce grad", "training"];
 
     [Fact]
     public void Selftest_passes_every_check_on_the_CPU_accelerator()
@@ -54,9 +56,15 @@ public class SelfTestVerbTests(CpuDeviceFixture fixture)
     public void Selftest_fails_naming_the_check_whose_kernel_result_is_perturbed(string check)
     {
         var honest = SelfTestComputations.On(fixture.Device);
+        DeviceStepReference? stepped = DeviceStepReferences.All.SingleOrDefault(r => r.CheckName == check);
         var broken = check switch
         {
-            "cartpole step" => honest with { Step = (s, a) => Nudged(honest.Step(s, a), 0, 1e-4f) },
+            // That environment's first next state, off by ten tolerances; the others' steps honest.
+            _ when stepped is not null => honest with
+            {
+                Step = (e, s, a) => e != stepped.Environment.Device ? honest.Step(e, s, a)
+                    : [.. honest.Step(e, s, a).Select((t, i) => i == 0 ? t with { State = Nudged(t.State, 0, (float)(10 * stepped.Tolerance)) } : t)],
+            },
             "policy forward" => honest with { Logits = (p, s) => Nudged(honest.Logits(p, s), 1, 1e-4f) },
             "random draws" => honest with { UniformFloats = (k, c) => Nudged(honest.UniformFloats(k, c), 5, 1e-7f) },
             "reduction" => honest with { ReduceStatistics = rows => Nudged(honest.ReduceStatistics(rows), 0, 1e-4f) },

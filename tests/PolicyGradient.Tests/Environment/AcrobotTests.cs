@@ -25,8 +25,8 @@ public class AcrobotTests
         foreach (var record in records)
         {
             var reset = record.GetProperty("reset");
-            float[] obs = env.ResetTo(GymnasiumReplay.StateValues(reset));
-            float[] expected = GymnasiumReplay.Observation(reset);
+            float[] obs = env.ResetTo(PolicyGradient.SelfTest.GymnasiumRecords.StateValues(reset));
+            float[] expected = PolicyGradient.SelfTest.GymnasiumRecords.Observation(reset);
             Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), obs.Select(BitConverter.SingleToInt32Bits));
             // The trap these records catch: (float)Math.Cos((double)x) misses NumPy's float32 kernel here.
             float theta1 = (float)env.State[0], theta2 = (float)env.State[1];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PolicyGradient.Environment;
+using static PolicyGradient.SelfTest.GymnasiumRecords;
 
 namespace PolicyGradient.Tests.Environment;
 
@@ -105,18 +106,6 @@ public static class GymnasiumReplay
             ? env.Step(bits.EnumerateArray().Select(b => BitConverter.UInt32BitsToSingle((uint)Hex(b))).ToArray())
             : env.Step(step.GetProperty("action").GetInt32());
 
-    /// <summary>env.unwrapped.state of a record, each value exact: float32 or float64 bits, or a Python int.</summary>
-    public static double[] StateValues(JsonElement record)
-    {
-        JsonElement[] values = record.GetProperty("state").EnumerateArray().ToArray();
-        JsonElement[] bits = record.GetProperty("state_bits").EnumerateArray().ToArray();
-        return values.Select((v, i) => bits[i].ValueKind == JsonValueKind.Null ? v.GetInt32() : Exact(bits[i])).ToArray();
-    }
-
-    /// <summary>The float32 values of a record's obs_bits.</summary>
-    public static float[] Observation(JsonElement record) =>
-        record.GetProperty("obs_bits").EnumerateArray().Select(b => BitConverter.UInt32BitsToSingle((uint)Hex(b))).ToArray();
-
     private static void AssertBits(JsonElement record, float[] observation, IReferenceEnvironment env, string where)
     {
         float[] expected = Observation(record);
@@ -128,13 +117,4 @@ public static class GymnasiumReplay
             $"state differs at {where}: [{string.Join(", ", env.State.ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]"
             + $" vs [{string.Join(", ", state.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]");
     }
-
-    /// <summary>A value from its bits: 8 hex digits are a float32 (widened exactly), 16 a float64.</summary>
-    private static double Exact(JsonElement bits)
-    {
-        string hex = bits.GetString()!;
-        return hex.Length == 8 ? BitConverter.UInt32BitsToSingle((uint)Hex(bits)) : BitConverter.UInt64BitsToDouble(Hex(bits));
-    }
-
-    private static ulong Hex(JsonElement bits) => ulong.Parse(bits.GetString()!, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 }

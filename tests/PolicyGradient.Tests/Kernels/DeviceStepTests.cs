@@ -1,4 +1,7 @@
+using PolicyGradient.Environment;
 using PolicyGradient.Kernels;
+using PolicyGradient.Policy;
+using PolicyGradient.SelfTest;
 using Xunit.Abstractions;
 
 namespace PolicyGradient.Tests.Kernels;
@@ -6,44 +9,101 @@ namespace PolicyGradient.Tests.Kernels;
 [Collection(CpuDeviceCollection.Name)]
 public class DeviceStepTests(CpuDeviceFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>Relative to the state's size, floored at 1; shared with `pgvec selftest`.</summary>
-    private const double Tolerance = PolicyGradient.SelfTest.DeviceTolerances.Step;
+    public static TheoryData<string> StepReferences => new(DeviceStepReferences.All.Select(r => r.Environment.Id));
 
-    [Fact]
-    public void One_device_step_lands_on_Gymnasiums_next_state_from_every_reference_state()
+    /// <summary>
+    /// The same comparison `pgvec selftest` makes (its tolerances and threshold rule: see
+    /// <see cref="DeviceStepReference"/> and <see cref="DeviceTolerances"/>), on the files in tests/data.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(StepReferences))]
+    public void One_device_step_lands_on_Gymnasiums_next_record_from_every_recorded_state(string id)
     {
-        var transitions = ReferenceData.Transitions().ToList();
-        float[][] states = [.. transitions.Select(t => t.Before.Select(v => (float)v).ToArray())];
-        int[] actions = transitions.Select(t => t.Action).ToArray();
-        var next = CartPoleShapes.Device.Step(fixture.Device, states, actions);
+        DeviceStepReference reference = DeviceStepReferences.All.Single(r => r.Environment.Id == id);
+        DeviceStepComparison result = reference.Check((environment, states, actions) => environment.Step(fixture.Device, states, actions),
+            reference.Files.Select(ReferenceData.Document));
 
-        double worst = 0.0;
-        int terminationChecked = 0;
-        for (int i = 0; i < transitions.Count; i++)
-        {
-            double[] expected = transitions[i].Step.GetProperty("state").Doubles();
-            bool nearThreshold = false;
-            for (int k = 0; k < 4; k++)
-            {
-                double error = Math.Abs(next[i].State[k] - expected[k]) / Math.Max(1.0, Math.Abs(expected[k]));
-                worst = Math.Max(worst, error);
-                Assert.True(error <= Tolerance, $"transition {i} component {k}: {next[i].State[k]} vs {expected[k]}");
-            }
-            nearThreshold |= Math.Abs(Math.Abs(expected[0]) - CartPoleConstants.XThreshold) <= Tolerance * CartPoleConstants.XThreshold;
-            nearThreshold |= Math.Abs(Math.Abs(expected[2]) - CartPoleConstants.ThetaThreshold) <= Tolerance;
-            if (nearThreshold)
-                continue;
-            // The reference's terminated flag is about the state; after termination Gymnasium
-            // keeps reporting true, and so does the state test.
-            bool expectedTerminal = expected[0] < -CartPoleConstants.XThreshold || expected[0] > CartPoleConstants.XThreshold
-                                    || expected[2] < -CartPoleConstants.ThetaThreshold || expected[2] > CartPoleConstants.ThetaThreshold;
-            Assert.Equal(transitions[i].Step.GetProperty("terminated").GetBoolean(), expectedTerminal);
-            Assert.Equal(expectedTerminal, next[i].Terminated);
-            terminationChecked++;
-        }
-        output.WriteLine($"{transitions.Count} transitions, worst relative error {worst:E2}, termination checked on {terminationChecked}");
-        Assert.True(terminationChecked > transitions.Count - 10);
+        output.WriteLine($"{id}: {result.Summary}; worst state error {result.WorstState:E2}, observation {result.WorstObservation:E2}, tolerance {reference.Tolerance:E1}");
+        Assert.True(result.FailureCount == 0, $"{result.FailureCount} failures, the first:\n{string.Join("\n", result.Failures)}");
+        Assert.Equal(reference.Files.Sum(f => GymnasiumRecords.Transitions(ReferenceData.Document(f)).Count()), result.Transitions);
+        // The flags are compared on nearly every transition, and some of those end an episode.
+        Assert.True(result.EnoughFlagsChecked, result.Summary);
+        Assert.Contains(reference.Files.SelectMany(f => GymnasiumRecords.Transitions(ReferenceData.Document(f))), t => t.Terminated);
     }
+
+    /// <summary>A wrong step is caught: the comparison is not vacuous for any environment.</summary>
+    [Theory]
+    [MemberData(nameof(StepReferences))]
+    public void A_device_step_off_by_ten_tolerances_fails_the_comparison(string id)
+    {
+        DeviceStepReference reference = DeviceStepReferences.All.Single(r => r.Environment.Id == id);
+        DeviceStepComparison result = reference.Check((environment, states, actions) =>
+            {
+                DeviceTransition[] next = environment.Step(fixture.Device, states, actions);
+                next[^1].State[^1] += (float)(10 * reference.Tolerance * Math.Max(1f, Math.Abs(next[^1].State[^1])));
+                return next;
+            },
+            reference.Files.Select(ReferenceData.Document));
+
+        Assert.Equal(1, result.FailureCount);
+        Assert.True(result.WorstState > reference.Tolerance);
+    }
+
+    public static TheoryData<string> ResetRanges => new(Environments.All.Select(e => e.Id));
+
+    /// <summary>
+    /// The device's reset draws (the first observation of each env's episode) lie in Gymnasium's
+    /// reset range and spread over it. The bounds are the float32 constants, closed: the device
+    /// computes low + (high - low) U in float32, which may round up to high.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ResetRanges))]
+    public void Device_reset_states_lie_in_Gymnasiums_reset_range(string id)
+    {
+        EnvironmentDefinition environment = Environments.Find(id)!;
+        const int envs = 4096;
+        using var batch = new PolicyGradient.Batched.EpisodeBatch(fixture.Device, environment.Device, 1, envs, 8, maxSteps: 1);
+        batch.Rollout(PolicyParameters.Initialise(environment.Device.Layout(8), 3), 17, 0, 0.99f);
+        float[][] first = [.. batch.ReadLastRollout().Episodes().Select(e => e.States[0])];
+
+        var (low, high) = ResetObservationRange(id);
+        for (int k = 0; k < low.Length; k++)
+        {
+            float[] values = [.. first.Select(o => o[k])];
+            Assert.All(values, v => Assert.InRange(v, low[k], high[k]));
+            // Spread: 4096 uniform draws leave less than 1% of the range uncovered at either end (or a constant is constant).
+            Assert.True(values.Max() - values.Min() >= 0.98 * (high[k] - low[k]), $"{id} observation[{k}] spans only [{values.Min():R}, {values.Max():R}]");
+        }
+    }
+
+    /// <summary>The range of the reset observation implied by Gymnasium's reset range of the state.</summary>
+    private static (float[] Low, float[] High) ResetObservationRange(string id)
+    {
+        switch (id)
+        {
+            case CartPoleId:
+            {
+                float low = (float)CartPoleConstants.ResetLow, high = (float)CartPoleConstants.ResetHigh;
+                return ([low, low, low, low], [high, high, high, high]);
+            }
+            case AcrobotId:
+            {
+                // Angles uniform in [-0.1, 0.1) seen as cos and sin: cos in [cos 0.1, 1], sin in
+                // [-sin 0.1, sin 0.1], an ulp wider for the float32 cos and sin.
+                float a = (float)AcrobotConstants.ResetHigh;
+                float cosLow = MathF.BitDecrement(MathF.Cos(a)), sinHigh = MathF.BitIncrement(MathF.Sin(a));
+                float low = (float)AcrobotConstants.ResetLow, high = (float)AcrobotConstants.ResetHigh;
+                return ([cosLow, -sinHigh, cosLow, -sinHigh, low, low], [1f, sinHigh, 1f, sinHigh, high, high]);
+            }
+            case MountainCarId:
+                // Position uniform in [-0.6, -0.4), velocity 0.
+                return ([(float)MountainCarConstants.ResetLow, 0f], [(float)MountainCarConstants.ResetHigh, 0f]);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(id), id, "a built-in environment without a reset range here: add it");
+        }
+    }
+
+    private const string CartPoleId = "CartPole-v1", AcrobotId = "Acrobot-v1", MountainCarId = "MountainCar-v0";
 
     [Fact]
     public void Float_constants_are_the_reference_files_rounded_once()

@@ -1,4 +1,5 @@
 using PolicyGradient.Batched;
+using PolicyGradient.Environment;
 using PolicyGradient.Kernels;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
@@ -17,6 +18,8 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
 
     private static EpisodeBatch Batch(CpuDeviceFixture fixture, int envs, int hidden) => new(fixture.Device, CartPoleShapes.Device, 1, envs, hidden, 500);
 
+    private static EnvironmentDefinition Environment(string id) => Environments.Find(id) ?? throw new ArgumentException($"no built-in environment {id}", nameof(id));
+
     /// <summary>Runs the batch and reads back what it played, as host-side episodes.</summary>
     private static (BatchStatistics Statistics, List<Episode> Episodes) RunAndRecord(EpisodeBatch batch, PolicyParameters policy, float gamma, int iteration = 3)
     {
@@ -29,20 +32,29 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     private static PolicyParameters AsRunOnDevice(PolicyParameters policy) =>
         new(policy.Layout, policy.Values.Select(v => (double)(float)v).ToArray());
 
+    /// <summary>
+    /// Every built-in environment: its rewards (CartPole +1, Acrobot -1 and 0 on reaching the bar,
+    /// MountainCar -1) come back with the episodes, and the host's returns-to-go are taken from them.
+    /// </summary>
     [Theory]
-    [InlineData(32, 0.99f)]
-    [InlineData(8, 0.9f)]
-    [InlineData(16, 1.0f)]
-    [InlineData(5, 0.99f)]
-    public void Reinforce_gradient_on_the_device_equals_the_host_reference_on_the_same_episodes(int hidden, float gamma)
+    [InlineData("CartPole-v1", 32, 0.99f)]
+    [InlineData("CartPole-v1", 8, 0.9f)]
+    [InlineData("CartPole-v1", 16, 1.0f)]
+    [InlineData("CartPole-v1", 5, 0.99f)]
+    [InlineData("Acrobot-v1", 32, 0.99f)]
+    [InlineData("Acrobot-v1", 7, 0.9f)]
+    [InlineData("MountainCar-v0", 32, 0.99f)]
+    [InlineData("MountainCar-v0", 16, 1.0f)]
+    public void Reinforce_gradient_on_the_device_equals_the_host_reference_on_the_same_episodes(string id, int hidden, float gamma)
     {
-        var parameters = PolicyParameters.Initialise(CartPoleShapes.Layout(hidden), 5);
-        using var batch = Batch(fixture, 48, hidden);
+        DeviceEnvironment environment = Environment(id).Device;
+        var parameters = PolicyParameters.Initialise(environment.Layout(hidden), 5);
+        using var batch = new EpisodeBatch(fixture.Device, environment, 1, 48, hidden);
         var (statistics, episodes) = RunAndRecord(batch, parameters, gamma);
 
-        // Host: float64 reference from the recorded float32 observations and actions.
+        // Host: float64 reference from the recorded float32 observations, actions and rewards.
         var host = AsRunOnDevice(parameters);
-        var returnsToGo = episodes.Select(e => PolicyMath.ReturnsToGo(Enumerable.Repeat(1.0, e.Length).ToArray(), gamma)).ToList();
+        var returnsToGo = episodes.Select(e => PolicyMath.ReturnsToGo(e.Rewards, gamma)).ToList();
         var weights = AdvantageNormalisation.Weights(returnsToGo, subtractBaseline: true, normalise: true);
         var expected = new double[host.Layout.Count];
         double expectedLoss = PolicyMath.ReinforceGradient(host.Values, host.Layout, episodes, weights, expected);
@@ -53,8 +65,9 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         PolicyMathTests.AssertClose(HostEntropySum(host, episodes), actual.EntropySum, Tolerance, "entropy sum");
         Assert.Equal(episodes.Sum(e => e.Length), statistics.Steps);
         Assert.Equal(48, statistics.Episodes);
-        Assert.Equal(episodes.Min(e => e.Length), statistics.ReturnMin);
-        Assert.Equal(episodes.Max(e => e.Length), statistics.ReturnMax);
+        Assert.Equal(episodes.Min(e => e.Rewards.Sum()), statistics.ReturnMin);
+        Assert.Equal(episodes.Max(e => e.Rewards.Sum()), statistics.ReturnMax);
+        Assert.All(episodes, e => Assert.InRange(e.Length, 1, environment.MaxEpisodeSteps));
     }
 
     [Fact]
@@ -125,7 +138,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
 
     private static double HostEntropySum(PolicyParameters policy, IEnumerable<Episode> episodes)
     {
-        Span<double> logProbs = stackalloc double[2];
+        Span<double> logProbs = stackalloc double[policy.Layout.Actions];
         double sum = 0.0;
         foreach (var e in episodes)
         {
