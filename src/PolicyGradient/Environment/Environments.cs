@@ -3,7 +3,8 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.Environment;
 
 /// <summary>An environment pgvec trains on: its device form and its Gymnasium-exact float64 reference.</summary>
-public sealed record EnvironmentDefinition(DeviceEnvironment Device)
+/// <param name="StateNames">env.unwrapped.state's components in Gymnasium's order, which the device state keeps too.</param>
+public sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnlyList<string> StateNames)
 {
     public string Id => Device.Id;
 
@@ -21,13 +22,16 @@ public sealed record EnvironmentDefinition(DeviceEnvironment Device)
 public static class Environments
 {
     public static readonly EnvironmentDefinition CartPole = new(
-        DeviceEnvironment.Of<CartPoleEnv, CartPoleState, Vector4>(CartPoleEnv.Gymnasium));
+        DeviceEnvironment.Of<CartPoleEnv, CartPoleState, Vector4>(CartPoleEnv.Gymnasium),
+        ["x", "x_dot", "theta", "theta_dot"]);
 
     public static readonly EnvironmentDefinition Acrobot = new(
-        DeviceEnvironment.Of<AcrobotEnv, AcrobotState, Vector6>(AcrobotEnv.Gymnasium));
+        DeviceEnvironment.Of<AcrobotEnv, AcrobotState, Vector6>(AcrobotEnv.Gymnasium),
+        ["theta1", "theta2", "dtheta1", "dtheta2"]);
 
     public static readonly EnvironmentDefinition MountainCar = new(
-        DeviceEnvironment.Of<MountainCarEnv, MountainCarState, Vector2>(MountainCarEnv.Gymnasium));
+        DeviceEnvironment.Of<MountainCarEnv, MountainCarState, Vector2>(MountainCarEnv.Gymnasium),
+        ["position", "velocity"]);
 
     public static readonly IReadOnlyList<EnvironmentDefinition> All = [CartPole, Acrobot, MountainCar];
 
