@@ -39,7 +39,7 @@ public sealed class ReplayOptions : ICommand, ICheckedOptions
 
     public ICommand Check(ArgumentScan scan)
     {
-        EnvironmentDefinition environment = Environments.Find(Env) ?? Environments.CartPole;
+        EnvironmentDefinition environment = Environments.Named(Env);
         double[] state = ReplayInput.StateFor(environment, State);
         int[] actions = ReplayInput.ActionsFor(environment, Actions);
         if (SuttonBarto && environment != Environments.CartPole)

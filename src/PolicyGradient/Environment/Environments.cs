@@ -39,4 +39,9 @@ public static class Environments
 
     /// <summary>The environment with this exact id; null where none has it.</summary>
     public static EnvironmentDefinition? Find(string id) => All.FirstOrDefault(e => e.Id == id);
+
+    /// <summary>The environment with this exact id, for an id already checked (an --env option's rule).</summary>
+    /// <exception cref="ArgumentException">None has it.</exception>
+    public static EnvironmentDefinition Named(string id) =>
+        Find(id) ?? throw new ArgumentException($"no built-in environment {id}; known: {string.Join(", ", Ids)}", nameof(id));
 }
