@@ -21,7 +21,7 @@ public class TrainOptions : BatchedOptions
     [NonEmpty("a run directory holding checkpoint.safetensors")]
     public string? Resume { get; set; }
 
-    [Option("init-from", MetaValue = "FILE", HelpText = "(Default: none) Start from the weights in this policy.safetensors or checkpoint.safetensors (e.g. saved from PyTorch); --hidden and --env come from the file (a file without env is CartPole-v1's).")]
+    [Option("init-from", MetaValue = "FILE", HelpText = "(Default: none) Start from the weights in this policy.safetensors or checkpoint.safetensors (e.g. saved from PyTorch); the file gives --hidden and --env (a file without env: CartPole-v1).")]
     [NonEmpty("a .safetensors file")]
     public string? InitFrom { get; set; }
 
