@@ -21,6 +21,7 @@ public sealed class VerbSpec
         new(typeof(BaselineOptions)),
         new(typeof(CompareOptions)),
         new(typeof(DevicesOptions)),
+        new(typeof(EnvsOptions)),
         new(typeof(ReplayOptions)),
         new(typeof(BenchOptions)),
         new(typeof(SweepOptions)),

@@ -30,8 +30,10 @@ public sealed class BenchRun(BenchOptions options, OutputFile report) : ICommand
         using ComputeDevice device = DeviceChoice.OpenToReport(EnumNames.Parse<DeviceKind>(options.Device), "measured", stderr);
         BenchmarkRunner.Run(device, new BenchmarkOptions
         {
+            Environment = PolicyGradient.Environment.Environments.Named(options.Env),
             ThroughputEnvs = IntegerListAttribute.Parse(options.Envs, 1, BatchedOptions.MaxEnvs)!,
             SolveEnvs = options.SolveEnvs,
+            SolveMaxSeconds = options.SolveMaxSeconds,
             Seeds = IntegerListAttribute.Parse(options.Seeds, 0, int.MaxValue)!.Select(s => (ulong)s).ToArray(),
             MinSeconds = options.MinSeconds,
             PeerPython = options.PeerPython,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Pgvec.CommandLine;
 using Pgvec.Options;
 using PolicyGradient.Checkpoints;
+using PolicyGradient.Environment;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
 
@@ -25,16 +26,24 @@ public static class TrainStart
         if (options.Resume is not null)
             return Resume(options, scan);
         PolicyParameters? initial = options.InitFrom is null ? null : InitialPolicy(options, scan);
+        ObjectiveFit.Require(options.Environment, [EnumNames.Parse<Objective>(options.Objective)]);
         return new TrainCommand(options, RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite), initial, resumed: null);
     }
 
     private static PolicyParameters InitialPolicy(TrainOptions options, ArgumentScan scan)
     {
-        PolicyParameters policy = SafeTensorsInput.Read("init-from", options.InitFrom!, PolicyTensors.Read);
+        var (policy, metadata) = SafeTensorsInput.Read("init-from", options.InitFrom!, file => (PolicyTensors.Read(file), file.Metadata));
+        string what = $"--init-from {options.InitFrom}";
+        EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, what);
+        // Like --hidden: the file decides, and a different --env given with it is refused, not reinterpreted.
+        if (scan.RawValues.ContainsKey("env") && options.Env != trainedOn.Id)
+            throw new UsageException($"--env {options.Env} does not match {what}, whose policy was trained on {trainedOn.Id} (metadata env; none means CartPole-v1): leave --env out or give {trainedOn.Id}");
+        options.Env = trainedOn.Id;
+        StoredEnvironment.RequireFits(trainedOn, policy.Layout.Inputs, policy.Layout.Actions, what);
         int hidden = policy.Hidden;
         OptionSpec hiddenOption = VerbSpec.Named("train")!.Option("hidden")!;
         if (!hiddenOption.Rule.Accepts(hidden))
-            throw new UsageException($"--init-from {options.InitFrom} has a 4-{hidden}-2 policy: its hidden size must be {hiddenOption.Rule.Allowed}");
+            throw new UsageException($"{what} has a {policy.Layout.Inputs}-{hidden}-{policy.Layout.Actions} policy: its hidden size must be {hiddenOption.Rule.Allowed}");
         if (scan.RawValues.ContainsKey("hidden") && options.Hidden != hidden)
             throw new UsageException($"--hidden {options.Hidden} does not match --init-from {options.InitFrom}, whose policy has {hidden} hidden units: leave --hidden out or give {hidden}");
         options.Hidden = hidden;

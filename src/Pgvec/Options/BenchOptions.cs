@@ -8,6 +8,10 @@ namespace Pgvec.Options;
 [Verb("bench", HelpText = "Measures throughput against env count, train against baseline time to solve over several seeds, and the PyTorch peer, in one run; writes bench.json.")]
 public sealed class BenchOptions : ICommand
 {
+    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment every section measures: CartPole-v1, Acrobot-v1 or MountainCar-v0 (the PyTorch peer: CartPole-v1 only).")]
+    [EnvironmentId]
+    public string Env { get; set; } = "CartPole-v1";
+
     [Option("device", Default = "auto", HelpText = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator). A named device that is missing is an error (exit 1): nothing is measured in its place.")]
     [OneOf(typeof(DeviceKind))]
     public string Device { get; set; } = "";
@@ -23,6 +27,10 @@ public sealed class BenchOptions : ICommand
     [Option("seeds", Default = "0,1,2", HelpText = "Seeds of the time-to-solve runs (train, baseline and peer each run every seed).")]
     [IntegerList(0, int.MaxValue)]
     public string Seeds { get; set; } = "";
+
+    [Option("solve-max-seconds", Default = 600.0, HelpText = "Time budget of each time-to-solve run (train and baseline each), in seconds: an environment they do not solve (MountainCar-v0) runs until it.")]
+    [FiniteNumber(GreaterThan = 0)]
+    public double SolveMaxSeconds { get; set; }
 
     [Option("min-seconds", Default = 3.0, HelpText = "Least time measured per throughput row.")]
     [FiniteNumber(GreaterThan = 0)]

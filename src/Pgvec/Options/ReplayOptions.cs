@@ -2,17 +2,22 @@ using CommandLine;
 using Pgvec.CommandLine;
 using Pgvec.Replay;
 using PolicyGradient.Devices;
+using PolicyGradient.Environment;
 
 namespace Pgvec.Options;
 
-[Verb("replay", HelpText = "Steps one CartPole from a given state through given actions; prints one JSON object per step.")]
-public sealed class ReplayOptions : ICommand
+[Verb("replay", HelpText = "Steps one environment (--env) from a given state through given actions; prints one JSON object per step.")]
+public sealed class ReplayOptions : ICommand, ICheckedOptions
 {
-    [Option("state", Required = true, MetaValue = "X,XD,TH,THD", HelpText = "Start state X,XD,TH,THD (float64, e.g. 0.01,0,-0.02,0.03).")]
+    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment: CartPole-v1, Acrobot-v1 or MountainCar-v0.")]
+    [EnvironmentId]
+    public string Env { get; set; } = "CartPole-v1";
+
+    [Option("state", Required = true, MetaValue = "S1,S2,...", HelpText = "Start state as Gymnasium holds it (env.unwrapped.state, float64): CartPole-v1 x,x_dot,theta,theta_dot (e.g. 0.01,0,-0.02,0.03); Acrobot-v1 theta1,theta2,dtheta1,dtheta2; MountainCar-v0 position,velocity.")]
     [StateVector]
     public string State { get; set; } = "";
 
-    [Option("actions", Required = true, MetaValue = "0110...", HelpText = "Actions in order, e.g. 0110 (0 pushes left, 1 pushes right).")]
+    [Option("actions", Required = true, MetaValue = "0110...", HelpText = "Actions in order, one digit each, below --env's action count (CartPole-v1: 0 pushes left, 1 right; Acrobot-v1: torque 0, 1, 2 = -1, 0, +1; MountainCar-v0: 0 left, 1 none, 2 right).")]
     [ActionSequence]
     public string Actions { get; set; } = "";
 
@@ -27,12 +32,25 @@ public sealed class ReplayOptions : ICommand
     [Option("strict-device", Default = false, HelpText = BatchedOptions.StrictDeviceHelp)]
     public bool StrictDevice { get; set; }
 
-    [Option("sutton-barto", Default = false, HelpText = "Sutton and Barto's reward: 0 per step, -1 on and after termination.")]
+    [Option("sutton-barto", Default = false, HelpText = "CartPole-v1 only: Sutton and Barto's reward, 0 per step, -1 on and after termination.")]
     public bool SuttonBarto { get; set; }
+
+    private ReplayTrajectory? _trajectory;
+
+    public ICommand Check(ArgumentScan scan)
+    {
+        EnvironmentDefinition environment = Environments.Named(Env);
+        double[] state = ReplayInput.StateFor(environment, State);
+        int[] actions = ReplayInput.ActionsFor(environment, Actions);
+        if (SuttonBarto && environment != Environments.CartPole)
+            throw new UsageException($"--sutton-barto is CartPole-v1's reward variant: {environment.Id} has none (drop --sutton-barto or use --env CartPole-v1)");
+        _trajectory = new ReplayTrajectory(environment, state, actions, SuttonBarto);
+        return this;
+    }
 
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
-        var trajectory = new ReplayTrajectory(ReplayInput.ParseState(State), ReplayInput.ParseActions(Actions), SuttonBarto);
+        ReplayTrajectory trajectory = _trajectory ?? throw new InvalidOperationException("replay ran without its options checked");
         return EnumNames.Parse<ReplayEngine>(Engine) switch
         {
             ReplayEngine.Host => trajectory.OnHost(stdout),

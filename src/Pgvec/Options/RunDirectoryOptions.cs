@@ -17,7 +17,7 @@ public abstract class RunDirectoryOptions
     public string Env { get; set; } = "CartPole-v1";
 
     /// <summary>The environment --env names (its rule has checked it exists).</summary>
-    public EnvironmentDefinition Environment => Environments.Find(Env) ?? Environments.CartPole;
+    public EnvironmentDefinition Environment => Environments.Named(Env);
 
     [Option("hidden", Default = 32, HelpText = "Hidden units of the D-H-N policy network (D observations and N actions come from --env).")]
     [IntegerRange(1, 1024)]

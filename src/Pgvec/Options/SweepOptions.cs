@@ -55,11 +55,9 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
 
     public ICommand Check(ArgumentScan scan)
     {
-        Grid = new AgentGrid(
-            Axis<ulong>("seeds", Seeds),
-            Axis<double>("lr", LearningRates),
-            Axis<double>("gamma", Gammas),
-            [.. Axis<string>("objective", Objectives).Select(EnumNames.Parse<Objective>)]);
+        Objective[] objectives = [.. Axis<string>("objective", Objectives).Select(EnumNames.Parse<Objective>)];
+        ObjectiveFit.Require(Environment, objectives);
+        Grid = new AgentGrid(Axis<ulong>("seeds", Seeds), Axis<double>("lr", LearningRates), Axis<double>("gamma", Gammas), objectives);
         // Envs and episodes are counted exactly up to 2^24 in one batch, and a batched engine holds every agent's envs at once.
         long envs = (long)Grid.Agents.Count * Envs;
         if (envs > BatchedOptions.MaxEnvs)

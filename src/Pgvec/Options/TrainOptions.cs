@@ -7,7 +7,7 @@ namespace Pgvec.Options;
 [OptionHelp("lr", "(Default: the environment's: 0.1 for CartPole-v1 and MountainCar-v0, 0.05 for Acrobot-v1) Adam learning rate.")]
 [OptionHelp("out", "(Default: runs/train-yyyyMMdd-HHmmss-fff, a fresh one) The run directory: config.json, metrics.csv, events.out.tfevents.*, learning-curve.png, summary.json, policy.safetensors and checkpoint.safetensors.")]
 [Verb("train", isDefault: true, HelpText = "Batched training: every iteration runs --envs episodes in parallel on the device.")]
-public class TrainOptions : BatchedOptions, ICheckedOptions
+public class TrainOptions : BatchedOptions
 {
     [Option("checkpoint-every", HelpText = "(Default: only at the end) Also write checkpoint.safetensors and policy.safetensors every N iterations.")]
     [IntegerRange(1, int.MaxValue)]
@@ -21,9 +21,9 @@ public class TrainOptions : BatchedOptions, ICheckedOptions
     [NonEmpty("a run directory holding checkpoint.safetensors")]
     public string? Resume { get; set; }
 
-    [Option("init-from", MetaValue = "FILE", HelpText = "(Default: none) Start from the weights in this policy.safetensors or checkpoint.safetensors (e.g. saved from PyTorch); --hidden comes from the file.")]
+    [Option("init-from", MetaValue = "FILE", HelpText = "(Default: none) Start from the weights in this policy.safetensors or checkpoint.safetensors (e.g. saved from PyTorch); the file gives --hidden and --env (a file without env: CartPole-v1).")]
     [NonEmpty("a .safetensors file")]
     public string? InitFrom { get; set; }
 
-    public ICommand Check(ArgumentScan scan) => TrainStart.Prepare(this, scan);
+    public override ICommand Check(ArgumentScan scan) => TrainStart.Prepare(this, scan);
 }

@@ -1,12 +1,20 @@
 using CommandLine;
+using Pgvec.Commands;
 using Pgvec.CommandLine;
 using PolicyGradient.Training;
 
 namespace Pgvec.Options;
 
 /// <summary>The options of the verbs that train one agent (train, baseline, compare): its <see cref="AgentSettings"/>.</summary>
-public abstract class TrainingRunOptions : RunDirectoryOptions
+public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
 {
+    /// <summary>baseline and compare run as given once the objective fits the environment; train also reads its input files.</summary>
+    public virtual ICommand Check(ArgumentScan scan)
+    {
+        ObjectiveFit.Require(Environment, [EnumNames.Parse<Objective>(Objective)]);
+        return (ICommand)this;
+    }
+
     [Option("seed", Default = 0UL, HelpText = "Seed of the initial parameters and of every random draw.")]
     [UnsignedInteger]
     public ulong Seed { get; set; }

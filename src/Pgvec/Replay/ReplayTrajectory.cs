@@ -6,11 +6,11 @@ using PolicyGradient.Environment;
 namespace Pgvec.Replay;
 
 /// <summary>
-/// One CartPole stepped from a given state through given actions, one JSON line per action.
-/// Actions after termination keep stepping, as Gymnasium does; the reward rules come from
-/// <see cref="EpisodeBookkeeping"/> on both engines.
+/// One environment stepped from a given state through given actions, one JSON line per action.
+/// Actions after termination keep stepping, as Gymnasium does; both engines truncate at the
+/// environment's time limit.
 /// </summary>
-public sealed class ReplayTrajectory(double[] initialState, int[] actions, bool suttonBartoReward)
+public sealed class ReplayTrajectory(EnvironmentDefinition environment, double[] initialState, int[] actions, bool suttonBartoReward)
 {
     private static readonly JsonSerializerOptions LineJson = new()
     {
@@ -19,10 +19,10 @@ public sealed class ReplayTrajectory(double[] initialState, int[] actions, bool 
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>Gymnasium-exact float64 steps; states print with round-trip precision.</summary>
+    /// <summary>Gymnasium-exact float64 steps (ResetTo, then Step); states print with round-trip precision.</summary>
     public int OnHost(TextWriter stdout)
     {
-        var env = new CartPole(suttonBartoReward);
+        IReferenceEnvironment env = suttonBartoReward ? new CartPole(suttonBartoReward: true) : environment.CreateReference();
         env.ResetTo(initialState);
         return Write(stdout, action =>
         {
@@ -35,15 +35,17 @@ public sealed class ReplayTrajectory(double[] initialState, int[] actions, bool 
     public int OnDevice(DeviceKind kind, bool strict, TextWriter stdout, TextWriter stderr)
     {
         using ComputeDevice device = DeviceChoice.Open(kind, stderr, strict);
-        var episode = new EpisodeBookkeeping(suttonBartoReward);
+        var timeLimit = new TimeLimit(environment.Device.MaxEpisodeSteps);
+        // CartPole's reward depends on the steps since termination (steps_beyond_terminated), which
+        // one kernel step cannot know; the others' rewards are a function of the step alone.
+        EpisodeBookkeeping? cartPole = environment == Environments.CartPole ? new EpisodeBookkeeping(suttonBartoReward) : null;
         float[] state = initialState.Select(v => (float)v).ToArray();
         return Write(stdout, action =>
         {
-            DeviceTransition next = Environments.CartPole.Device.Step(device, [state], [action])[0];
+            DeviceTransition next = environment.Device.Step(device, [state], [action])[0];
             state = next.State;
-            bool terminated = next.Terminated;
-            var (reward, truncated) = episode.Record(terminated);
-            return (state.Select(v => (double)v).ToArray(), new StepResult(state, reward, terminated, truncated));
+            var (reward, truncated) = cartPole?.Record(next.Terminated) ?? (next.Reward, timeLimit.Count());
+            return (state.Select(v => (double)v).ToArray(), new StepResult(next.Observation, reward, next.Terminated, truncated));
         });
     }
 

@@ -1,4 +1,5 @@
 using PolicyGradient.Devices;
+using PolicyGradient.Environment;
 using PolicyGradient.Output;
 using PolicyGradient.Training;
 
@@ -7,8 +8,12 @@ namespace PolicyGradient.Benchmarks;
 /// <summary>What `pgvec bench` and bench/PolicyGradient.Bench measure, and where the report goes.</summary>
 public sealed record BenchmarkOptions
 {
+    /// <summary>What every section trains and steps; the PyTorch peer exists for CartPole-v1 only.</summary>
+    public EnvironmentDefinition Environment { get; init; } = Environments.CartPole;
     public int[] ThroughputEnvs { get; init; } = [1, 64, 1024, 4096, 65536];
     public int SolveEnvs { get; init; } = 4096;
+    /// <summary>Each time-to-solve run's training budget, train and baseline alike.</summary>
+    public double SolveMaxSeconds { get; init; } = 600.0;
     public ulong[] Seeds { get; init; } = [0, 1, 2];
     public double MinSeconds { get; init; } = 3.0;
     /// <summary>Python with torch for the PyTorch peer; null skips the peer.</summary>
@@ -43,7 +48,8 @@ public sealed record BenchmarkReport(
     SweepBenchmarkResult? Sweep,
     IterationFloorResult? IterationFloor,
     CrossoverResult? Crossover,
-    IReadOnlyList<PeerRun> Peers);
+    IReadOnlyList<PeerRun> Peers,
+    string Env);
 
 public static class BenchmarkRunner
 {
@@ -53,16 +59,17 @@ public static class BenchmarkRunner
     /// <param name="outPath">Called once everything is measured: where the report goes (checked by the caller before the work).</param>
     public static BenchmarkReport Run(ComputeDevice device, BenchmarkOptions options, Func<string> outPath, TextWriter output)
     {
-        output.WriteLine($"pgvec bench on {device.Kind.Name()} ({device.Name}), {System.Environment.ProcessorCount} host cores");
+        EnvironmentDefinition env = options.Environment;
+        output.WriteLine($"pgvec bench of {env.Id} on {device.Kind.Name()} ({device.Name}), {System.Environment.ProcessorCount} host cores");
 
-        var policy = ThroughputBenchmark.FixedPolicy(Hidden);
+        var (policy, policyText) = ThroughputBenchmark.FixedPolicy(env, Hidden);
         output.WriteLine();
-        output.WriteLine("Throughput, whole iterations with a fixed policy (rollout + gradient + reductions + Adam):");
+        output.WriteLine($"Throughput, whole iterations with a fixed policy, {policyText} (rollout + gradient + reductions + Adam):");
         output.WriteLine($"{"envs",9} {"env-steps/s",14} {"mean length",12} {"iterations",11} {"rollout",8} {"gradient",9} {"host",6} {"device MB",10}");
         var throughput = new List<ThroughputResult>();
         foreach (int envs in options.ThroughputEnvs)
         {
-            var r = ThroughputBenchmark.Measure(device, policy, envs, 2, options.MinSeconds);
+            var r = ThroughputBenchmark.Measure(device, env, policy, envs, 2, options.MinSeconds);
             throughput.Add(r);
             output.WriteLine($"{r.Envs,9} {r.EnvStepsPerSecond,14:N0} {r.MeanEpisodeLength,12:F1} {r.Iterations,11} {r.RolloutSeconds / r.Seconds,8:P0} {r.GradientSeconds / r.Seconds,9:P0} {r.HostSeconds / r.Seconds,6:P1} {r.DeviceBytes / 1e6,10:N1}");
         }
@@ -71,7 +78,7 @@ public static class BenchmarkRunner
         if (options.FloorEnvs > 0)
         {
             output.WriteLine();
-            floor = IterationFloorBenchmark.Measure(device, options.FloorEnvs, Hidden, options.MinSeconds);
+            floor = IterationFloorBenchmark.Measure(device, env, options.FloorEnvs, Hidden, options.MinSeconds);
             double peak = throughput.Count > 0 ? throughput.Max(r => r.EnvStepsPerSecond) : double.NaN;
             output.WriteLine($"Iteration floor: {floor.Envs} envs, a fresh policy at lr 0 (episodes of {floor.EnvStepsPerIteration / floor.Envs:F1} steps), medians of {floor.Iterations} iterations:");
             output.WriteLine($"  iteration {floor.IterationMs:F3} ms for {floor.EnvStepsPerIteration:N0} env-steps; at the peak rate above ({peak:N0}/s) those need {floor.EnvStepsPerIteration / peak * 1e3:F3} ms: fixed cost {floor.FixedMs(peak):F3} ms");
@@ -80,13 +87,14 @@ public static class BenchmarkRunner
         }
 
         output.WriteLine();
-        output.WriteLine($"Time to solve (mean return >= 475), train --envs {options.SolveEnvs} against baseline, defaults:");
+        double target = TargetReturn(env);
+        output.WriteLine($"Time to solve {env.Id} (mean return >= {target}), train --envs {options.SolveEnvs} against baseline, defaults:");
         output.WriteLine($"{"seed",5} {"train s",9} {"iterations",11} {"env-steps/s",13} {"baseline s",11} {"episodes",9} {"env-steps/s",13}");
         var solves = new List<SolveTimeResult>();
         foreach (ulong seed in options.Seeds)
         {
-            var batchedOptions = new TrainingOptions { Seed = seed, LearningRate = TrainingOptions.BatchedLearningRate };
-            var baselineOptions = new TrainingOptions { Seed = seed, MaxUpdates = 5000 };
+            var batchedOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, LearningRate = TrainingOptions.BatchedLearningRate, MaxSeconds = options.SolveMaxSeconds };
+            var baselineOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, MaxUpdates = 5000, MaxSeconds = options.SolveMaxSeconds };
             var s = SolveTimeBenchmark.Run(device, options.SolveEnvs, batchedOptions, baselineOptions);
             solves.Add(s);
             output.WriteLine($"{s.Seed,5} {Seconds(s.BatchedSecondsToSolve),9} {s.BatchedIterations,11} {s.BatchedEnvStepsPerSecond,13:N0} {Seconds(s.BaselineSecondsToSolve),11} {s.BaselineEpisodes,9} {s.BaselineEnvStepsPerSecond,13:N0}");
@@ -100,7 +108,7 @@ public static class BenchmarkRunner
         {
             output.WriteLine();
             output.WriteLine($"Sweep: {options.SweepAgents} agents (seeds 0-{options.SweepAgents - 1}) x {options.SweepEnvs} envs, lr {options.SweepLearningRate}, in one batch against one after another:");
-            sweep = SweepBenchmark.Run(device, policy, options.SweepAgents, options.SweepEnvs, options.SweepLearningRate, options.MinSeconds);
+            sweep = SweepBenchmark.Run(device, env, target, policy, options.SweepAgents, options.SweepEnvs, options.SweepLearningRate, options.MinSeconds);
             output.WriteLine($"  one batch {sweep.BatchSeconds:F2} s ({sweep.BatchSolved} solved), in sequence {sweep.SequentialSeconds:F2} s ({sweep.SequentialSolved} solved): {sweep.Speedup:F1}x");
             output.WriteLine($"  env-steps/s, fixed policy: {sweep.Agents} x {sweep.EnvsPerAgent} envs {sweep.BatchEnvStepsPerSecond:N0}, one agent x {sweep.Agents * sweep.EnvsPerAgent} envs {sweep.OneAgentEnvStepsPerSecond:N0} ({sweep.ThroughputRatio:P0})");
         }
@@ -110,7 +118,7 @@ public static class BenchmarkRunner
         {
             output.WriteLine();
             output.WriteLine($"Crossover: median seconds to solve over seeds {string.Join(",", options.CrossoverSeeds)}, every run a fresh pgvec process (cold, as a user runs it):");
-            crossover = CrossoverBenchmark.Run(pgvec, device.Kind.Name(), options.CrossoverSeeds, options.CrossoverEnvs, TimeSpan.FromSeconds(options.PeerTimeoutSeconds), output);
+            crossover = CrossoverBenchmark.Run(pgvec, env.Id, device.Kind.Name(), options.CrossoverSeeds, options.CrossoverEnvs, TimeSpan.FromSeconds(options.PeerTimeoutSeconds), output);
             output.WriteLine($"{"envs",7} {"lr 0.01",18} {"lr 0.1",18}   (median (min-max) s, solved; whole command median s)");
             foreach (var row in crossover.Train.GroupBy(c => c.Envs))
                 output.WriteLine($"{row.Key,7} {string.Join(" ", row.Select(c => $"{CellText(c),18}"))}");
@@ -122,7 +130,12 @@ public static class BenchmarkRunner
         }
 
         var peers = new List<PeerRun>();
-        if (options.PeerPython is { } python)
+        if (options.PeerPython is not null && env != Environments.CartPole)
+        {
+            output.WriteLine();
+            output.WriteLine($"PyTorch peer: skipped, its script ({TorchPeerScript}) trains CartPole-v1 only, not {env.Id}");
+        }
+        else if (options.PeerPython is { } python)
         {
             output.WriteLine();
             string script = Path.Combine(options.PeerDirectory, TorchPeerScript);
@@ -139,13 +152,16 @@ public static class BenchmarkRunner
 
         var report = new BenchmarkReport(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
             $"{System.Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
-            device.Kind.Name(), device.Name, Hidden, throughput, solves, batchedSpread, baselineSpread, sweep, floor, crossover, peers);
+            device.Kind.Name(), device.Name, Hidden, throughput, solves, batchedSpread, baselineSpread, sweep, floor, crossover, peers, env.Id);
         string path = outPath();
         JsonFile.Write(path, report);
         output.WriteLine();
         output.WriteLine($"wrote {path}");
         return report;
     }
+
+    /// <summary>What `train --env` solves at by default: Gymnasium's reward_threshold (none: never solved, the budget decides).</summary>
+    private static double TargetReturn(EnvironmentDefinition env) => env.RewardThreshold ?? double.PositiveInfinity;
 
     private static string CellText(CrossoverCell c) =>
         (c.Solve.Median is { } m ? $"{m:F3} ({c.Solve.Min:F2}-{c.Solve.Max:F2}) {c.Solve.Count}/{c.SecondsToSolve.Count}" : $"unsolved 0/{c.SecondsToSolve.Count}") + $" {c.Command.Median:F1}";

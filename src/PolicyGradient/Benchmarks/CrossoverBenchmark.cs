@@ -31,7 +31,7 @@ public static class CrossoverBenchmark
     public static readonly int[] Envs = [16, 64, 256, 1024, 4096];
     public static readonly double[] LearningRates = [0.01, 0.1];
 
-    public static CrossoverResult Run(PgvecCommand pgvec, string device, IReadOnlyList<ulong> seeds, IReadOnlyList<int> envs, TimeSpan timeout, TextWriter output)
+    public static CrossoverResult Run(PgvecCommand pgvec, string env, string device, IReadOnlyList<ulong> seeds, IReadOnlyList<int> envs, TimeSpan timeout, TextWriter output)
     {
         string scratch = Directory.CreateTempSubdirectory("pgvec-crossover-").FullName;
         try
@@ -42,11 +42,11 @@ public static class CrossoverBenchmark
             foreach (ulong seed in seeds)
             {
                 output.WriteLine($"  seed {seed}: baseline and {configurations.Length} trainings, each a fresh process");
-                baseline.Add(RunOnce(pgvec, ["baseline", "--seed", $"{seed}"], scratch, timeout));
+                baseline.Add(RunOnce(pgvec, ["baseline", "--env", env, "--seed", $"{seed}"], scratch, timeout));
                 for (int c = 0; c < configurations.Length; c++)
                 {
                     var (cellEnvs, lr) = configurations[c];
-                    train[c].Add(RunOnce(pgvec, ["train", "--envs", $"{cellEnvs}", "--lr", $"{lr}", "--device", device, "--seed", $"{seed}"], scratch, timeout));
+                    train[c].Add(RunOnce(pgvec, ["train", "--env", env, "--envs", $"{cellEnvs}", "--lr", $"{lr}", "--device", device, "--seed", $"{seed}"], scratch, timeout));
                 }
             }
             return new CrossoverResult(device, seeds, Cell(1, 0.01, baseline),

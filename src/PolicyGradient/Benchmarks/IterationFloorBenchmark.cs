@@ -43,10 +43,10 @@ public sealed record IterationFloorResult(
 /// </summary>
 public static class IterationFloorBenchmark
 {
-    public static IterationFloorResult Measure(ComputeDevice device, int envs, int hidden, double minSeconds)
+    public static IterationFloorResult Measure(ComputeDevice device, EnvironmentDefinition env, int envs, int hidden, double minSeconds)
     {
         var agent = new AgentSettings(0, 0.0, 0.99, Objective.Reinforce);
-        var settings = new BatchSettings(envs, hidden, double.PositiveInfinity, int.MaxValue, double.PositiveInfinity);
+        var settings = new BatchSettings(envs, hidden, double.PositiveInfinity, int.MaxValue, double.PositiveInfinity) { Environment = env };
         using var trainer = new BatchedTrainer(device, settings, [agent]);
         for (int i = 0; i < 20; i++)
             trainer.Step();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PolicyGradient.Devices;
+using PolicyGradient.Environment;
 using PolicyGradient.Policy;
 using PolicyGradient.Sweeps;
 using PolicyGradient.Training;
@@ -26,11 +27,11 @@ public sealed record SweepBenchmarkResult(
 
 public static class SweepBenchmark
 {
-    public static SweepBenchmarkResult Run(ComputeDevice device, PolicyParameters fixedPolicy, int agents, int envsPerAgent, double learningRate, double minSeconds)
+    public static SweepBenchmarkResult Run(ComputeDevice device, EnvironmentDefinition env, double targetReturn, PolicyParameters fixedPolicy, int agents, int envsPerAgent, double learningRate, double minSeconds)
     {
         AgentSettings[] seeds = [.. Enumerable.Range(0, agents).Select(s => new AgentSettings((ulong)s, learningRate, 0.99, Objective.Reinforce))];
         var defaults = new TrainingOptions();
-        var sweep = new SweepBatch(device, envsPerAgent, defaults.Hidden, seeds, defaults.TargetReturn, defaults.MaxUpdates, defaults.MaxSeconds, defaults.Environment);
+        var sweep = new SweepBatch(device, envsPerAgent, defaults.Hidden, seeds, targetReturn, defaults.MaxUpdates, defaults.MaxSeconds, env);
 
         var clock = Stopwatch.StartNew();
         IReadOnlyList<TrainingOutcome> together = new BatchedSweepTrainer().Train(sweep, _ => { }, default);
@@ -41,8 +42,8 @@ public static class SweepBenchmark
         double sequentialSeconds = clock.Elapsed.TotalSeconds;
         int sequentialSolved = oneByOne.Count(o => o.Solved);
 
-        var batch = ThroughputBenchmark.Measure(device, fixedPolicy, envsPerAgent, 2, minSeconds, agents);
-        var one = ThroughputBenchmark.Measure(device, fixedPolicy, agents * envsPerAgent, 2, minSeconds);
+        var batch = ThroughputBenchmark.Measure(device, env, fixedPolicy, envsPerAgent, 2, minSeconds, agents);
+        var one = ThroughputBenchmark.Measure(device, env, fixedPolicy, agents * envsPerAgent, 2, minSeconds);
         return new SweepBenchmarkResult(agents, envsPerAgent, learningRate, batchSeconds, together.Count(o => o.Solved), sequentialSeconds, sequentialSolved,
             batch.EnvStepsPerSecond, one.EnvStepsPerSecond);
     }

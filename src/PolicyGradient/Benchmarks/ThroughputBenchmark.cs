@@ -27,22 +27,26 @@ public sealed record ThroughputResult(
 public static class ThroughputBenchmark
 {
     /// <summary>
-    /// The fixed policy: what the single-env trainer learns with default options and seed 0
-    /// (deterministic, and it balances for hundreds of steps, like a policy late in training).
+    /// The fixed policy, with how the report names it. CartPole-v1: what the single-env trainer
+    /// learns with default options and seed 0 (deterministic, and it balances for hundreds of
+    /// steps, like a policy late in training). Another environment: its initial policy (seed 0),
+    /// as the baseline has no default that learns it in a bounded time.
     /// </summary>
-    public static PolicyParameters FixedPolicy(int hidden) =>
-        new SingleEnvTrainer(new TrainingOptions { Hidden = hidden, MaxUpdates = 5000, MaxSeconds = double.PositiveInfinity }).Train().Policy;
+    public static (PolicyParameters Policy, string Description) FixedPolicy(EnvironmentDefinition env, int hidden) => env == Environments.CartPole
+        ? (new SingleEnvTrainer(new TrainingOptions { Hidden = hidden, MaxUpdates = 5000, MaxSeconds = double.PositiveInfinity }).Train().Policy,
+            "the baseline's trained one (seed 0)")
+        : (PolicyParameters.Initialise(env.Device.Layout(hidden), 0), $"{env.Id}'s initial one (seed 0; a trained one is CartPole-v1's only)");
 
     /// <summary>
     /// Runs at least <paramref name="minIterations"/> steps and at least <paramref name="minSeconds"/>, after one warm-up,
     /// of <paramref name="agents"/> agents x <paramref name="envsPerAgent"/> envs that all play <paramref name="policy"/>
     /// (each with its own seed): the trainer's own step with a zero learning rate, so Adam runs and the policy stays.
     /// </summary>
-    public static ThroughputResult Measure(ComputeDevice device, PolicyParameters policy, int envsPerAgent, int minIterations, double minSeconds, int agents = 1)
+    public static ThroughputResult Measure(ComputeDevice device, EnvironmentDefinition env, PolicyParameters policy, int envsPerAgent, int minIterations, double minSeconds, int agents = 1)
     {
-        var settings = new BatchSettings(envsPerAgent, policy.Hidden, double.PositiveInfinity, int.MaxValue, double.PositiveInfinity);
+        var settings = new BatchSettings(envsPerAgent, policy.Hidden, double.PositiveInfinity, int.MaxValue, double.PositiveInfinity) { Environment = env };
         var agentSettings = Enumerable.Range(1, agents).Select(seed => new AgentSettings((ulong)seed, 0.0, 0.99, Objective.Reinforce)).ToArray();
-        var states = agentSettings.Select(a => BatchedTrainingState.Start(a.ApplyTo(new TrainingOptions { Hidden = policy.Hidden }), policy)).ToArray();
+        var states = agentSettings.Select(a => BatchedTrainingState.Start(a.ApplyTo(new TrainingOptions { Hidden = policy.Hidden, Environment = env }), policy)).ToArray();
         using var trainer = new BatchedTrainer(device, settings, agentSettings, states);
 
         trainer.Step();
@@ -61,6 +65,6 @@ public static class ThroughputBenchmark
         int envs = agents * envsPerAgent;
         return new ThroughputResult(envs, iterations, steps, seconds, steps / seconds, (double)steps / ((long)iterations * envs),
             timings.Rollout, timings.Gradient, timings.Pack + timings.Weights + timings.Update,
-            Environments.CartPole.Device.BytesPerEnv(policy.Hidden, Environments.CartPole.Device.MaxEpisodeSteps) * envs);
+            env.Device.BytesPerEnv(policy.Hidden, env.Device.MaxEpisodeSteps) * envs);
     }
 }

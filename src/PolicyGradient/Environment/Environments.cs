@@ -6,7 +6,8 @@ namespace PolicyGradient.Environment;
 public sealed record TrainingDefaults(int Envs, double LearningRate);
 
 /// <summary>An environment pgvec trains on: its device form, its Gymnasium-exact float64 reference and its training defaults.</summary>
-public sealed record EnvironmentDefinition(DeviceEnvironment Device, TrainingDefaults Defaults)
+/// <param name="StateNames">env.unwrapped.state's components in Gymnasium's order, which the device state keeps too.</param>
+public sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnlyList<string> StateNames, TrainingDefaults Defaults)
 {
     public string Id => Device.Id;
 
@@ -24,13 +25,16 @@ public sealed record EnvironmentDefinition(DeviceEnvironment Device, TrainingDef
 public static class Environments
 {
     public static readonly EnvironmentDefinition CartPole = new(
-        DeviceEnvironment.Of<CartPoleEnv, CartPoleState, Vector4>(CartPoleEnv.Gymnasium), new TrainingDefaults(4096, 0.1));
+        DeviceEnvironment.Of<CartPoleEnv, CartPoleState, Vector4>(CartPoleEnv.Gymnasium),
+        ["x", "x_dot", "theta", "theta_dot"], new TrainingDefaults(4096, 0.1));
 
     public static readonly EnvironmentDefinition Acrobot = new(
-        DeviceEnvironment.Of<AcrobotEnv, AcrobotState, Vector6>(AcrobotEnv.Gymnasium), new TrainingDefaults(256, 0.05));
+        DeviceEnvironment.Of<AcrobotEnv, AcrobotState, Vector6>(AcrobotEnv.Gymnasium),
+        ["theta1", "theta2", "dtheta1", "dtheta2"], new TrainingDefaults(256, 0.05));
 
     public static readonly EnvironmentDefinition MountainCar = new(
-        DeviceEnvironment.Of<MountainCarEnv, MountainCarState, Vector2>(MountainCarEnv.Gymnasium), new TrainingDefaults(4096, 0.1));
+        DeviceEnvironment.Of<MountainCarEnv, MountainCarState, Vector2>(MountainCarEnv.Gymnasium),
+        ["position", "velocity"], new TrainingDefaults(4096, 0.1));
 
     public static readonly IReadOnlyList<EnvironmentDefinition> All = [CartPole, Acrobot, MountainCar];
 
@@ -38,4 +42,9 @@ public static class Environments
 
     /// <summary>The environment with this exact id; null where none has it.</summary>
     public static EnvironmentDefinition? Find(string id) => All.FirstOrDefault(e => e.Id == id);
+
+    /// <summary>The environment with this exact id, for an id already checked (an --env option's rule).</summary>
+    /// <exception cref="ArgumentException">None has it.</exception>
+    public static EnvironmentDefinition Named(string id) =>
+        Find(id) ?? throw new ArgumentException($"no built-in environment {id}; known: {string.Join(", ", Ids)}", nameof(id));
 }

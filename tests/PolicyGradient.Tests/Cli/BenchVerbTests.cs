@@ -17,6 +17,7 @@ public class BenchVerbTests
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         var root = json.RootElement;
         Assert.Equal("cpu", root.GetProperty("device").GetString());
+        Assert.Equal("CartPole-v1", root.GetProperty("env").GetString());
         var throughput = root.GetProperty("throughput").EnumerateArray().ToList();
         Assert.Equal([2, 16], throughput.Select(r => r.GetProperty("envs").GetInt32()));
         foreach (var row in throughput)
@@ -69,6 +70,34 @@ public class BenchVerbTests
             Assert.InRange(solve.GetDouble(), 0, Assert.Single(cell.GetProperty("command_seconds").EnumerateArray().ToList()).GetDouble());
         }
         Assert.Contains(run.StdoutLines, l => l.StartsWith("fastest: train --envs 16"));
+    }
+
+    [Fact]
+    public void Bench_of_another_env_measures_it_with_its_initial_policy_says_so_and_skips_the_peer_with_one_line()
+    {
+        using var temp = new TempDirectory();
+        string report = temp.Combine("bench.json");
+
+        // The peer is never started for MountainCar-v0, so any program on PATH stands in for python.
+        var run = CliRun.Of("bench", "--env", "MountainCar-v0", "--device", "cpu", "--envs", "4", "--seeds", "0", "--solve-envs", "8", "--solve-max-seconds", "0.3",
+            "--min-seconds", "0.01", "--sweep-agents", "0", "--floor-envs", "8", "--crossover-runs", "0", "--peer-python", "sh", "--out", report);
+
+        Assert.Equal(0, run.Exit);
+        Assert.StartsWith("pgvec bench of MountainCar-v0 on cpu ", run.StdoutLines[0]);
+        Assert.Contains(run.StdoutLines, l => l.StartsWith("Throughput, whole iterations with a fixed policy, MountainCar-v0's initial one (seed 0"));
+        Assert.Contains(run.StdoutLines, l => l.StartsWith("Time to solve MountainCar-v0 (mean return >= -110)"));
+        Assert.Single(run.StdoutLines, l => l == "PyTorch peer: skipped, its script (torch_reinforce.py) trains CartPole-v1 only, not MountainCar-v0");
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var root = json.RootElement;
+        Assert.Equal("MountainCar-v0", root.GetProperty("env").GetString());
+        // A random-ish policy never reaches the flag: every episode runs to MountainCar's time limit of 200.
+        var row = Assert.Single(root.GetProperty("throughput").EnumerateArray().ToList());
+        Assert.Equal(200.0, row.GetProperty("mean_episode_length").GetDouble());
+        Assert.Equal(PolicyGradient.Environment.Environments.MountainCar.Device.BytesPerEnv(32, 200) * 4, row.GetProperty("device_bytes").GetInt64());
+        Assert.Equal(200.0, root.GetProperty("iteration_floor").GetProperty("env_steps_per_iteration").GetDouble() / 8);
+        var solve = Assert.Single(root.GetProperty("solve_times").EnumerateArray().ToList());
+        Assert.False(solve.GetProperty("batched_solved").GetBoolean());
+        Assert.Empty(root.GetProperty("peers").EnumerateArray());
     }
 
     [Fact]

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using PolicyGradient.Environment;
+using PolicyGradient.Output;
+
+namespace Pgvec.Commands;
+
+/// <summary>`pgvec envs`: each built-in environment's shape and targets, and what a random policy scores on it.</summary>
+public static class EnvironmentListing
+{
+    public const int RandomEpisodes = 100;
+    public const ulong RandomSeed = 0;
+
+    public sealed record Row(string Id, int Observations, int Actions, int MaxSteps, double? RewardThreshold, double RandomPolicyMeanReturn);
+
+    public static IReadOnlyList<Row> Rows() =>
+    [
+        .. Environments.All.Select(e => new Row(e.Id, e.Device.Observations, e.Device.Actions, e.Device.MaxEpisodeSteps,
+            e.RewardThreshold, RandomPolicyReturn.Mean(e, RandomEpisodes, RandomSeed))),
+    ];
+
+    public static int Print(bool json, TextWriter stdout)
+    {
+        IReadOnlyList<Row> rows = Rows();
+        if (json)
+        {
+            var report = new { Environments = rows, RandomPolicy = new { Episodes = RandomEpisodes, Seed = RandomSeed } };
+            stdout.WriteLine(JsonSerializer.Serialize(report, JsonFile.Options));
+            return ExitCodes.Completed;
+        }
+        stdout.WriteLine($"{"id",-16} {"observations",12} {"actions",7} {"max steps",9} {"reward threshold",16} {"random policy",13}");
+        foreach (Row r in rows)
+        {
+            string threshold = r.RewardThreshold is { } t ? t.ToString(CultureInfo.InvariantCulture) : "none";
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Id,-16} {r.Observations,12} {r.Actions,7} {r.MaxSteps,9} {threshold,16} {r.RandomPolicyMeanReturn,13:F2}"));
+        }
+        stdout.WriteLine($"random policy: mean return of {RandomEpisodes} episodes of uniformly random actions on the float64 reference, seed {RandomSeed}");
+        return ExitCodes.Completed;
+    }
+}
