@@ -18,8 +18,11 @@ public sealed class ExportRun : ICommand
     private readonly IReadOnlyDictionary<string, string> _metadata;
     private readonly OutputFile _model;
 
-    private ExportRun(ExportOptions options, PolicyParameters policy, IReadOnlyDictionary<string, string> metadata, OutputFile model)
+    private readonly EnvironmentDefinition _environment;
+
+    private ExportRun(ExportOptions options, PolicyParameters policy, EnvironmentDefinition environment, IReadOnlyDictionary<string, string> metadata, OutputFile model)
     {
+        _environment = environment;
         _options = options;
         _policy = policy;
         _metadata = metadata;
@@ -33,12 +36,14 @@ public sealed class ExportRun : ICommand
         if (!options.Onnx.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--onnx {options.Onnx} is not an .onnx name: export writes an ONNX model, so the file must end in .onnx");
         var (policy, metadata) = SafeTensorsInput.Read("checkpoint", options.Checkpoint, file => (PolicyTensors.Read(file), file.Metadata));
-        return new ExportRun(options, policy, metadata, model);
+        EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, $"--checkpoint {options.Checkpoint}");
+        StoredEnvironment.RequireFits(trainedOn, policy.Layout.Inputs, policy.Layout.Actions, $"--checkpoint {options.Checkpoint}");
+        return new ExportRun(options, policy, trainedOn, metadata, model);
     }
 
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
-        ModelProto model = OnnxPolicyModel.Build(_policy, Environments.CartPole.Id, _metadata, PgvecVersion.Text);
+        ModelProto model = OnnxPolicyModel.Build(_policy, _environment.Id, _metadata, PgvecVersion.Text);
         string path = _model.Claim();
         OnnxPolicyModel.Write(path, model);
         var layout = _policy.Layout;

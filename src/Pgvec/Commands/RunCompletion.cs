@@ -43,6 +43,7 @@ public static class RunCompletion
     private static RunSummary Summary(RunIdentity run, TrainingOptions training, WorkDone work, double? secondsToSolve,
         double communicationSeconds, double setupSeconds, double? greedy, bool interrupted, string? failed) => new(
             Mode: run.Mode,
+            Env: training.Environment.Id,
             Device: run.Device,
             DeviceName: run.DeviceName,
             Envs: run.Envs,

@@ -7,6 +7,7 @@ namespace PolicyGradient.Output;
 /// </summary>
 public sealed record RunSummary(
     string Mode,
+    string Env,
     string Device,
     string DeviceName,
     int Envs,
