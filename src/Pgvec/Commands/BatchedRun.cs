@@ -15,7 +15,8 @@ public static class BatchedRun
         Interruption.ThrowIfRequested();
         var setup = Stopwatch.StartNew();
         using ComputeDevice device = DeviceChoice.Open(batched.Device, context.Stderr, batched.StrictDevice, context.Quiet, processes?.Placement);
-        using var trainer = new BatchedTrainer(device, batched.Envs, training, processes);
+        BatchedTrainingState state = checkpoints.Start(training);
+        using var trainer = new BatchedTrainer(device, batched.Envs, training, processes, state);
         double setupSeconds = setup.Elapsed.TotalSeconds;
         // An interrupt during set-up ends the run before it writes anything.
         Interruption.ThrowIfRequested();
@@ -24,7 +25,6 @@ public static class BatchedRun
         RunConfig config = RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions);
         (checkpoints.ResumedAfter is null ? config : config.Resumed(directory)).Write(directory);
 
-        BatchedTrainingState state = checkpoints.Start(training);
         var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, batched.Envs, processes?.Size ?? 1);
         using var recorder = new RunRecorder(directory, $"train, {batched.Envs} envs on {device.Kind.Name()}",
             "mean return of the iteration's episodes", checkpoints.ResumedAfter);
@@ -36,7 +36,7 @@ public static class BatchedRun
         TrainingOutcome outcome;
         try
         {
-            outcome = progress.Track(report => trainer.Train(state, r =>
+            outcome = progress.Track(report => trainer.Train(r =>
             {
                 recorder.Record(r, evaluation.After(state));
                 report(r);
@@ -62,7 +62,7 @@ public static class BatchedRun
     public static void RunWorker(BatchedSettings batched, TrainingOptions training, RunCheckpoints checkpoints, TextWriter stderr, IProcessGroup processes)
     {
         using ComputeDevice device = DeviceChoice.Open(batched.Device, stderr, batched.StrictDevice, quiet: true, processes.Placement);
-        using var trainer = new BatchedTrainer(device, batched.Envs, training, processes);
-        trainer.Train(checkpoints.Start(training), stop: Interruption.Token);
+        using var trainer = new BatchedTrainer(device, batched.Envs, training, processes, checkpoints.Start(training));
+        trainer.Train(stop: Interruption.Token);
     }
 }

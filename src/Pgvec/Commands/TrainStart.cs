@@ -73,7 +73,7 @@ public static class TrainStart
             if (!TrainingCheckpoint.IsCheckpoint(file))
                 throw new InvalidDataException($"it has no {TrainingCheckpoint.Step}: a policy, not a checkpoint");
             TrainOptions stored = StoredOptions(verb, file.Metadata);
-            BatchedTrainingState state = TrainingCheckpoint.ToState(file, stored.LearningRate!.Value);
+            BatchedTrainingState state = TrainingCheckpoint.ToState(file);
             if (state.Policy.Hidden != stored.Hidden)
                 throw new InvalidDataException($"its policy has {state.Policy.Hidden} hidden units but its options say --hidden {stored.Hidden}");
             return (stored, state);

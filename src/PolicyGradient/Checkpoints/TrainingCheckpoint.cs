@@ -18,6 +18,8 @@ public static class TrainingCheckpoint
     public const string FirstMomentPrefix = "optimizer.exp_avg.";
     public const string SecondMomentPrefix = "optimizer.exp_avg_sq.";
     public const string Step = "optimizer.step";
+    /// <summary>Adam's step size, so a checkpoint restores its optimiser by itself (files from before it was kept: the metadata's "lr").</summary>
+    public const string LearningRate = "optimizer.lr";
     public const string Iteration = "progress.iteration";
     public const string Episodes = "progress.episodes";
     public const string EnvSteps = "progress.env_steps";
@@ -26,7 +28,7 @@ public static class TrainingCheckpoint
     public const string SecondsToSolve = "progress.seconds_to_solve";
     public const string LastMeanReturn = "progress.last_mean_return";
 
-    private static readonly string[] Scalars = [Step, Iteration, Episodes, EnvSteps, TrainingSeconds, SecondsToSolve, LastMeanReturn];
+    private static readonly string[] Scalars = [Step, LearningRate, Iteration, Episodes, EnvSteps, TrainingSeconds, SecondsToSolve, LastMeanReturn];
 
     /// <summary>Whether a tensor of this name belongs to a checkpoint beyond the policy itself.</summary>
     public static bool Holds(string name) =>
@@ -42,6 +44,7 @@ public static class TrainingCheckpoint
         tensors.AddRange(PolicyTensors.ToTensors(layout, state.Optimizer.FirstMoment, TensorDType.F64, FirstMomentPrefix));
         tensors.AddRange(PolicyTensors.ToTensors(layout, state.Optimizer.SecondMoment, TensorDType.F64, SecondMomentPrefix));
         tensors.Add(SafeTensor.ScalarI64(Step, state.Optimizer.Steps));
+        tensors.Add(SafeTensor.ScalarF64(LearningRate, state.Optimizer.LearningRate));
         tensors.Add(SafeTensor.ScalarI64(Iteration, state.Iteration));
         tensors.Add(SafeTensor.ScalarI64(Episodes, state.Episodes));
         tensors.Add(SafeTensor.ScalarI64(EnvSteps, state.EnvSteps));
@@ -52,11 +55,11 @@ public static class TrainingCheckpoint
         return new SafeTensorsFile(tensors, metadata);
     }
 
-    /// <summary>The state a checkpoint holds, with Adam at <paramref name="learningRate"/> (an option of the run, kept in the metadata).</summary>
-    public static BatchedTrainingState ToState(SafeTensorsFile file, double learningRate)
+    /// <summary>The state a checkpoint holds, its optimiser's step size included.</summary>
+    public static BatchedTrainingState ToState(SafeTensorsFile file)
     {
         PolicyParameters policy = PolicyTensors.Read(file);
-        var adam = new Adam(policy.Layout.Count, learningRate);
+        var adam = new Adam(policy.Layout.Count, StoredLearningRate(file));
         long steps = file.Tensor(Step).ScalarInt64();
         long iteration = file.Tensor(Iteration).ScalarInt64();
         if (steps < 0 || iteration < 0 || iteration > int.MaxValue)
@@ -78,4 +81,14 @@ public static class TrainingCheckpoint
 
     /// <summary>Whether a file is a checkpoint rather than a bare policy.</summary>
     public static bool IsCheckpoint(SafeTensorsFile file) => file.Tensors.ContainsKey(Step);
+
+    private static double StoredLearningRate(SafeTensorsFile file)
+    {
+        double lr = file.Tensors.ContainsKey(LearningRate) ? file.Tensor(LearningRate).ScalarFloat64()
+            : file.Metadata.TryGetValue("lr", out string? text) && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double parsed) ? parsed
+            : throw new InvalidDataException($"it holds no {LearningRate} and no lr in its metadata: Adam's step size is unknown");
+        if (!double.IsFinite(lr) || lr <= 0)
+            throw new InvalidDataException($"its learning rate {lr} is not a positive number");
+        return lr;
+    }
 }

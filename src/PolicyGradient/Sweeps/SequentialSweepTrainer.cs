@@ -17,7 +17,7 @@ public sealed class SequentialSweepTrainer : ISweepTrainer
             TrainingOptions options = batch.OptionsFor(agent);
             using var trainer = new BatchedTrainer(batch.Device, batch.EnvsPerAgent, options);
             int current = agent;
-            outcomes.Add(trainer.Train(BatchedTrainingState.Start(options), r => onIteration(new AgentIteration(current, r)), stop));
+            outcomes.Add(trainer.Train(r => onIteration(new AgentIteration(current, r)), stop));
         }
         return outcomes;
     }

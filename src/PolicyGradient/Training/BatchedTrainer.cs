@@ -50,8 +50,10 @@ public sealed class BatchedTrainer : IDisposable
     }
 
     /// <summary>`train`'s batch: one agent with <paramref name="envs"/> envs; data-parallel, this process's consecutive share of them.</summary>
-    public BatchedTrainer(ComputeDevice device, int envs, TrainingOptions options, IProcessGroup? processes = null)
-        : this(device, BatchSettings.From(envs, options).Share(processes?.Rank ?? 0, processes?.Size ?? 1), [AgentSettings.From(options)], null, processes)
+    /// <param name="start">Where the agent starts (resumed, or given weights); null: fresh from its seed.</param>
+    public BatchedTrainer(ComputeDevice device, int envs, TrainingOptions options, IProcessGroup? processes = null, BatchedTrainingState? start = null)
+        : this(device, BatchSettings.From(envs, options).Share(processes?.Rank ?? 0, processes?.Size ?? 1), [AgentSettings.From(options)],
+            start is null ? null : [start], processes)
     {
     }
 
@@ -191,20 +193,16 @@ public sealed class BatchedTrainer : IDisposable
         return Outcomes(_stopped);
     }
 
-    /// <summary>`train`: the one agent trains fresh until solved or a budget ends.</summary>
-    public TrainingOutcome Train(Action<UpdateReport>? onIteration = null) => Train(_states[0], onIteration);
-
     /// <summary>
-    /// `train`: the one agent trains from <paramref name="state"/> (fresh or resumed) until solved
-    /// or a budget ends. The state is updated after every iteration, before
-    /// <paramref name="onIteration"/> sees it.
+    /// `train`: the one agent trains from the state it was made with (fresh, given weights or
+    /// resumed) until solved or a budget ends. Its state (<see cref="States"/>) is updated after
+    /// every iteration, before <paramref name="onIteration"/> sees it.
     /// </summary>
     /// <param name="stop">Asks the loop to end after the current iteration (an interrupted run).</param>
-    public TrainingOutcome Train(BatchedTrainingState state, Action<UpdateReport>? onIteration = null, CancellationToken stop = default)
+    public TrainingOutcome Train(Action<UpdateReport>? onIteration = null, CancellationToken stop = default)
     {
         if (_states.Length != 1)
             throw new InvalidOperationException($"Train runs one agent; this batch has {_states.Length}: use TrainAll");
-        _states[0] = state;
         return TrainAll(step =>
         {
             foreach (var agent in step.Agents)

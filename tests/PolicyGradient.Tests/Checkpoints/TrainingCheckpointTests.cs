@@ -11,7 +11,7 @@ public class TrainingCheckpointTests(CpuDeviceFixture fixture)
     private static readonly Dictionary<string, string> Metadata = new() { ["seed"] = "11" };
 
     private static BatchedTrainingState ThroughFile(BatchedTrainingState state) =>
-        TrainingCheckpoint.ToState(SafeTensorsFile.Parse(TrainingCheckpoint.ToFile(state, Metadata).ToBytes()), Options.LearningRate);
+        TrainingCheckpoint.ToState(SafeTensorsFile.Parse(TrainingCheckpoint.ToFile(state, Metadata).ToBytes()));
 
     private static void AssertSameTraining(BatchedTrainingState expected, BatchedTrainingState actual)
     {
@@ -26,16 +26,18 @@ public class TrainingCheckpointTests(CpuDeviceFixture fixture)
     [Fact]
     public void A_run_stopped_saved_and_resumed_ends_bit_for_bit_where_an_uninterrupted_run_ends()
     {
-        using var trainer = new BatchedTrainer(fixture.Device, 16, Options);
         var uninterrupted = BatchedTrainingState.Start(Options);
-        trainer.Train(uninterrupted);
+        using (var trainer = new BatchedTrainer(fixture.Device, 16, Options, start: uninterrupted))
+            trainer.Train();
 
         var first = BatchedTrainingState.Start(Options);
-        using (var stopping = new BatchedTrainer(fixture.Device, 16, Options with { MaxUpdates = 3 }))
-            stopping.Train(first);
+        using (var stopping = new BatchedTrainer(fixture.Device, 16, Options with { MaxUpdates = 3 }, start: first))
+            stopping.Train();
         BatchedTrainingState resumed = ThroughFile(first);
         Assert.Equal(3, resumed.Iteration);
-        trainer.Train(resumed);
+        Assert.Equal(Options.LearningRate, resumed.Optimizer.LearningRate);
+        using (var resuming = new BatchedTrainer(fixture.Device, 16, Options, start: resumed))
+            resuming.Train();
 
         Assert.Equal(6, uninterrupted.Iteration);
         AssertSameTraining(uninterrupted, resumed);
@@ -45,8 +47,8 @@ public class TrainingCheckpointTests(CpuDeviceFixture fixture)
     public void Checkpoint_round_trips_every_field_of_the_training_state()
     {
         var state = BatchedTrainingState.Start(Options);
-        using (var trainer = new BatchedTrainer(fixture.Device, 4, Options with { MaxUpdates = 2 }))
-            trainer.Train(state);
+        using (var trainer = new BatchedTrainer(fixture.Device, 4, Options with { MaxUpdates = 2 }, start: state))
+            trainer.Train();
         state.TrainingSeconds = 1.0 / 3.0;
 
         BatchedTrainingState unsolved = ThroughFile(state);
@@ -78,5 +80,21 @@ public class TrainingCheckpointTests(CpuDeviceFixture fixture)
         Assert.Equal(1, raw.Int64("progress.iteration"));
         Assert.DoesNotContain("progress.seconds_to_solve", raw.Names);
         Assert.Equal("11", raw.Metadata["seed"]);
+    }
+
+    [Fact]
+    public void A_checkpoint_restores_Adams_step_size_itself_and_one_written_before_it_was_kept_takes_the_metadatas_lr()
+    {
+        var state = BatchedTrainingState.Start(Options with { LearningRate = 0.037 });
+        SafeTensorsFile file = TrainingCheckpoint.ToFile(state, Metadata);
+        Assert.Equal(0.037, TrainingCheckpoint.ToState(SafeTensorsFile.Parse(file.ToBytes())).Optimizer.LearningRate);
+
+        SafeTensor[] older = [.. file.Tensors.Values.Where(t => t.Name != TrainingCheckpoint.LearningRate)];
+        var withLr = new SafeTensorsFile(older, new Dictionary<string, string>(Metadata) { ["lr"] = "0.02" });
+        Assert.Equal(0.02, TrainingCheckpoint.ToState(SafeTensorsFile.Parse(withLr.ToBytes())).Optimizer.LearningRate);
+
+        var without = new SafeTensorsFile(older, Metadata);
+        var e = Assert.Throws<InvalidDataException>(() => TrainingCheckpoint.ToState(SafeTensorsFile.Parse(without.ToBytes())));
+        Assert.Contains("optimizer.lr", e.Message);
     }
 }

@@ -119,8 +119,8 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
         Assert.Equal($"pgvec: starting from the 4-6-2 policy in {start}", run.StderrLines[0]);
         var options = new TrainingOptions { Seed = 3, Hidden = 6, MaxUpdates = 1, LearningRate = TrainingOptions.BatchedLearningRate };
         BatchedTrainingState expected = BatchedTrainingState.Start(options, PolicyTensors.Read(start));
-        using (var trainer = new BatchedTrainer(fixture.Device, 8, options))
-            trainer.Train(expected);
+        using (var trainer = new BatchedTrainer(fixture.Device, 8, options, start: expected))
+            trainer.Train();
         var checkpoint = RawSafeTensors.Of(temp.Combine("run", "checkpoint.safetensors"));
         Assert.Equal(expected.Policy.Values[..24], checkpoint.Doubles("fc1.weight"));
         Assert.Equal(expected.Policy.Values[^2..], checkpoint.Doubles("fc2.bias"));

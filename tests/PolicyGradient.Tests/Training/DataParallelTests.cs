@@ -56,8 +56,8 @@ public class DataParallelTests(CpuDeviceFixture fixture)
             try
             {
                 using var device = ComputeDevice.OpenCpu(ComputeDevice.CpuDevice(1));
-                using var trainer = new BatchedTrainer(device, 32, Options, groups[r]);
-                results[r] = (start(r) is { } state ? trainer.Train(state) : trainer.Train(), null);
+                using var trainer = new BatchedTrainer(device, 32, Options, groups[r], start(r));
+                results[r] = (trainer.Train(), null);
             }
             catch (Exception e)
             {
