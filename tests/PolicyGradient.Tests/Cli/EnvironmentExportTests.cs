@@ -8,7 +8,7 @@ public class EnvironmentExportTests
     [Theory]
     [InlineData("Acrobot-v1", 6, 3)]
     [InlineData("MountainCar-v0", 2, 3)]
-    public void Export_writes_the_environments_shape_and_eval_of_the_model_plays_what_the_checkpoint_plays(string id, int observations, int actions)
+    public void Export_writes_the_environments_shape_eval_draws_it_and_the_model_plays_what_the_checkpoint_plays(string id, int observations, int actions)
     {
         using var temp = new TempDirectory();
         string run = temp.Combine("run");
@@ -26,7 +26,10 @@ public class EnvironmentExportTests
             Assert.Equal([-1, actions], model.OutputMetadata["logits"].Dimensions);
         }
         string fromCheckpoint = temp.Combine("checkpoint.json"), fromModel = temp.Combine("model.json");
-        Assert.Equal(0, CliRun.Of("eval", "--checkpoint", policy, "--episodes", "5", "--out", fromCheckpoint).Exit);
+        string svg = temp.Combine("episode.svg");
+        Assert.Equal(0, CliRun.Of("eval", "--checkpoint", policy, "--episodes", "5", "--render", svg, "--out", fromCheckpoint).Exit);
+        // The environment's own drawing: its id in the title, the episode's frames in an SVG that parses.
+        Assert.Contains(id, System.Xml.Linq.XDocument.Load(svg).ToString());
         Assert.Equal(0, CliRun.Of("eval", "--onnx", onnx, "--episodes", "5", "--out", fromModel).Exit);
         JsonElement a = JsonDocument.Parse(File.ReadAllText(fromCheckpoint)).RootElement, b = JsonDocument.Parse(File.ReadAllText(fromModel)).RootElement;
         Assert.StartsWith(id, a.GetProperty("environment").GetString());
