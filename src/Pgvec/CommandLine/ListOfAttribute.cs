@@ -64,7 +64,7 @@ public sealed class ListOfAttribute(Type optionsType, string propertyName) : Opt
             else if (Item(item) is { } value)
                 values.Add(value);
             else
-                return (null, $"has {item}, which is not {ItemRule.Allowed}");
+                return (null, $"has {item}, which {ItemRefusal(item)}");
             if (values.Count > MaxItems)
                 return (null, $"has more than {MaxItems:N0} values");
         }
@@ -76,6 +76,10 @@ public sealed class ListOfAttribute(Type optionsType, string propertyName) : Opt
         }
         return (values, null);
     }
+
+    /// <summary>The item rule's own word on a value it refuses where it has one (--env's did-you-mean), else what it allows.</summary>
+    private string ItemRefusal(string item) =>
+        ItemRule.RefusalOf(item) is var own && own != ItemRule.Refusal ? own : $"is not {ItemRule.Allowed}";
 
     /// <summary>One item converted to the single-value option's type and checked by its rule, or null.</summary>
     private object? Item(string text)

@@ -38,7 +38,7 @@ public static class CompareRun
         string path = Path.Combine(context.Directory.Path, ComparisonFile);
         JsonFile.Write(path, comparison);
         LearningCurvePlot.Save(Path.Combine(context.Directory.Path, LearningCurvePlot.CompareFileName), [baseline.Curve, batched.Curve],
-            options.TargetReturn, "pgvec compare");
+            options.TargetReturn!.Value, "pgvec compare");
         ComparisonTable.Print(comparison, context.Stdout);
         context.Stdout.WriteLine(path);
         return batched.Summary.Interrupted;

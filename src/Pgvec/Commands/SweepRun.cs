@@ -53,24 +53,25 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         TextWriter stdout = context.Stdout;
         var setup = Stopwatch.StartNew();
         using ComputeDevice device = DeviceChoice.Open(options.DeviceKind, context.Stderr, options.StrictDevice, context.Quiet, processes.Placement);
-        int agentsHere = DistributedSweepTrainer.AgentsOf(processes.Rank, processes.Size, grid.Agents.Count).Count;
-        DeviceEnvironment environment = options.Environment.Device;
-        DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, environment.BytesPerEnv(options.Hidden, environment.MaxEpisodeSteps),
-            IndexLimits.ForBatch(environment.Layout(options.Hidden), environment.MaxEpisodeSteps));
+        IReadOnlyList<SweepBatch> batches = Batches(options, device);
+        // Every batch is checked before the first trains: a sweep that cannot finish does not start.
+        foreach (SweepBatch batch in batches)
+        {
+            DeviceEnvironment environment = batch.Environment.Device;
+            int agentsHere = DistributedSweepTrainer.AgentsOf(processes.Rank, processes.Size, batch).Count;
+            DeviceMemory.EnsureFits(device, Math.Max(1, agentsHere), options.Envs, environment.BytesPerEnv(options.Hidden, environment.MaxEpisodeSteps),
+                IndexLimits.ForBatch(environment.Layout(options.Hidden), environment.MaxEpisodeSteps));
+        }
         Interruption.ThrowIfRequested();
         string directory = root ? context.Directory.Claim() : "";
         if (root)
             RunConfig.Of(context.Verb, device.Kind.Name(), device.Name, context.ConfigOptions).Write(directory);
-        var batch = new SweepBatch(device, options.Envs, options.Hidden, grid.Agents, options.TargetReturn, options.MaxIterations, options.MaxSeconds, options.Environment)
-        {
-            MaxEnvSteps = options.MaxEnvSteps ?? long.MaxValue,
-        };
         double setupSeconds = setup.Elapsed.TotalSeconds;
 
         var history = new SweepHistory(grid.Agents.Count);
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<TrainingOutcome> outcomes = ISweepProgress.For(context, grid, options.TargetReturn)
-            .Track(report => trainer.Train(batch, iteration =>
+        IReadOnlyList<TrainingOutcome> outcomes = ISweepProgress.For(context, grid, options.TargetReturns)
+            .Track(report => trainer.TrainInTurn(batches, iteration =>
             {
                 history.Record(iteration);
                 report(iteration);
@@ -84,30 +85,53 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         string[] policies = WritePolicies(options, grid, outcomes, directory);
         SweepCsv.Write(directory, grid, history);
         var report = new SweepReport(
-            device.Kind.Name(), device.Name, options.Envs, options.Hidden, options.TargetReturn, options.MaxIterations, options.MaxSeconds,
-            interrupted, setupSeconds, wallSeconds, AgentGrid.OrderDescription, ConfigurationStatistics.UnsolvedNote, SweepReport.IntervalMethod,
-            AgentResults(options.Environment, grid, outcomes, policies), ConfigurationResults(grid, outcomes));
+            device.Kind.Name(), device.Name, [.. grid.Environments.Select(e => e.Id)], options.Envs, options.Hidden, options.TargetReturn,
+            options.MaxIterations, options.MaxSeconds, interrupted, setupSeconds, wallSeconds, AgentGrid.OrderDescription,
+            ConfigurationStatistics.UnsolvedNote, SweepReport.IntervalMethod,
+            AgentResults(grid, outcomes, policies), ConfigurationResults(options, grid, outcomes));
         report.Write(directory);
-        SweepPlots.SaveReturns(directory, grid, history, options.TargetReturn);
+        SweepPlots.SaveReturns(directory, grid, history, options.TargetReturns);
         SweepPlots.SaveSolved(directory, grid, outcomes);
-        PrintSummary(report, outcomes, Path.Combine(directory, SweepReport.FileName), stdout);
+        PrintSummary(grid, report, outcomes, Path.Combine(directory, SweepReport.FileName), stdout);
         return interrupted;
+    }
+
+    /// <summary>One batch per environment, in grid order: a batch is compiled for one environment type, so agents of two cannot share one.</summary>
+    private static IReadOnlyList<SweepBatch> Batches(SweepOptions options, ComputeDevice device)
+    {
+        AgentGrid grid = options.Grid;
+        return
+        [
+            .. grid.Environments.Select((environment, e) =>
+            {
+                int[] agents = [.. grid.AgentsOn(e)];
+                return new SweepBatch(device, options.Envs, options.Hidden, [.. agents.Select(a => grid.Agents[a])], options.TargetReturns[e],
+                    options.MaxIterations, options.MaxSeconds, environment)
+                {
+                    MaxEnvSteps = options.MaxEnvSteps ?? long.MaxValue,
+                    FirstAgent = agents[0],
+                };
+            }),
+        ];
     }
 
     /// <summary>policies/agent-NNN.safetensors, each with its own options (as `train` would store them) and its agent index in the metadata.</summary>
     private static string[] WritePolicies(SweepOptions options, AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string directory)
     {
         var shared = CheckpointMetadata.Of(VerbSpec.For(typeof(SweepOptions)), options);
-        foreach (string axis in new[] { "seeds", "lr", "gamma", "objective" })
+        foreach (string axis in new[] { "env", "seeds", "lr", "gamma", "objective" })
             shared.Remove(axis);
         int digits = Math.Max(3, (grid.Agents.Count - 1).ToString(CultureInfo.InvariantCulture).Length);
         var paths = new string[outcomes.Count];
         for (int agent = 0; agent < outcomes.Count; agent++)
         {
             AgentSettings settings = grid.Agents[agent];
+            EnvironmentDefinition environment = grid.EnvironmentOf(agent);
             var metadata = new Dictionary<string, string>(shared)
             {
                 ["agent"] = agent.ToString(CultureInfo.InvariantCulture),
+                ["env"] = environment.Id,
+                ["target-return"] = CheckpointMetadata.Text(options.TargetReturnOn(environment)),
                 ["seed"] = CheckpointMetadata.Text(settings.Seed),
                 ["lr"] = CheckpointMetadata.Text(settings.LearningRate),
                 ["gamma"] = CheckpointMetadata.Text(settings.Gamma),
@@ -119,36 +143,36 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         return paths;
     }
 
-    private static SweepAgentResult[] AgentResults(EnvironmentDefinition environment, AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string[] policies)
+    private static SweepAgentResult[] AgentResults(AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string[] policies)
     {
         var greedy = new double[outcomes.Count];
         // Each evaluation is its own deterministic computation, so running them side by side changes no result.
         Parallel.For(0, outcomes.Count, agent =>
-            greedy[agent] = GreedyEvaluation.MeanReturn(outcomes[agent].Policy, environment, RunCompletion.GreedyEpisodes, grid.Agents[agent].Seed));
+            greedy[agent] = GreedyEvaluation.MeanReturn(outcomes[agent].Policy, grid.EnvironmentOf(agent), RunCompletion.GreedyEpisodes, grid.Agents[agent].Seed));
         return [.. outcomes.Select((o, agent) =>
         {
             AgentSettings settings = grid.Agents[agent];
-            return new SweepAgentResult(agent, settings.Seed, settings.LearningRate, settings.Gamma, settings.Objective.Name(), policies[agent],
+            return new SweepAgentResult(agent, grid.EnvironmentOf(agent).Id, settings.Seed, settings.LearningRate, settings.Gamma, settings.Objective.Name(), policies[agent],
                 o.Solved, o.Interrupted, o.Updates, o.Episodes, o.EnvSteps, o.SecondsToSolve, o.WallSeconds, o.FinalMeanReturn, greedy[agent]);
         })];
     }
 
-    private static SweepConfigurationResult[] ConfigurationResults(AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes) =>
+    private static SweepConfigurationResult[] ConfigurationResults(SweepOptions options, AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes) =>
     [
         .. grid.Configurations.Select((c, i) =>
         {
             int[] agents = [.. grid.AgentsOf(i)];
             ConfigurationStatistics? statistics = ConfigurationStatistics.Of(agents.Where(a => a < outcomes.Count).Select(a => outcomes[a]));
-            return new SweepConfigurationResult(i, c.LearningRate, c.Gamma, c.Objective.Name(), agents, statistics?.AgentsFinished ?? 0,
+            return new SweepConfigurationResult(i, c.Environment.Id, options.TargetReturnOn(c.Environment), c.LearningRate, c.Gamma, c.Objective.Name(), agents, statistics?.AgentsFinished ?? 0,
                 statistics?.SolvedFraction, statistics?.Iterations, statistics?.EnvSteps, statistics?.SecondsToSolve);
         }),
     ];
 
-    private static void PrintSummary(SweepReport report, IReadOnlyList<TrainingOutcome> outcomes, string path, TextWriter stdout)
+    private static void PrintSummary(AgentGrid grid, SweepReport report, IReadOnlyList<TrainingOutcome> outcomes, string path, TextWriter stdout)
     {
         foreach (SweepConfigurationResult c in report.Configurations)
         {
-            string label = string.Create(CultureInfo.InvariantCulture, $"lr {c.Lr:R}, gamma {c.Gamma:R}, {c.Objective}");
+            string label = grid.Configurations[c.Configuration].Label;
             stdout.WriteLine(c.Iterations is null
                 ? $"{label}: no agent finished"
                 : string.Create(CultureInfo.InvariantCulture,

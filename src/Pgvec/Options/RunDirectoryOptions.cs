@@ -8,26 +8,27 @@ namespace Pgvec.Options;
 
 /// <summary>
 /// The options every verb that trains into a run directory shares (train, baseline, compare,
-/// sweep): the network, the target and time budget, the outputs and the progress shown.
+/// sweep): the network, the target and time budget, the outputs and the progress shown. Each
+/// declares its own --env: one environment, or a sweep's list of them.
 /// </summary>
 public abstract class RunDirectoryOptions
 {
-    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0.")]
-    [EnvironmentId]
-    public string Env { get; set; } = "CartPole-v1";
-
-    /// <summary>The environment --env names (its rule has checked it exists).</summary>
-    public EnvironmentDefinition Environment => Environments.Named(Env);
-
     [Option("hidden", Default = 32, HelpText = "Hidden units of the D-H-N policy network (D observations and N actions come from --env).")]
     [IntegerRange(1, 1024)]
     public int Hidden { get; set; }
 
     [Option("target-return", MetaValue = "X", HelpText = "(Default: the environment's reward_threshold: CartPole-v1 475, Acrobot-v1 -100, MountainCar-v0 -110) Solved when the mean return reaches this.")]
     [FiniteNumber]
-    public double TargetReturn { get => _targetReturn ?? Environment.RewardThreshold ?? double.PositiveInfinity; set => _targetReturn = value; }
+    public double? TargetReturn { get => _targetReturn ?? DefaultTargetReturn; set => _targetReturn = value; }
 
     private double? _targetReturn;
+
+    /// <summary>The target without --target-return, as config.json records it; null where the verb's environments have different ones.</summary>
+    protected abstract double? DefaultTargetReturn { get; }
+
+    /// <summary>The target of agents on <paramref name="environment"/>: --target-return where given (for every environment), else its reward_threshold (none: never solved).</summary>
+    public double TargetReturnOn(EnvironmentDefinition environment) =>
+        _targetReturn ?? environment.RewardThreshold ?? double.PositiveInfinity;
 
     [Option("max-seconds", Default = 600.0, HelpText = "Time budget of the training loop, in seconds.")]
     [FiniteNumber(GreaterThan = 0)]

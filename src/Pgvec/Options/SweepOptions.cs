@@ -2,15 +2,17 @@ using CommandLine;
 using Pgvec.CommandLine;
 using Pgvec.Commands;
 using PolicyGradient.Devices;
+using PolicyGradient.Environment;
 using PolicyGradient.Sweeps;
 using PolicyGradient.Training;
 
 namespace Pgvec.Options;
 
-[OptionHelp("max-seconds", "Time budget of the batch's training loop, in seconds: every agent still training stops when it is spent.")]
+[OptionHelp("max-seconds", "Time budget of each batch's training loop (one batch per --env), in seconds: every agent still training stops when it is spent.")]
+[OptionHelp("target-return", "(Default: each environment's reward_threshold: CartPole-v1 475, Acrobot-v1 -100, MountainCar-v0 -110) Solved when the mean return reaches this; given, it applies to every --env.")]
 [OptionHelp("quiet", "Print only the final lines (one per configuration, then the sweep's): no progress and no device line (warnings and errors still go to stderr).")]
 [OptionHelp("out", "(Default: runs/sweep-yyyyMMdd-HHmmss-fff, a fresh one) The sweep's directory: config.json, sweep.json, sweep.csv, sweep.png, solved.png and policies/agent-NNN.safetensors.")]
-[Verb("sweep", HelpText = "Trains every combination of --seeds, --lr, --gamma and --objective as one agent of --envs envs; writes sweep.json (statistics per configuration), sweep.csv, plots and every agent's policy.")]
+[Verb("sweep", HelpText = "Trains every combination of --env, --seeds, --lr, --gamma and --objective as one agent of --envs envs; writes sweep.json (statistics per configuration), sweep.csv, plots and every agent's policy.")]
 public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
 {
     [Option("seeds", Default = "0-7", HelpText = "Seeds, one agent each per configuration: a list of seeds and ranges, e.g. 0-31, 1,5,9 or 0-3,10.")]
@@ -48,22 +50,36 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     [Option("strict-device", Default = false, HelpText = BatchedOptions.StrictDeviceHelp)]
     public bool StrictDevice { get; set; }
 
+    [Option("env", Default = "CartPole-v1", HelpText = "Gymnasium environments, e.g. CartPole-v1,Acrobot-v1: each one that train accepts; one device batch each, trained one after another.")]
+    [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Env))]
+    public string Env { get; set; } = "";
+
     public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
 
     /// <summary>The agents, in <see cref="AgentGrid"/>'s order.</summary>
     public AgentGrid Grid { get; private set; } = null!;
 
+    /// <summary>Each environment's target, in the grid's order of environments.</summary>
+    public IReadOnlyList<double> TargetReturns => [.. Grid.Environments.Select(TargetReturnOn)];
+
+    /// <summary>One target for the whole sweep where its environments share one; null where they differ.</summary>
+    protected override double? DefaultTargetReturn =>
+        Axis<string>("env", Env).Select(id => TargetReturnOn(Environments.Named(id))).Distinct().ToArray() is [var only] ? only : null;
+
     public ICommand Check(ArgumentScan scan)
     {
+        EnvironmentDefinition[] environments = [.. Axis<string>("env", Env).Select(Environments.Named)];
         Objective[] objectives = [.. Axis<string>("objective", Objectives).Select(EnumNames.Parse<Objective>)];
-        ObjectiveFit.Require(Environment, objectives);
-        Grid = new AgentGrid(Axis<ulong>("seeds", Seeds), Axis<double>("lr", LearningRates), Axis<double>("gamma", Gammas), objectives);
-        // Envs and episodes are counted exactly up to 2^24 in one batch, and a batched engine holds every agent's envs at once.
-        long envs = (long)Grid.Agents.Count * Envs;
+        foreach (EnvironmentDefinition environment in environments)
+            ObjectiveFit.Require(environment, objectives);
+        Grid = new AgentGrid(environments, Axis<ulong>("seeds", Seeds), Axis<double>("lr", LearningRates), Axis<double>("gamma", Gammas), objectives);
+        // Envs and episodes are counted exactly up to 2^24 in one batch, and a batched engine holds every agent of its environment at once.
+        int agents = Grid.AgentsPerEnvironment;
+        long envs = (long)agents * Envs;
         if (envs > BatchedOptions.MaxEnvs)
         {
             throw new UsageException(
-                $"--envs {Envs} for {Grid.Agents.Count:N0} agents is {envs:N0} envs in one batch: at most {BatchedOptions.MaxEnvs:N0}; give fewer agents or at most --envs {BatchedOptions.MaxEnvs / Grid.Agents.Count:N0}");
+                $"--envs {Envs} for {agents:N0} agents{(Grid.Environments.Count > 1 ? " on each --env" : "")} is {envs:N0} envs in one batch: at most {BatchedOptions.MaxEnvs:N0}; give fewer agents or at most --envs {BatchedOptions.MaxEnvs / agents:N0}");
         }
         return SweepRun.Prepare(this);
     }

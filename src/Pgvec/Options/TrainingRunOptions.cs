@@ -1,6 +1,7 @@
 using CommandLine;
 using Pgvec.Commands;
 using Pgvec.CommandLine;
+using PolicyGradient.Environment;
 using PolicyGradient.Training;
 
 namespace Pgvec.Options;
@@ -47,6 +48,15 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
     [LongRange(1, long.MaxValue)]
     public long? MaxEnvSteps { get; set; }
 
+    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0.")]
+    [EnvironmentId]
+    public string Env { get; set; } = "CartPole-v1";
+
+    /// <summary>The environment --env names (its rule has checked it exists).</summary>
+    public EnvironmentDefinition Environment => Environments.Named(Env);
+
+    protected override double? DefaultTargetReturn => TargetReturnOn(Environment);
+
     public TrainingOptions Training(int maxUpdates) => new()
     {
         Environment = Environment,
@@ -55,7 +65,7 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
         LearningRate = LearningRate!.Value,
         Gamma = Gamma,
         Objective = EnumNames.Parse<Objective>(Objective),
-        TargetReturn = TargetReturn,
+        TargetReturn = TargetReturnOn(Environment),
         MaxUpdates = maxUpdates,
         MaxSeconds = MaxSeconds,
         MaxEnvSteps = MaxEnvSteps ?? long.MaxValue,

@@ -10,11 +10,12 @@ public interface ISweepProgress
     T Track<T>(Func<Action<AgentIteration>, T> train);
 
     /// <summary>A live display on an interactive terminal, plain lines when redirected, nothing with --quiet.</summary>
-    public static ISweepProgress For(RunContext context, AgentGrid grid, double targetReturn)
+    /// <param name="targetReturns">Each environment's target, in the grid's order of environments.</param>
+    public static ISweepProgress For(RunContext context, AgentGrid grid, IReadOnlyList<double> targetReturns)
     {
         if (context.Quiet)
             return new QuietSweepProgress();
-        var tally = new SweepTally(grid, targetReturn);
+        var tally = new SweepTally(grid, targetReturns);
         return context.IsTerminal ? new SweepLiveProgress(tally, context.Stdout) : new SweepProgressLog(context.Stdout, tally);
     }
 }

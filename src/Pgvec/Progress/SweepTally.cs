@@ -4,7 +4,8 @@ using PolicyGradient.Sweeps;
 namespace Pgvec.Progress;
 
 /// <summary>What the sweep displays count: agents solved per configuration, the latest iteration, env-steps per second.</summary>
-public sealed class SweepTally(AgentGrid grid, double targetReturn)
+/// <param name="targetReturns">Each environment's target, in the grid's order of environments.</param>
+public sealed class SweepTally(AgentGrid grid, IReadOnlyList<double> targetReturns)
 {
     private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
     private readonly int[] _solved = new int[grid.Configurations.Count];
@@ -30,7 +31,7 @@ public sealed class SweepTally(AgentGrid grid, double targetReturn)
             _sinceReport.Restart();
         }
         Iteration = iteration.Report.Update;
-        if (iteration.Report.RunningMeanReturn < targetReturn)
+        if (iteration.Report.RunningMeanReturn < targetReturns[grid.EnvironmentIndexOf(iteration.Agent)])
             return false;
         Solved++;
         _solved[grid.ConfigurationOf(iteration.Agent)]++;

@@ -5,11 +5,11 @@ using PolicyGradient.Training;
 
 namespace PolicyGradient.Output;
 
-/// <summary>sweep.csv: one row per agent and iteration, agents in grid order.</summary>
+/// <summary>sweep.csv: one row per agent and iteration, agents in grid order; env came last, after the columns a one-environment sweep wrote before it.</summary>
 public static class SweepCsv
 {
     public const string FileName = "sweep.csv";
-    public const string Header = "agent,seed,lr,gamma,objective,iteration,env_steps,mean_return";
+    public const string Header = "agent,seed,lr,gamma,objective,iteration,env_steps,mean_return,env";
 
     public static void Write(string directory, AgentGrid grid, SweepHistory history)
     {
@@ -17,10 +17,11 @@ public static class SweepCsv
         for (int agent = 0; agent < history.Agents; agent++)
         {
             AgentSettings settings = grid.Agents[agent];
+            string environment = grid.EnvironmentOf(agent).Id;
             foreach (AgentPoint point in history.Of(agent))
             {
                 text.Append(string.Create(CultureInfo.InvariantCulture,
-                    $"{agent},{settings.Seed},{settings.LearningRate:R},{settings.Gamma:R},{settings.Objective.Name()},{point.Iteration},{point.EnvSteps},{point.MeanReturn:R}\n"));
+                    $"{agent},{settings.Seed},{settings.LearningRate:R},{settings.Gamma:R},{settings.Objective.Name()},{point.Iteration},{point.EnvSteps},{point.MeanReturn:R},{environment}\n"));
             }
         }
         AtomicFile.WriteAllText(Path.Combine(directory, FileName), text.ToString());

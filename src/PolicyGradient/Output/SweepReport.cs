@@ -6,6 +6,7 @@ namespace PolicyGradient.Output;
 /// <summary>One agent of sweep.json: its configuration, where its policy is, and how it did.</summary>
 public sealed record SweepAgentResult(
     int Agent,
+    string Env,
     ulong Seed,
     double Lr,
     double Gamma,
@@ -24,6 +25,8 @@ public sealed record SweepAgentResult(
 /// <summary>One configuration of sweep.json; the statistics are null when none of its agents finished.</summary>
 public sealed record SweepConfigurationResult(
     int Configuration,
+    string Env,
+    double TargetReturn,
     double Lr,
     double Gamma,
     string Objective,
@@ -34,13 +37,17 @@ public sealed record SweepConfigurationResult(
     MeasureStatistics? EnvSteps,
     MeasureStatistics? SecondsToSolve);
 
-/// <summary>sweep.json: the sweep's settings, every agent, and every configuration's statistics.</summary>
+/// <summary>
+/// sweep.json: the sweep's settings, every agent, and every configuration's statistics.
+/// <see cref="TargetReturn"/> is null where the environments' targets differ (each configuration holds its own).
+/// </summary>
 public sealed record SweepReport(
     string Device,
     string DeviceName,
+    IReadOnlyList<string> Envs,
     int EnvsPerAgent,
     int Hidden,
-    double TargetReturn,
+    double? TargetReturn,
     int MaxIterations,
     double MaxSeconds,
     bool Interrupted,

@@ -7,28 +7,28 @@ using PolicyGradient.Training;
 namespace PolicyGradient.Sweeps;
 
 /// <summary>
-/// A sweep across the ranks of an MPI job: agent k trains on rank k mod size (so every rank gets
-/// a share of every configuration), each rank's share in one batch of its own device; then every
-/// rank gathers every agent's iterations and outcome, in agent order. An agent's bits depend on
+/// A sweep across the ranks of an MPI job: agent k of the sweep trains on rank k mod size (so
+/// every rank gets a share of every configuration), each rank's share of a batch in one batch of
+/// its own device; then every rank gathers every agent's iterations and outcome, in agent order. An agent's bits depend on
 /// nothing but its own settings, so each one ends as it does in a single-process sweep.
 /// </summary>
 public sealed class DistributedSweepTrainer(IProcessGroup processes, ISweepTrainer local) : ISweepTrainer
 {
-    /// <summary>The agents rank <paramref name="rank"/> of <paramref name="size"/> trains.</summary>
-    public static IReadOnlyList<int> AgentsOf(int rank, int size, int agents) =>
-        [.. Enumerable.Range(0, agents).Where(k => k % size == rank)];
+    /// <summary>The agents of <paramref name="batch"/> (their indices in it) that rank <paramref name="rank"/> of <paramref name="size"/> trains.</summary>
+    public static IReadOnlyList<int> AgentsOf(int rank, int size, SweepBatch batch) =>
+        [.. Enumerable.Range(0, batch.Agents.Count).Where(k => (batch.FirstAgent + k) % size == rank)];
 
     public IReadOnlyList<TrainingOutcome> Train(SweepBatch batch, Action<AgentIteration> onIteration, CancellationToken stop)
     {
-        IReadOnlyList<int> mine = AgentsOf(processes.Rank, processes.Size, batch.Agents.Count);
+        IReadOnlyList<int> mine = AgentsOf(processes.Rank, processes.Size, batch);
         var iterations = new List<AgentIteration>();
         IReadOnlyList<TrainingOutcome> outcomes = mine.Count == 0 ? [] : local.Train(
             batch with { Agents = [.. mine.Select(k => batch.Agents[k])] },
             iteration =>
             {
-                var global = iteration with { Agent = mine[iteration.Agent] };
-                iterations.Add(global);
-                onIteration(global);
+                var inBatch = iteration with { Agent = mine[iteration.Agent] };
+                iterations.Add(inBatch);
+                onIteration(inBatch);
             },
             stop);
 

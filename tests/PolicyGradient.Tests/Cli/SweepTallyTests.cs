@@ -10,7 +10,7 @@ public class SweepTallyTests
     public void The_elapsed_time_shown_is_never_less_than_the_training_seconds_of_an_agent_that_reported()
     {
         var grid = new AgentGrid([0], [0.1], [0.99], [Objective.Reinforce]);
-        var tally = new SweepTally(grid, 475);
+        var tally = new SweepTally(grid, [475]);
         var report = new UpdateReport
         {
             Update = 12, Episodes = 64, MeanReturn = 480, MinReturn = 300, MaxReturn = 500, EnvSteps = 30_000, TotalEnvSteps = 200_000,

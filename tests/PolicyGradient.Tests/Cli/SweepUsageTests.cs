@@ -24,6 +24,14 @@ public class SweepUsageTests
         { ["--envs", "0"], ["--envs 0 is out of range", "an integer from 1 to 16777216"] },
         { ["--seed", "3"], ["unknown option --seed for sweep", "--seeds"] },
         { ["--seeds", "0-1023", "--envs", "32768"], ["--envs 32768 for 1,024 agents is 33,554,432 envs", "at most 16,777,216", "at most --envs 16,384"] },
+        { ["--env", "CartPole-v1,acrobot"], ["--env CartPole-v1,acrobot has acrobot, which is not valid (did you mean Acrobot-v1?)", "each one of CartPole-v1, Acrobot-v1, MountainCar-v0"] },
+        { ["--env", "Acrobot-v1,CartPole-v1,Acrobot-v1"], ["--env Acrobot-v1,CartPole-v1,Acrobot-v1 gives Acrobot-v1 twice", "no value twice"] },
+        { ["--env", "CartPole-v1,"], ["--env CartPole-v1, has an empty item", "each one of CartPole-v1"] },
+        { ["--env", "CartPole-v1,Pendulum-v1"], ["has Pendulum-v1, which is not one pgvec trains yet (Pendulum-v1 has continuous actions)"] },
+        // The tutorial objective fits CartPole-v1 alone: a grid that pairs it with another environment is refused.
+        { ["--env", "CartPole-v1,Acrobot-v1", "--objective", "reinforce,tutorial"], ["--objective tutorial does not fit --env Acrobot-v1"] },
+        // The limit is one batch's: one environment's agents.
+        { ["--env", "CartPole-v1,Acrobot-v1", "--seeds", "0-1023", "--envs", "32768"], ["--envs 32768 for 1,024 agents on each --env is 33,554,432 envs"] },
     };
 
     [Theory]

@@ -39,6 +39,24 @@ public class MpiSweepTests
     }
 
     [SkippableFact]
+    public void Two_ranks_sweeping_two_environments_write_the_directory_a_single_process_writes()
+    {
+        Skip.If(MpiJob.Mpirun is null, MpiJob.Missing);
+        using var temp = new TempDirectory();
+        // Three seeds: Acrobot-v1's batch starts at agent 3, on rank 1.
+        string[] grid = ["sweep", "--env", "CartPole-v1,Acrobot-v1", "--seeds", "0-2", "--envs", "8", "--device", "cpu", "--max-iterations", "3", "--quiet"];
+        string single = temp.Combine("single"), ranks = temp.Combine("ranks");
+        Assert.Equal(0, CliRun.Of([.. grid, "--out", single]).Exit);
+
+        MpiJob.RunTwoRanks(temp.Path, [.. grid, "--out", ranks]);
+        Assert.Equal(File.ReadAllText(Path.Combine(single, "sweep.csv")), File.ReadAllText(Path.Combine(ranks, "sweep.csv")));
+        string[] policies = Directory.GetFiles(Path.Combine(single, "policies"));
+        Assert.Equal(6, policies.Length);
+        foreach (string policy in policies)
+            Assert.Equal(File.ReadAllBytes(policy), File.ReadAllBytes(Path.Combine(ranks, "policies", Path.GetFileName(policy))));
+    }
+
+    [SkippableFact]
     public void A_rank_that_dies_ends_the_job_within_seconds_naming_the_rank()
     {
         Skip.If(MpiJob.Mpirun is null, MpiJob.Missing);

@@ -17,7 +17,7 @@ public class SweepPlotsTests
             PolicyParameters.Initialise(CartPoleShapes.Layout(8), a.Seed), Interrupted: true))];
 
         Assert.False(SweepPlots.SaveSolved(temp.Path, grid, interrupted));
-        Assert.False(SweepPlots.SaveReturns(temp.Path, grid, new SweepHistory(grid.Agents.Count), 475));
+        Assert.False(SweepPlots.SaveReturns(temp.Path, grid, new SweepHistory(grid.Agents.Count), [475]));
 
         Assert.Empty(Directory.GetFiles(temp.Path));
     }
