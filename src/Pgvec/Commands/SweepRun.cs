@@ -82,7 +82,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         // As for train: a stop asked for before the outcome is written makes the sweep interrupted.
         bool interrupted = Interruption.Settle() || outcomes.Count < grid.Agents.Count || outcomes.Any(o => o.Interrupted);
 
-        string[] policies = WritePolicies(options, grid, outcomes, directory);
+        string?[] policies = WritePolicies(options, grid, outcomes, directory);
         SweepCsv.Write(directory, grid, history);
         var report = new SweepReport(
             device.Kind.Name(), device.Name, [.. grid.Environments.Select(e => e.Id)], options.Envs, options.Hidden, options.TargetReturn,
@@ -116,15 +116,18 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
     }
 
     /// <summary>policies/agent-NNN.safetensors, each with its own options (as `train` would store them) and its agent index in the metadata.</summary>
-    private static string[] WritePolicies(SweepOptions options, AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string directory)
+    /// <remarks>An agent that diverged has no policy worth keeping (its parameters may hold NaN): its path is null.</remarks>
+    private static string?[] WritePolicies(SweepOptions options, AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string directory)
     {
         var shared = CheckpointMetadata.Of(VerbSpec.For(typeof(SweepOptions)), options);
         foreach (string axis in new[] { "env", "seeds", "lr", "gamma", "objective" })
             shared.Remove(axis);
         int digits = Math.Max(3, (grid.Agents.Count - 1).ToString(CultureInfo.InvariantCulture).Length);
-        var paths = new string[outcomes.Count];
+        var paths = new string?[outcomes.Count];
         for (int agent = 0; agent < outcomes.Count; agent++)
         {
+            if (outcomes[agent].Failure is not null)
+                continue;
             AgentSettings settings = grid.Agents[agent];
             EnvironmentDefinition environment = grid.EnvironmentOf(agent);
             var metadata = new Dictionary<string, string>(shared)
@@ -143,17 +146,18 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         return paths;
     }
 
-    private static SweepAgentResult[] AgentResults(AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string[] policies)
+    private static SweepAgentResult[] AgentResults(AgentGrid grid, IReadOnlyList<TrainingOutcome> outcomes, string?[] policies)
     {
-        var greedy = new double[outcomes.Count];
+        var greedy = new double?[outcomes.Count];
         // Each evaluation is its own deterministic computation, so running them side by side changes no result.
         Parallel.For(0, outcomes.Count, agent =>
-            greedy[agent] = GreedyEvaluation.MeanReturn(outcomes[agent].Policy, grid.EnvironmentOf(agent), RunCompletion.GreedyEpisodes, grid.Agents[agent].Seed));
+            greedy[agent] = outcomes[agent].Failure is not null ? null
+                : GreedyEvaluation.MeanReturn(outcomes[agent].Policy, grid.EnvironmentOf(agent), RunCompletion.GreedyEpisodes, grid.Agents[agent].Seed));
         return [.. outcomes.Select((o, agent) =>
         {
             AgentSettings settings = grid.Agents[agent];
             return new SweepAgentResult(agent, grid.EnvironmentOf(agent).Id, settings.Seed, settings.LearningRate, settings.Gamma, settings.Objective.Name(), policies[agent],
-                o.Solved, o.Interrupted, o.Updates, o.Episodes, o.EnvSteps, o.SecondsToSolve, o.WallSeconds, o.FinalMeanReturn, greedy[agent]);
+                o.Solved, o.Interrupted, o.Failure, o.Updates, o.Episodes, o.EnvSteps, o.SecondsToSolve, o.WallSeconds, o.FinalMeanReturn, greedy[agent]);
         })];
     }
 
@@ -181,8 +185,10 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         long envSteps = outcomes.Sum(o => o.EnvSteps);
         int agents = report.Configurations.Sum(c => c.Agents.Length);
         string interrupted = report.Interrupted ? $" (interrupted: {outcomes.Count} of {agents} agents started)" : "";
+        int failed = outcomes.Count(o => o.Failure is not null);
+        string failures = failed == 0 ? "" : $", {Plural.Of(failed, "agent")} diverged (sweep.json says where)";
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep{interrupted}: {outcomes.Count(o => o.Solved)}/{agents} agents solved in {Plural.Of(report.Configurations.Count, "configuration")}, {envSteps:N0} env-steps in {report.WallSeconds:F2} s ({envSteps / Math.Max(report.WallSeconds, 1e-9):N0}/s); {path}"));
+            $"sweep{interrupted}: {outcomes.Count(o => o.Solved)}/{agents} agents solved{failures} in {Plural.Of(report.Configurations.Count, "configuration")}, {envSteps:N0} env-steps in {report.WallSeconds:F2} s ({envSteps / Math.Max(report.WallSeconds, 1e-9):N0}/s); {path}"));
     }
 
     private static string Interval(Estimate e, string format) => string.Create(CultureInfo.InvariantCulture,

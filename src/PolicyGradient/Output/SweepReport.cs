@@ -11,16 +11,17 @@ public sealed record SweepAgentResult(
     double Lr,
     double Gamma,
     string Objective,
-    string Policy,
+    string? Policy,
     bool Solved,
     bool Interrupted,
+    string? Failed,
     int Iterations,
     long Episodes,
     long EnvSteps,
     double? SecondsToSolve,
     double TrainingSeconds,
     double FinalMeanReturn,
-    double GreedyEvalMeanReturn);
+    double? GreedyEvalMeanReturn);
 
 /// <summary>One configuration of sweep.json; the statistics are null when none of its agents finished.</summary>
 public sealed record SweepConfigurationResult(

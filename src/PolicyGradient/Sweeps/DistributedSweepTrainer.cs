@@ -60,12 +60,12 @@ public sealed class DistributedSweepTrainer(IProcessGroup processes, ISweepTrain
 
     /// <summary>A <see cref="TrainingOutcome"/> as it travels; JSON writes doubles so they read back to the same bits.</summary>
     private sealed record AgentResult(int Agent, bool Solved, int Updates, long Episodes, long EnvSteps, double WallSeconds,
-        double? SecondsToSolve, double FinalMeanReturn, PolicyLayout Layout, double[] Policy, bool Interrupted)
+        double? SecondsToSolve, double FinalMeanReturn, PolicyLayout Layout, double[] Policy, bool Interrupted, string? Failure)
     {
         public static AgentResult Of(int agent, TrainingOutcome o) => new(agent, o.Solved, o.Updates, o.Episodes, o.EnvSteps,
-            o.WallSeconds, o.SecondsToSolve, o.FinalMeanReturn, o.Policy.Layout, o.Policy.Values, o.Interrupted);
+            o.WallSeconds, o.SecondsToSolve, o.FinalMeanReturn, o.Policy.Layout, o.Policy.Values, o.Interrupted, o.Failure);
 
         public TrainingOutcome ToOutcome() => new(Solved, Updates, Episodes, EnvSteps, WallSeconds, SecondsToSolve, FinalMeanReturn,
-            new PolicyParameters(Layout, Policy), Interrupted);
+            new PolicyParameters(Layout, Policy), Interrupted, Failure: Failure);
     }
 }

@@ -19,6 +19,12 @@ public sealed record BatchSettings(int EnvsPerAgent, int Hidden, double TargetRe
     public static BatchSettings From(int envs, TrainingOptions options) =>
         new(envs, options.Hidden, options.TargetReturn, options.MaxUpdates, options.MaxSeconds) { Environment = options.Environment, MaxEnvSteps = options.MaxEnvSteps };
 
+    /// <summary>
+    /// A sweep's agents are independent experiments: one that diverges stops alone, recorded as
+    /// failed, and the others go on. A `train` run's one agent diverging fails the run.
+    /// </summary>
+    public bool DivergenceStopsOnlyThatAgent { get; init; }
+
     /// <summary>Stop an agent once it has run this many env-steps in all (after the iteration that reaches them).</summary>
     public long MaxEnvSteps { get; init; } = long.MaxValue;
 

@@ -66,7 +66,7 @@ public sealed class BatchedTrainer : IDisposable
     public bool IsTraining(int agent)
     {
         var state = _states[agent];
-        return !state.Solved && state.Iteration < _settings.MaxIterations && state.EnvSteps < _settings.MaxEnvSteps && TrainingSeconds(agent) < _settings.MaxSeconds;
+        return !state.Solved && state.Failure is null && state.Iteration < _settings.MaxIterations && state.EnvSteps < _settings.MaxEnvSteps && TrainingSeconds(agent) < _settings.MaxSeconds;
     }
 
     /// <summary>True once no agent trains any more (in this process's view).</summary>
@@ -166,9 +166,18 @@ public sealed class BatchedTrainer : IDisposable
         long differentiated = Stopwatch.GetTimestamp();
 
         double stepSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var reports = new AgentStep[training.Count];
-        for (int i = 0; i < training.Count; i++)
-            reports[i] = Update(training[i], stepSeconds);
+        var reports = new List<AgentStep>(training.Count);
+        foreach (int k in training)
+        {
+            try
+            {
+                reports.Add(Update(k, stepSeconds));
+            }
+            catch (TrainingDivergedException e) when (_settings.DivergenceStopsOnlyThatAgent)
+            {
+                _states[k].Failure = e.Message;
+            }
+        }
         long updated = Stopwatch.GetTimestamp();
         return new BatchStep(reports, new StepTimings(
             Seconds(start, packed), Seconds(packed, rolledOut), Seconds(rolledOut, weighted), Seconds(weighted, differentiated), Seconds(differentiated, updated)));
@@ -214,7 +223,7 @@ public sealed class BatchedTrainer : IDisposable
     /// <param name="interrupted">The run was stopped: agents still training are marked interrupted; finished ones are not.</param>
     public IReadOnlyList<TrainingOutcome> Outcomes(bool interrupted = false) =>
         [.. _states.Select((s, k) => new TrainingOutcome(s.Solved, s.Iteration, s.Episodes, s.EnvSteps, s.TrainingSeconds,
-            s.SecondsToSolve, s.LastMeanReturn, s.Policy, interrupted && IsTraining(k), _communicationSeconds))];
+            s.SecondsToSolve, s.LastMeanReturn, s.Policy, interrupted && IsTraining(k), _communicationSeconds, s.Failure))];
 
     private AgentStep Update(int k, double stepSeconds)
     {

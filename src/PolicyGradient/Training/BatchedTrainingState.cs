@@ -39,4 +39,6 @@ public sealed class BatchedTrainingState(PolicyParameters policy, Adam optimizer
     public double? SecondsToSolve { get; set; }
     public double LastMeanReturn { get; set; }
     public bool Solved => SecondsToSolve.HasValue;
+    /// <summary>How the agent failed (diverged, in a sweep where that stops only it); null while it has not.</summary>
+    public string? Failure { get; set; }
 }

@@ -76,4 +76,5 @@ public sealed record TrainingOutcome(
     double FinalMeanReturn,
     Policy.PolicyParameters Policy,
     bool Interrupted = false,
-    double CommunicationSeconds = 0.0);
+    double CommunicationSeconds = 0.0,
+    string? Failure = null);
