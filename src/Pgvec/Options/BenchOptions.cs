@@ -20,9 +20,9 @@ public sealed class BenchOptions : ICommand
     [IntegerList(1, BatchedOptions.MaxEnvs)]
     public string Envs { get; set; } = "";
 
-    [Option("solve-envs", Default = 4096, HelpText = "Env count of the time-to-solve runs and of the peer.")]
+    [Option("solve-envs", MetaValue = "N", HelpText = "(Default: train's for the environment: 4096, 256 for Acrobot-v1) Env count of the time-to-solve runs and of the peer; they train with train's learning rate for the environment.")]
     [IntegerRange(1, BatchedOptions.MaxEnvs)]
-    public int SolveEnvs { get; set; }
+    public int? SolveEnvs { get; set; }
 
     [Option("seeds", Default = "0,1,2", HelpText = "Seeds of the time-to-solve runs (train, baseline and peer each run every seed).")]
     [IntegerList(0, int.MaxValue)]

@@ -11,7 +11,8 @@ public sealed record BenchmarkOptions
     /// <summary>What every section trains and steps; the PyTorch peer exists for CartPole-v1 only.</summary>
     public EnvironmentDefinition Environment { get; init; } = Environments.CartPole;
     public int[] ThroughputEnvs { get; init; } = [1, 64, 1024, 4096, 65536];
-    public int SolveEnvs { get; init; } = 4096;
+    /// <summary>Env count of the time-to-solve runs; null: the environment's default (train's).</summary>
+    public int? SolveEnvs { get; init; }
     /// <summary>Each time-to-solve run's training budget, train and baseline alike.</summary>
     public double SolveMaxSeconds { get; init; } = 600.0;
     public ulong[] Seeds { get; init; } = [0, 1, 2];
@@ -87,15 +88,16 @@ public static class BenchmarkRunner
         }
 
         output.WriteLine();
+        int solveEnvs = options.SolveEnvs ?? env.Defaults.Envs;
         double target = TargetReturn(env);
-        output.WriteLine($"Time to solve {env.Id} (mean return >= {target}), train --envs {options.SolveEnvs} against baseline, defaults:");
+        output.WriteLine($"Time to solve {env.Id} (mean return >= {target}), train --envs {solveEnvs} against baseline, defaults:");
         output.WriteLine($"{"seed",5} {"train s",9} {"iterations",11} {"env-steps/s",13} {"baseline s",11} {"episodes",9} {"env-steps/s",13}");
         var solves = new List<SolveTimeResult>();
         foreach (ulong seed in options.Seeds)
         {
-            var batchedOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, LearningRate = TrainingOptions.BatchedLearningRate, MaxSeconds = options.SolveMaxSeconds };
+            var batchedOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, LearningRate = env.Defaults.LearningRate, MaxSeconds = options.SolveMaxSeconds };
             var baselineOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, MaxUpdates = 5000, MaxSeconds = options.SolveMaxSeconds };
-            var s = SolveTimeBenchmark.Run(device, options.SolveEnvs, batchedOptions, baselineOptions);
+            var s = SolveTimeBenchmark.Run(device, solveEnvs, batchedOptions, baselineOptions);
             solves.Add(s);
             output.WriteLine($"{s.Seed,5} {Seconds(s.BatchedSecondsToSolve),9} {s.BatchedIterations,11} {s.BatchedEnvStepsPerSecond,13:N0} {Seconds(s.BaselineSecondsToSolve),11} {s.BaselineEpisodes,9} {s.BaselineEnvStepsPerSecond,13:N0}");
         }
@@ -139,12 +141,12 @@ public static class BenchmarkRunner
         {
             output.WriteLine();
             string script = Path.Combine(options.PeerDirectory, TorchPeerScript);
-            output.WriteLine($"PyTorch peer ({script}), same machine, same run, --envs {options.SolveEnvs}:");
+            output.WriteLine($"PyTorch peer ({script}), same machine, same run, --envs {solveEnvs}:");
             string peerDevice = device.Kind == DeviceKind.Cuda ? "cuda" : "cpu";
             var timeout = TimeSpan.FromSeconds(options.PeerTimeoutSeconds);
             foreach (ulong seed in options.Seeds)
             {
-                var run = PeerRun.Start(python, script, $"--envs {options.SolveEnvs} --device {peerDevice} --seed {seed}", timeout);
+                var run = PeerRun.Start(python, script, $"--envs {solveEnvs} --device {peerDevice} --seed {seed}", timeout);
                 peers.Add(run);
                 output.WriteLine($"  seed {seed}: {PeerLine(run)}");
             }
