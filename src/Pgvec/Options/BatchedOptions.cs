@@ -19,6 +19,9 @@ public abstract class BatchedOptions : TrainingRunOptions
 
     public const string DeviceHelp = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator).";
     public const string StrictDeviceHelp = "Fail if --device is missing or fails to start, instead of falling back to the CPU accelerator.";
+
+    /// <summary>For the verbs that report on a device, where a named device never falls back anyway.</summary>
+    public const string ReportingStrictDeviceHelp = "Accepted so that one command line serves every verb: the device named here is always that device or an error, never a fallback.";
     public const int DefaultMaxIterations = 1000;
 
     [Option("device", Default = "auto", HelpText = DeviceHelp)]

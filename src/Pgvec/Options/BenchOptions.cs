@@ -16,6 +16,9 @@ public sealed class BenchOptions : ICommand
     [OneOf(typeof(DeviceKind))]
     public string Device { get; set; } = "";
 
+    [Option("strict-device", Default = false, HelpText = BatchedOptions.ReportingStrictDeviceHelp)]
+    public bool StrictDevice { get; set; }
+
     [Option("envs", Default = "1,64,1024,4096,65536", HelpText = "Env counts of the throughput table (a fixed trained policy, whole iterations).")]
     [IntegerList(1, BatchedOptions.MaxEnvs)]
     public string Envs { get; set; } = "";

@@ -12,6 +12,9 @@ public sealed class SelfTestOptions : ICommand
     [OneOf(typeof(DeviceKind))]
     public string Device { get; set; } = "";
 
+    [Option("strict-device", Default = false, HelpText = BatchedOptions.ReportingStrictDeviceHelp)]
+    public bool StrictDevice { get; set; }
+
     public int Execute(TextWriter stdout, TextWriter stderr) =>
         SelfTestRun.Run(EnumNames.Parse<DeviceKind>(Device), stdout, stderr);
 }
