@@ -57,7 +57,11 @@ public static class ReferenceData
 
     /// <summary>A file under tests/data by its path there (e.g. "gymnasium/Acrobot-v1.json"), parsed once; Python's bare Infinity allowed.</summary>
     public static JsonElement Document(string path) =>
-        Documents.GetOrAdd(path, p => new Lazy<JsonDocument>(() => PolicyGradient.SelfTest.GymnasiumRecords.ParsePythonJson(File.ReadAllText(Path.Combine(Directory, p))))).Value.RootElement;
+        Documents.GetOrAdd(path, p => new Lazy<JsonDocument>(() => PolicyGradient.SelfTest.GymnasiumRecords.ParsePythonJson(System.Text.Encoding.UTF8.GetString(Bytes(p))))).Value.RootElement;
+
+    /// <summary>A file under tests/data by its uncompressed name, whether it is kept as it is or as NAME.gz.</summary>
+    public static byte[] Bytes(string path) =>
+        PolicyGradient.SelfTest.CompressedReference.ReadFile(Path.Combine(Directory, path)) ?? throw new FileNotFoundException($"tests/data/{path} (or {path}.gz) not found");
 
     private static JsonDocument Load(string name) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, name)));
 

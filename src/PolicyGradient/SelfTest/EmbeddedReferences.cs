@@ -21,13 +21,18 @@ public static class EmbeddedReferences
 
     /// <summary>The embedded files, as paths under tests/data (e.g. "gymnasium/Acrobot-v1.json").</summary>
     public static IReadOnlyList<string> Files { get; } =
-        [.. typeof(EmbeddedReferences).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Select(n => n[Prefix.Length..]).Order(StringComparer.Ordinal)];
+        [.. typeof(EmbeddedReferences).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+            .Select(n => n[Prefix.Length..]).Select(n => n.EndsWith(CompressedReference.Extension, StringComparison.Ordinal) ? n[..^CompressedReference.Extension.Length] : n)
+            .Order(StringComparer.Ordinal)];
 
-    /// <summary>The embedded file's bytes (resource names: PolicyGradient.References.PATH, PATH under tests/data).</summary>
+    /// <summary>The embedded file's bytes (resource names: PolicyGradient.References.PATH, PATH under tests/data, .gz where it is kept compressed).</summary>
     public static byte[] Bytes(string file)
     {
-        using Stream stream = typeof(EmbeddedReferences).Assembly.GetManifestResourceStream(Prefix + file)
-                              ?? throw new InvalidOperationException($"reference {file} is not embedded in {typeof(EmbeddedReferences).Assembly.GetName().Name}");
+        var assembly = typeof(EmbeddedReferences).Assembly;
+        if (assembly.GetManifestResourceStream(Prefix + file + CompressedReference.Extension) is { } compressed)
+            return CompressedReference.Decompress(compressed);
+        using Stream stream = assembly.GetManifestResourceStream(Prefix + file)
+                              ?? throw new InvalidOperationException($"reference {file} is not embedded in {assembly.GetName().Name}");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
