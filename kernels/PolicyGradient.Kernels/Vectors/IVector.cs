@@ -20,9 +20,6 @@ public interface IVector<TSelf> where TSelf : unmanaged, IVector<TSelf>
     /// <summary>sum_i x_i * w_i, left to right.</summary>
     static abstract float Dot(TSelf x, TSelf w);
 
-    /// <summary>acc + sum_i x_i * w_i, left to right.</summary>
-    static abstract float MultiplyAdd(float acc, TSelf x, TSelf w);
-
     /// <summary>acc + sum_i v_i, left to right.</summary>
     static abstract float Sum(float acc, TSelf v);
 

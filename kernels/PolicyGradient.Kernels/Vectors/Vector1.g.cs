@@ -25,9 +25,6 @@ public struct Vector1 : IVector<Vector1>
     public static float Dot(Vector1 x, Vector1 w) => x.X0 * w.X0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplyAdd(float acc, Vector1 x, Vector1 w) => acc + x.X0 * w.X0;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector1 v) => acc + v.X0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -27,9 +27,6 @@ public struct Vector2 : IVector<Vector2>
     public static float Dot(Vector2 x, Vector2 w) => x.X0 * w.X0 + x.X1 * w.X1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplyAdd(float acc, Vector2 x, Vector2 w) => acc + x.X0 * w.X0 + x.X1 * w.X1;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector2 v) => acc + v.X0 + v.X1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

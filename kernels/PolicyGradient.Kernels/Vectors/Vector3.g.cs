@@ -29,9 +29,6 @@ public struct Vector3 : IVector<Vector3>
     public static float Dot(Vector3 x, Vector3 w) => x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplyAdd(float acc, Vector3 x, Vector3 w) => acc + x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector3 v) => acc + v.X0 + v.X1 + v.X2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -31,9 +31,6 @@ public struct Vector4 : IVector<Vector4>
     public static float Dot(Vector4 x, Vector4 w) => x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplyAdd(float acc, Vector4 x, Vector4 w) => acc + x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector4 v) => acc + v.X0 + v.X1 + v.X2 + v.X3;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

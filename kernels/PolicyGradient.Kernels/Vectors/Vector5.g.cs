@@ -33,9 +33,6 @@ public struct Vector5 : IVector<Vector5>
     public static float Dot(Vector5 x, Vector5 w) => x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3 + x.X4 * w.X4;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplyAdd(float acc, Vector5 x, Vector5 w) => acc + x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3 + x.X4 * w.X4;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector5 v) => acc + v.X0 + v.X1 + v.X2 + v.X3 + v.X4;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -35,9 +35,6 @@ public struct Vector6 : IVector<Vector6>
     public static float Dot(Vector6 x, Vector6 w) => x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3 + x.X4 * w.X4 + x.X5 * w.X5;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplyAdd(float acc, Vector6 x, Vector6 w) => acc + x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3 + x.X4 * w.X4 + x.X5 * w.X5;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector6 v) => acc + v.X0 + v.X1 + v.X2 + v.X3 + v.X4 + v.X5;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

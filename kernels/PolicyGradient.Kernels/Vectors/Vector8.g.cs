@@ -39,9 +39,6 @@ public struct Vector8 : IVector<Vector8>
     public static float Dot(Vector8 x, Vector8 w) => x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3 + x.X4 * w.X4 + x.X5 * w.X5 + x.X6 * w.X6 + x.X7 * w.X7;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplyAdd(float acc, Vector8 x, Vector8 w) => acc + x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3 + x.X4 * w.X4 + x.X5 * w.X5 + x.X6 * w.X6 + x.X7 * w.X7;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector8 v) => acc + v.X0 + v.X1 + v.X2 + v.X3 + v.X4 + v.X5 + v.X6 + v.X7;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
