@@ -81,7 +81,7 @@ public struct AcrobotEnv : IEnvironment<AcrobotState, Vector6>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vector6 Observe(AcrobotState s) =>
-        Vectors.Of(MathF.Cos(s.Theta1), MathF.Sin(s.Theta1), MathF.Cos(s.Theta2), MathF.Sin(s.Theta2), s.DTheta1, s.DTheta2);
+        new(MathF.Cos(s.Theta1), MathF.Sin(s.Theta1), MathF.Cos(s.Theta2), MathF.Sin(s.Theta2), s.DTheta1, s.DTheta2);
 
     /// <summary>d(theta1, theta2, dtheta1, dtheta2)/dt of the "book" equations.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

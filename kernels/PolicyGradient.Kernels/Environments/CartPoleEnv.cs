@@ -70,7 +70,7 @@ public struct CartPoleEnv : IEnvironment<CartPoleState, Vector4>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly Vector4 Observe(CartPoleState s) => Vectors.Of(s.X, s.XDot, s.Theta, s.ThetaDot);
+    public readonly Vector4 Observe(CartPoleState s) => new(s.X, s.XDot, s.Theta, s.ThetaDot);
 
     /// <summary>Gymnasium's strict test: exactly on a threshold is still alive.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -64,5 +64,5 @@ public struct MountainCarEnv : IEnvironment<MountainCarState, Vector2>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly Vector2 Observe(MountainCarState s) => Vectors.Of(s.Position, s.Velocity);
+    public readonly Vector2 Observe(MountainCarState s) => new(s.Position, s.Velocity);
 }

@@ -2,25 +2,10 @@ using System.Runtime.CompilerServices;
 
 namespace PolicyGradient.Kernels;
 
-/// <summary>The vectors of each length as an environment writes them, <c>Vectors.Of(x, x_dot, theta, theta_dot)</c>, and their shared pieces.</summary>
+/// <summary>What the vector types share: their type by length, the float helpers their generated code calls, and conversions for host code.</summary>
 public static class Vectors
 {
     public const int MaxLength = 8;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector1 Of(float a) => new(a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector2 Of(float a, float b) => new(a, b);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector3 Of(float a, float b, float c) => new(a, b, c);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector4 Of(float a, float b, float c, float d) => new(a, b, c, d);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector6 Of(float a, float b, float c, float d, float e, float f) => new(a, b, c, d, e, f);
 
     /// <summary>The vector type of length <paramref name="length"/> (1 to <see cref="MaxLength"/>).</summary>
     public static Type TypeOfLength(int length) => length switch

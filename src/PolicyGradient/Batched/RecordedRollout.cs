@@ -5,10 +5,9 @@ namespace PolicyGradient.Batched;
 
 /// <summary>
 /// A rollout read back from the device (in the kernels' tiled time-major layout), for checks
-/// against the host reference: per recorded step its observation, action, reward and the
-/// policy's probabilities of actions 1..N-1.
+/// against the host reference: per recorded step its observation, action and reward.
 /// </summary>
-public sealed class RecordedRollout(int envs, int maxSteps, int observations, int actions, float[] observationValues, int[] actionValues, float[] rewards, float[] probabilities, double[] statistics)
+public sealed class RecordedRollout(int envs, int maxSteps, int observations, float[] observationValues, int[] actionValues, float[] rewards, double[] statistics)
 {
     public int Envs { get; } = envs;
     public int MaxSteps { get; } = maxSteps;
@@ -18,9 +17,6 @@ public sealed class RecordedRollout(int envs, int maxSteps, int observations, in
     public int Action(int env, int step) => actionValues[Index(env, step)];
 
     public float Reward(int env, int step) => rewards[Index(env, step)];
-
-    /// <summary>pi(1..N-1|s) as the rollout sampled with.</summary>
-    public float[] Probabilities(int env, int step) => probabilities.AsSpan((int)(Index(env, step) * (actions - 1)), actions - 1).ToArray();
 
     /// <summary>Env <paramref name="env"/>'s <see cref="EpisodeStatistics"/> column.</summary>
     public double Statistic(int env, int column) => statistics[(long)env * EpisodeStatistics.Width + column];

@@ -77,11 +77,10 @@ public sealed class TrajectoryBuffers<TEnvironment, TState, TObservation, TOther
     {
         ActionSample<TOthers>[] samples = _samples.GetAsArray1D();
         return new RecordedRollout(
-            config.Envs, config.MaxSteps, TObservation.Length, TOthers.Length + 1,
+            config.Envs, config.MaxSteps, TObservation.Length,
             MemoryMarshal.Cast<TObservation, float>(_observations.GetAsArray1D()).ToArray(),
             [.. samples.Select(s => s.Action)],
             [.. samples.Select(s => s.Reward)],
-            [.. samples.SelectMany(s => Vectors.ToArray(s.Probabilities))],
             statistics);
     }
 

@@ -34,10 +34,6 @@ public static class SelfTestBatches
         return new RecordedGradient(episodes, gradient.Gradient.ToArray(), gradient.Loss);
     }
 
-    /// <summary>An environment's states and actions, each stepped once on the device.</summary>
-    public static DeviceTransition[] Step(ComputeDevice device, DeviceEnvironment environment, float[][] states, int[] actions) =>
-        environment.Step(device, states, actions);
-
     /// <summary>The device network's logits [n][2] for CartPole observations [n][4].</summary>
     public static float[] Logits(ComputeDevice device, PolicyParameters policy, float[] states) =>
         [.. Environments.CartPole.Device.Logits(device, policy, [.. states.Chunk(4)]).SelectMany(l => l)];

@@ -26,7 +26,7 @@ public sealed record SelfTestComputations(
 {
     /// <summary>The production kernels on <paramref name="device"/>.</summary>
     public static SelfTestComputations On(ComputeDevice device) => new(
-        (environment, states, actions) => SelfTestBatches.Step(device, environment, states, actions),
+        (environment, states, actions) => environment.Step(device, states, actions),
         (policy, states) => SelfTestBatches.Logits(device, policy, states),
         device.Kernels.UniformFloats,
         rows => SelfTestBatches.ReduceStatistics(device, rows),

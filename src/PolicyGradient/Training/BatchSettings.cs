@@ -1,5 +1,4 @@
 using PolicyGradient.Environment;
-using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Training;
 
@@ -12,8 +11,6 @@ public sealed record BatchSettings(int EnvsPerAgent, int Hidden, double TargetRe
 {
     /// <summary>What every env of the batch plays.</summary>
     public EnvironmentDefinition Environment { get; init; } = Environments.CartPole;
-
-    public PolicyLayout Layout => Environment.Device.Layout(Hidden);
 
     /// <summary>The batch of a `train` run: <paramref name="envs"/> envs for its one agent.</summary>
     public static BatchSettings From(int envs, TrainingOptions options) =>

@@ -18,8 +18,6 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
 
     private static EpisodeBatch Batch(CpuDeviceFixture fixture, int envs, int hidden) => new(fixture.Device, CartPoleShapes.Device, 1, envs, hidden, 500);
 
-    private static EnvironmentDefinition Environment(string id) => Environments.Find(id) ?? throw new ArgumentException($"no built-in environment {id}", nameof(id));
-
     /// <summary>Runs the batch and reads back what it played, as host-side episodes.</summary>
     private static (BatchStatistics Statistics, List<Episode> Episodes) RunAndRecord(EpisodeBatch batch, PolicyParameters policy, float gamma, int iteration = 3)
     {
@@ -47,7 +45,7 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     [InlineData("MountainCar-v0", 16, 1.0f)]
     public void Reinforce_gradient_on_the_device_equals_the_host_reference_on_the_same_episodes(string id, int hidden, float gamma)
     {
-        DeviceEnvironment environment = Environment(id).Device;
+        DeviceEnvironment environment = Environments.Named(id).Device;
         var parameters = PolicyParameters.Initialise(environment.Layout(hidden), 5);
         using var batch = new EpisodeBatch(fixture.Device, environment, 1, 48, hidden);
         var (statistics, episodes) = RunAndRecord(batch, parameters, gamma);
