@@ -28,7 +28,7 @@ public static class RolloutKernel
         ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX> samples,
         ArrayView2D<double, Stride2D.DenseX> statistics,
         EpisodeConfig config)
-        where TEnvironment : unmanaged, IEnvironment<TState, TObservation>
+        where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
         where TState : unmanaged
         where TObservation : unmanaged, IVector<TObservation>
         where TOthers : unmanaged, IVector<TOthers>
@@ -62,7 +62,7 @@ public static class RolloutKernel
         ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX> samples,
         ArrayView2D<double, Stride2D.DenseX> statistics,
         EpisodeConfig config)
-        where TEnvironment : unmanaged, IEnvironment<TState, TObservation>
+        where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
         where TState : unmanaged
         where TObservation : unmanaged, IVector<TObservation>
         where TOthers : unmanaged, IVector<TOthers>

@@ -10,7 +10,7 @@ public static class SingleStepKernels
     public static void Step<TEnvironment, TState, TObservation>(
         Index1D index, TEnvironment environment, ArrayView<TState> states, ArrayView<int> actions,
         ArrayView<TState> next, ArrayView<TObservation> observations, ArrayView<float> rewards, ArrayView<int> terminated)
-        where TEnvironment : unmanaged, IEnvironment<TState, TObservation>
+        where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
         where TState : unmanaged
         where TObservation : unmanaged, IVector<TObservation>
     {

@@ -16,7 +16,7 @@ public struct AcrobotState(float theta1, float theta2, float dtheta1, float dthe
 /// float32 for kernels, with the float64 reference's formulas in the same order. Constants are
 /// fields (the runtime parameters), each rounded once from <see cref="AcrobotConstants"/>.
 /// </summary>
-public struct AcrobotEnv : IEnvironment<AcrobotState, Vector6>
+public struct AcrobotEnv : IDiscreteEnvironment<AcrobotState, Vector6>
 {
     public float Dt;
     public float LinkLength1;

@@ -8,7 +8,7 @@ namespace PolicyGradient.Kernels;
 /// fields (the environment's runtime parameters), each rounded once from
 /// <see cref="CartPoleConstants"/>.
 /// </summary>
-public struct CartPoleEnv : IEnvironment<CartPoleState, Vector4>
+public struct CartPoleEnv : IDiscreteEnvironment<CartPoleState, Vector4>
 {
     public float Gravity;
     public float MassPole;

@@ -14,7 +14,7 @@ public struct MountainCarState(float position, float velocity)
 /// its clip, position, its clip, the stop at the left wall, then the goal test. Constants are
 /// fields (the runtime parameters), each rounded once from <see cref="MountainCarConstants"/>.
 /// </summary>
-public struct MountainCarEnv : IEnvironment<MountainCarState, Vector2>
+public struct MountainCarEnv : IDiscreteEnvironment<MountainCarState, Vector2>
 {
     public float MinPosition;
     public float MaxPosition;

@@ -27,7 +27,7 @@ public abstract class TrajectoryBuffers : IDisposable
 }
 
 public sealed class TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers> : TrajectoryBuffers
-    where TEnvironment : unmanaged, IEnvironment<TState, TObservation>
+    where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>
     where TOthers : unmanaged, IVector<TOthers>

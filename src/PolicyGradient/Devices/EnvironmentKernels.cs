@@ -7,7 +7,7 @@ namespace PolicyGradient.Devices;
 
 /// <summary>One environment's kernels on one accelerator: <see cref="DeviceKernels.For{T}"/> loads them once.</summary>
 public sealed class EnvironmentKernels<TEnvironment, TState, TObservation, TOthers>
-    where TEnvironment : unmanaged, IEnvironment<TState, TObservation>
+    where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>
     where TOthers : unmanaged, IVector<TOthers>

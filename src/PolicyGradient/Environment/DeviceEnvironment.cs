@@ -47,9 +47,32 @@ public abstract class DeviceEnvironment
     /// <summary>The device network's logits for each observation.</summary>
     public abstract float[][] Logits(ComputeDevice device, PolicyParameters policy, float[][] observations);
 
+    /// <summary>
+    /// The entry for an environment struct known only at run time (a user's assembly), boxed:
+    /// its types are read from the environment interface it implements.
+    /// </summary>
+    /// <exception cref="ArgumentException">It is not a struct implementing IDiscreteEnvironment&lt;TState, TObservation&gt;.</exception>
+    public static DeviceEnvironment For(object environment)
+    {
+        Type type = environment.GetType();
+        Type? discrete = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDiscreteEnvironment<,>));
+        if (!type.IsValueType || discrete is null)
+            throw new ArgumentException($"{type.FullName} is not a struct implementing IDiscreteEnvironment<TState, TObservation>", nameof(environment));
+        Type[] types = discrete.GetGenericArguments();
+        var of = typeof(DeviceEnvironment).GetMethod(nameof(Of))!.MakeGenericMethod(type, types[0], types[1]);
+        try
+        {
+            return (DeviceEnvironment)of.Invoke(null, [environment])!;
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+
     /// <summary>The entry for an environment struct; the kernels' action vector is picked from its action count.</summary>
     public static DeviceEnvironment Of<TEnvironment, TState, TObservation>(TEnvironment parameters)
-        where TEnvironment : unmanaged, IEnvironment<TState, TObservation>
+        where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
         where TState : unmanaged
         where TObservation : unmanaged, IVector<TObservation>
     {
@@ -62,7 +85,7 @@ public abstract class DeviceEnvironment
 }
 
 public sealed class DeviceEnvironment<TEnvironment, TState, TObservation, TOthers> : DeviceEnvironment
-    where TEnvironment : unmanaged, IEnvironment<TState, TObservation>
+    where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>
     where TOthers : unmanaged, IVector<TOthers>

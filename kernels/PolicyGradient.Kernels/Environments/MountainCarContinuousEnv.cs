@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+
+namespace PolicyGradient.Kernels;
+
+/// <summary>
+/// Gymnasium's MountainCarContinuous-v0 in float32 for kernels, in the float64 reference's order:
+/// the force clipped to [-1, 1], velocity, its clip, position, its clip, the stop at the left
+/// wall, the goal test, then the reward: 100 at the goal minus 0.1 times the unclipped action squared.
+/// Shares <see cref="MountainCarState"/> with MountainCar-v0.
+/// </summary>
+public struct MountainCarContinuousEnv : IContinuousEnvironment<MountainCarState, Vector2, Vector1>
+{
+    public float MinAction;
+    public float MaxAction;
+    public float MinPosition;
+    public float MaxPosition;
+    public float MaxSpeed;
+    public float GoalPosition;
+    public float GoalVelocity;
+    public float Power;
+    public float Gravity;
+    public float GoalReward;
+    public float ActionCost;
+    public float ResetLow;
+    public float ResetHigh;
+
+    public static MountainCarContinuousEnv Gymnasium => new()
+    {
+        MinAction = (float)MountainCarContinuousConstants.MinAction,
+        MaxAction = (float)MountainCarContinuousConstants.MaxAction,
+        MinPosition = (float)MountainCarContinuousConstants.MinPosition,
+        MaxPosition = (float)MountainCarContinuousConstants.MaxPosition,
+        MaxSpeed = (float)MountainCarContinuousConstants.MaxSpeed,
+        GoalPosition = (float)MountainCarContinuousConstants.GoalPosition,
+        GoalVelocity = (float)MountainCarContinuousConstants.GoalVelocity,
+        Power = (float)MountainCarContinuousConstants.Power,
+        Gravity = (float)MountainCarContinuousConstants.Gravity,
+        GoalReward = (float)MountainCarContinuousConstants.GoalReward,
+        ActionCost = (float)MountainCarContinuousConstants.ActionCost,
+        ResetLow = (float)MountainCarContinuousConstants.ResetLow,
+        ResetHigh = (float)MountainCarContinuousConstants.ResetHigh,
+    };
+
+    public static string Id => "MountainCarContinuous-v0";
+    public static int MaxEpisodeSteps => MountainCarContinuousConstants.MaxEpisodeSteps;
+    public static int ResetDraws => 1;
+    public static Vector1 ActionLow => new((float)MountainCarContinuousConstants.MinAction);
+    public static Vector1 ActionHigh => new((float)MountainCarContinuousConstants.MaxAction);
+
+    /// <summary>Position uniform in [-0.6, -0.4), at rest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly MountainCarState Reset(ulong streamKey) =>
+        new(ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformFloat(streamKey, 0), 0.0f);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly Transition<MountainCarState> Step(MountainCarState s, Vector1 action)
+    {
+        float a = action.X0;
+        float force = Vectors.Clip(a, MinAction, MaxAction);
+        float velocity = s.Velocity + (force * Power - Gravity * MathF.Cos(3 * s.Position));
+        velocity = Vectors.Clip(velocity, -MaxSpeed, MaxSpeed);
+        float position = s.Position + velocity;
+        position = Vectors.Clip(position, MinPosition, MaxPosition);
+        if (position == MinPosition && velocity < 0)
+            velocity = 0.0f;
+        bool terminated = position >= GoalPosition && velocity >= GoalVelocity;
+        float reward = (terminated ? GoalReward : 0.0f) - a * a * ActionCost;
+        return new Transition<MountainCarState>(new MountainCarState(position, velocity), reward, terminated);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly Vector2 Observe(MountainCarState s) => new(s.Position, s.Velocity);
+}
