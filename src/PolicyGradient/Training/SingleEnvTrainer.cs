@@ -18,7 +18,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
 
     public TrainingOutcome Train(Action<UpdateReport>? onEpisode = null, CancellationToken stop = default)
     {
-        var policy = PolicyParameters.Initialise(options.Environment.Device.Layout(options.Hidden), options.Seed);
+        var policy = options.InitialPolicy();
         var layout = policy.Layout;
         var adam = new Adam(layout.Count, options.LearningRate);
         IReferenceEnvironment env = options.Environment.CreateReference();
