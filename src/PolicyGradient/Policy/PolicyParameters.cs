@@ -28,7 +28,16 @@ public sealed class PolicyParameters : IPolicyNetwork
     public int Hidden => Layout.Hidden;
     public double[] Values { get; }
 
+    public PolicyHead Head => Layout.Head;
+
     public void Logits(ReadOnlySpan<float> observation, Span<double> logits) => PolicyMath.Logits(Values, Layout, observation, logits);
+
+    public void LogStd(Span<double> logStd)
+    {
+        if (Layout.Head != PolicyHead.Gaussian)
+            throw new InvalidOperationException($"a {Layout} policy is categorical: it has no log_std");
+        Values.AsSpan(Layout.LogStd, Layout.Actions).CopyTo(logStd);
+    }
 
     /// <summary>
     /// PyTorch's nn.Linear default: kaiming_uniform(a = sqrt(5)) for weights and the bias rule
