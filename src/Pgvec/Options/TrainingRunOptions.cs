@@ -13,8 +13,15 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
     public virtual ICommand Check(ArgumentScan scan)
     {
         ObjectiveFit.Require(Environment, [EnumNames.Parse<Objective>(Objective)]);
+        InitialLogStdFit.Require(InitialLogStd, [Environment]);
         return (ICommand)this;
     }
+
+    public const string InitialLogStdHelp = "(Default: the environment's, 0) A Gaussian policy's log_std at the start, every action dimension: continuous environments only.";
+
+    [Option("initial-log-std", MetaValue = "X", HelpText = InitialLogStdHelp)]
+    [NumberRange(-10, 5)]
+    public double? InitialLogStd { get; set; }
 
     [Option("seed", Default = 0UL, HelpText = "Seed of the initial parameters and of every random draw.")]
     [UnsignedInteger]
@@ -69,5 +76,6 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
         MaxUpdates = maxUpdates,
         MaxSeconds = MaxSeconds,
         MaxEnvSteps = MaxEnvSteps ?? long.MaxValue,
+        InitialLogStd = InitialLogStd,
     };
 }

@@ -16,7 +16,7 @@ public sealed class BatchedTrainingState(PolicyParameters policy, Adam optimizer
 
     /// <summary>A fresh agent of a batch: the parameters its seed initialises, a new Adam with its learning rate.</summary>
     public static BatchedTrainingState Start(AgentSettings agent, BatchSettings batch) =>
-        Start(agent.ApplyTo(new TrainingOptions { Hidden = batch.Hidden, Environment = batch.Environment }));
+        Start(agent.ApplyTo(new TrainingOptions { Hidden = batch.Hidden, Environment = batch.Environment, InitialLogStd = batch.InitialLogStd }));
 
     /// <summary>A fresh run from given weights (e.g. trained in PyTorch): a copy of them, a new Adam.</summary>
     public static BatchedTrainingState Start(TrainingOptions options, PolicyParameters initial)
