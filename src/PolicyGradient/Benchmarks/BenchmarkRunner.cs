@@ -163,7 +163,7 @@ public static class BenchmarkRunner
     }
 
     /// <summary>What `train --env` solves at by default: Gymnasium's reward_threshold (none: never solved, the budget decides).</summary>
-    private static double TargetReturn(EnvironmentDefinition env) => env.RewardThreshold ?? double.PositiveInfinity;
+    private static double TargetReturn(EnvironmentDefinition env) => env.DefaultTargetReturn ?? double.PositiveInfinity;
 
     private static string CellText(CrossoverCell c) =>
         (c.Solve.Median is { } m ? $"{m:F3} ({c.Solve.Min:F2}-{c.Solve.Max:F2}) {c.Solve.Count}/{c.SecondsToSolve.Count}" : $"unsolved 0/{c.SecondsToSolve.Count}") + $" {c.Command.Median:F1}";

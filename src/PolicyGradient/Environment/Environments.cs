@@ -43,7 +43,7 @@ public static class Environments
 
     public static readonly EnvironmentDefinition Pendulum = new(
         DeviceEnvironment.OfContinuous<PendulumEnv, PendulumState, Vector3, Vector1>(PendulumEnv.Gymnasium),
-        ["theta", "theta_dot"], new TrainingDefaults(1024, 0.01, InitialLogStd: 0.0, TargetReturn: -200.0));
+        ["theta", "theta_dot"], new TrainingDefaults(1024, 0.03, InitialLogStd: 0.0, TargetReturn: -200.0));
 
     public static readonly EnvironmentDefinition MountainCarContinuous = new(
         DeviceEnvironment.OfContinuous<MountainCarContinuousEnv, MountainCarState, Vector2, Vector1>(MountainCarContinuousEnv.Gymnasium),
