@@ -39,9 +39,11 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
     /// <summary>This verb's learning rate when --lr is not given.</summary>
     protected abstract double DefaultLearningRate { get; }
 
-    [Option("gamma", Default = 0.99, HelpText = "Discount of the reward-to-go (reinforce objective).")]
+    [Option("gamma", MetaValue = "X", HelpText = "(Default: the environment's: 0.99, 0.999 for MountainCarContinuous-v0) Discount of the reward-to-go (reinforce objective).")]
     [NumberRange(0, 1)]
-    public double Gamma { get; set; }
+    public double? Gamma { get => _gamma ?? Environment.Defaults.Gamma; set => _gamma = value; }
+
+    private double? _gamma;
 
     [Option("objective", Default = "reinforce", HelpText = "reinforce (reward-to-go, baseline, normalised advantages) or tutorial (the tutorial's -mean(log pi) * (sum(rewards) - 15); also accepted as seed, its former name).")]
     [OneOf(typeof(Objective))]
@@ -70,7 +72,7 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
         Seed = Seed,
         Hidden = Hidden,
         LearningRate = LearningRate!.Value,
-        Gamma = Gamma,
+        Gamma = Gamma!.Value,
         Objective = EnumNames.Parse<Objective>(Objective),
         TargetReturn = TargetReturnOn(Environment),
         MaxUpdates = maxUpdates,

@@ -95,7 +95,7 @@ public static class BenchmarkRunner
         var solves = new List<SolveTimeResult>();
         foreach (ulong seed in options.Seeds)
         {
-            var batchedOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, LearningRate = env.Defaults.LearningRate, MaxSeconds = options.SolveMaxSeconds };
+            var batchedOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, LearningRate = env.Defaults.LearningRate, Gamma = env.Defaults.Gamma, MaxSeconds = options.SolveMaxSeconds };
             var baselineOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, MaxUpdates = 5000, MaxSeconds = options.SolveMaxSeconds };
             var s = SolveTimeBenchmark.Run(device, solveEnvs, batchedOptions, baselineOptions);
             solves.Add(s);

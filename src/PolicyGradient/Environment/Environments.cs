@@ -5,7 +5,8 @@ namespace PolicyGradient.Environment;
 /// <summary>What `train` and `compare` run with when an option is not given, chosen per environment by sweeps (bench/RESULTS.md).</summary>
 /// <param name="InitialLogStd">A Gaussian policy's log_std at the start (unused by a categorical one).</param>
 /// <param name="TargetReturn">The target where Gymnasium's registry has no reward_threshold (Pendulum's usual bar).</param>
-public sealed record TrainingDefaults(int Envs, double LearningRate, double InitialLogStd = 0.0, double? TargetReturn = null);
+/// <param name="Gamma">The reward-to-go's discount.</param>
+public sealed record TrainingDefaults(int Envs, double LearningRate, double InitialLogStd = 0.0, double? TargetReturn = null, double Gamma = 0.99);
 
 /// <summary>An environment pgvec trains on: its device form, its Gymnasium-exact float64 reference and its training defaults.</summary>
 /// <param name="StateNames">env.unwrapped.state's components in Gymnasium's order, which the device state keeps too.</param>
@@ -47,7 +48,7 @@ public static class Environments
 
     public static readonly EnvironmentDefinition MountainCarContinuous = new(
         DeviceEnvironment.OfContinuous<MountainCarContinuousEnv, MountainCarState, Vector2, Vector1>(MountainCarContinuousEnv.Gymnasium),
-        ["position", "velocity"], new TrainingDefaults(1024, 0.03, InitialLogStd: 0.0));
+        ["position", "velocity"], new TrainingDefaults(1024, 0.05, InitialLogStd: 0.0, Gamma: 0.999));
 
     public static readonly IReadOnlyList<EnvironmentDefinition> All = [CartPole, Acrobot, MountainCar, Pendulum, MountainCarContinuous];
 
