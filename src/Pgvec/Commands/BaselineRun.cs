@@ -1,5 +1,6 @@
 using Pgvec.CommandLine;
 using Pgvec.Options;
+using PolicyGradient.Reporting.Plots;
 using PolicyGradient.Output;
 using PolicyGradient.Training;
 
@@ -48,7 +49,7 @@ public static class BaselineRun
             RunCompletion.Failed(identity, training, done, 0.0, directory, e.Message, interrupted: false);
             throw;
         }
-        recorder.DrawLearningCurve(training.TargetReturn, "pgvec baseline");
+        LearningCurvePlot.SaveRun(directory, recorder.Curve, training.TargetReturn, "pgvec baseline");
         checkpoints.FinishPolicy(outcome.Policy);
         // No device, context or kernels to prepare.
         return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds: 0.0, directory, context.Stdout), recorder.Curve);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PolicyGradient.Reporting.Plots;
 using PolicyGradient.Devices;
 using PolicyGradient.Distributed;
 using PolicyGradient.Output;
@@ -50,7 +51,7 @@ public static class BatchedRun
             throw;
         }
         checkpoints.Finish(state);
-        recorder.DrawLearningCurve(training.TargetReturn, "pgvec train");
+        LearningCurvePlot.SaveRun(directory, recorder.Curve, training.TargetReturn, "pgvec train");
         return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds, directory, context.Stdout), recorder.Curve);
     }
 

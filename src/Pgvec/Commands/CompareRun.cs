@@ -1,5 +1,6 @@
 using Pgvec.CommandLine;
 using Pgvec.Options;
+using PolicyGradient.Reporting.Plots;
 using PolicyGradient.Output;
 
 namespace Pgvec.Commands;

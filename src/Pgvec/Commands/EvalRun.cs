@@ -4,7 +4,7 @@ using Pgvec.CommandLine;
 using Pgvec.Options;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Environment;
-using PolicyGradient.Export;
+using PolicyGradient.Reporting.Export;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;

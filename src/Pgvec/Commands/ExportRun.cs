@@ -2,8 +2,8 @@ using PolicyGradient.Environment;
 using Pgvec.CommandLine;
 using Pgvec.Options;
 using PolicyGradient.Checkpoints;
-using PolicyGradient.Export;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export;
+using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 

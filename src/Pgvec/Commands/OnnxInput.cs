@@ -1,5 +1,5 @@
 using Pgvec.CommandLine;
-using PolicyGradient.Export;
+using PolicyGradient.Reporting.Export;
 
 namespace Pgvec.Commands;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Pgvec.CommandLine;
 using Pgvec.Options;
 using Pgvec.Progress;
+using PolicyGradient.Reporting.Plots;
 using PolicyGradient.Batched;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Devices;

@@ -1,11 +1,11 @@
 using Google.Protobuf;
 using PolicyGradient.Checkpoints;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Kernels;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 
-namespace PolicyGradient.Export;
+namespace PolicyGradient.Reporting.Export;
 
 /// <summary>
 /// The policy as an ONNX model, the tutorial's forward: obs [batch, 4] -> Gemm(fc1) -> Relu ->

@@ -1,16 +1,23 @@
+using PolicyGradient.Output;
 using ScottPlot;
 
-namespace PolicyGradient.Output;
-
-/// <summary>One training run's curve: the mean return its solved test watches after each update, against env-steps and against seconds.</summary>
-/// <param name="ReturnMeaning">Which mean that is, for the axis: an iteration's episodes', or the last 100 episodes'.</param>
-public sealed record LearningCurve(string Label, string ReturnMeaning, double[] EnvSteps, double[] Seconds, double[] MeanReturn);
+namespace PolicyGradient.Reporting.Plots;
 
 /// <summary>learning-curve.png and compare.png: mean return against env-steps and against wall-clock, with the target drawn.</summary>
 public static class LearningCurvePlot
 {
     public const string FileName = "learning-curve.png";
     public const string CompareFileName = "compare.png";
+
+    /// <summary>Draws a run's learning-curve.png into its directory; returns its path, or null when no update was recorded (a plot of nothing has made-up axes).</summary>
+    public static string? SaveRun(string directory, LearningCurve curve, double targetReturn, string title)
+    {
+        if (curve.MeanReturn.Length == 0)
+            return null;
+        string path = Path.Combine(directory, FileName);
+        Save(path, [curve], targetReturn, title);
+        return path;
+    }
 
     public static void Save(string path, IReadOnlyList<LearningCurve> curves, double targetReturn, string title)
     {

@@ -1,10 +1,10 @@
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Kernels;
 using PolicyGradient.Policy;
 
-namespace PolicyGradient.Export;
+namespace PolicyGradient.Reporting.Export;
 
 /// <summary>
 /// An ONNX model with the interface pgvec exports (input obs float [batch, D], output logits

@@ -1,8 +1,9 @@
+using PolicyGradient.Output;
 using PolicyGradient.Statistics;
 using PolicyGradient.Sweeps;
 using ScottPlot;
 
-namespace PolicyGradient.Output;
+namespace PolicyGradient.Reporting.Plots;
 
 /// <summary>
 /// sweep.png: per configuration, the median over its agents of the mean return at each iteration,
