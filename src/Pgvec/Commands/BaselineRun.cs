@@ -7,7 +7,7 @@ using PolicyGradient.Training;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec baseline`: the tutorial's one-environment algorithm on one host thread.</summary>
-public static class BaselineRun
+internal static class BaselineRun
 {
     public const string Device = "host";
     public const string DeviceName = "host CPU, one thread";

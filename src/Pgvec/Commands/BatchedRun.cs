@@ -8,7 +8,7 @@ using PolicyGradient.Training;
 namespace Pgvec.Commands;
 
 /// <summary>Batched training on the chosen accelerator, for train and compare; data-parallel `train` under MPI.</summary>
-public static class BatchedRun
+internal static class BatchedRun
 {
     /// <param name="processes">Data-parallel: this is rank 0, which shows progress and writes the run directory; null: alone.</param>
     public static CompletedRun Run(BatchedSettings batched, TrainingOptions training, RunCheckpoints checkpoints, RunContext context, IProcessGroup? processes = null)

@@ -10,7 +10,7 @@ namespace Pgvec.Commands;
 /// command-line names with their values as the command line reads them, so `train --resume`
 /// puts them back through the same parser and rules.
 /// </summary>
-public static class CheckpointMetadata
+internal static class CheckpointMetadata
 {
     public const string FormatKey = "format";
     public const string VersionKey = "pgvec_version";

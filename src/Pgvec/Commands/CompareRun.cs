@@ -6,7 +6,7 @@ using PolicyGradient.Output;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec compare`: the baseline, then batched training, same seed, objective and time budget.</summary>
-public static class CompareRun
+internal static class CompareRun
 {
     public const string ComparisonFile = "compare.json";
 

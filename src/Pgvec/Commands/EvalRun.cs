@@ -12,7 +12,7 @@ using PolicyGradient.Training;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec eval`: a saved policy's returns and episode lengths on the reference env; optionally one episode drawn.</summary>
-public sealed class EvalRun : ICommand
+internal sealed class EvalRun : ICommand
 {
     public const string ReportFile = "eval.json";
 

@@ -10,7 +10,7 @@ using PolicyGradient.Policy;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec export`: a saved policy as an ONNX model, with the run's configuration inside.</summary>
-public sealed class ExportRun : ICommand
+internal sealed class ExportRun : ICommand
 {
     private readonly ExportOptions _options;
     private readonly PolicyParameters _policy;

@@ -4,7 +4,7 @@ using PolicyGradient.Environment;
 namespace Pgvec.Commands;
 
 /// <summary>The environment a checkpoint or policy file was trained on, from its metadata.</summary>
-public static class StoredEnvironment
+internal static class StoredEnvironment
 {
     public const string Key = "env";
 

@@ -11,7 +11,7 @@ namespace PolicyGradient.Reporting.Export;
 /// float [batch, N]) played through ONNX Runtime on the CPU: one observation per run, on one
 /// thread, through buffers bound once, so the same model and episodes always give the same actions.
 /// </summary>
-public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
+internal sealed class OnnxPolicy : IPolicyNetwork, IDisposable
 {
     /// <summary>Far above any policy pgvec exports (a 4-1024-2 model is under 30 KB).</summary>
     public const long MaxFileBytes = 64L << 20;

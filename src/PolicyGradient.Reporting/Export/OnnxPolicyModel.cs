@@ -13,7 +13,7 @@ namespace PolicyGradient.Reporting.Export;
 /// x W^T + b as nn.Linear does, so the weights keep PyTorch's [out, in] shapes and names
 /// (fc1.weight, ...) as float32 initializers.
 /// </summary>
-public static class OnnxPolicyModel
+internal static class OnnxPolicyModel
 {
     public const string ObservationInput = "obs";
     public const string LogitsOutput = "logits";

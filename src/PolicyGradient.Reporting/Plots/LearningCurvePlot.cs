@@ -4,7 +4,7 @@ using ScottPlot;
 namespace PolicyGradient.Reporting.Plots;
 
 /// <summary>learning-curve.png and compare.png: mean return against env-steps and against wall-clock, with the target drawn.</summary>
-public static class LearningCurvePlot
+internal static class LearningCurvePlot
 {
     public const string FileName = "learning-curve.png";
     public const string CompareFileName = "compare.png";

@@ -11,7 +11,7 @@ namespace PolicyGradient.Reporting.Plots;
 /// keeps its last return); one panel per environment. solved.png: per configuration, the fraction of its agents solved
 /// within a given number of env-steps.
 /// </summary>
-public static class SweepPlots
+internal static class SweepPlots
 {
     public const string ReturnsFileName = "sweep.png";
     public const string SolvedFileName = "solved.png";

@@ -7,7 +7,7 @@ namespace PolicyGradient.Batched;
 /// A rollout read back from the device (in the kernels' tiled time-major layout), for checks
 /// against the host reference: per recorded step its observation, action and reward.
 /// </summary>
-public sealed class RecordedRollout(int envs, int maxSteps, int observations, float[] observationValues, int[] actionValues, float[] rewards, double[] statistics)
+internal sealed class RecordedRollout(int envs, int maxSteps, int observations, float[] observationValues, int[] actionValues, float[] rewards, double[] statistics)
 {
     public int Envs { get; } = envs;
     public int MaxSteps { get; } = maxSteps;

@@ -8,7 +8,7 @@ namespace PolicyGradient.Checkpoints;
 /// fc1.bias [H], fc2.weight [N, H], fc2.bias [N]. <see cref="PolicyLayout"/> already keeps the
 /// flat parameters in that order, so each tensor is one slice of them.
 /// </summary>
-public static class PolicyTensors
+internal static class PolicyTensors
 {
     public const string Fc1Weight = "fc1.weight";
     public const string Fc1Bias = "fc1.bias";

@@ -9,7 +9,7 @@ using Rows = ILGPU.Runtime.ArrayView2D<double, ILGPU.Stride2D.DenseX>;
 namespace PolicyGradient.Devices;
 
 /// <summary>Every kernel, loaded (compiled) once per accelerator and reused: the shared ones at once, each environment's on first use.</summary>
-public sealed class DeviceKernels
+internal sealed class DeviceKernels
 {
     private readonly ConcurrentDictionary<Type, object> _environments = new();
 

@@ -6,7 +6,7 @@ using Rows = ILGPU.Runtime.ArrayView2D<double, ILGPU.Stride2D.DenseX>;
 namespace PolicyGradient.Devices;
 
 /// <summary>One environment's kernels on one accelerator: <see cref="DeviceKernels.For{T}"/> loads them once.</summary>
-public sealed class EnvironmentKernels<TEnvironment, TState, TObservation, TOthers>
+internal sealed class EnvironmentKernels<TEnvironment, TState, TObservation, TOthers>
     where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>

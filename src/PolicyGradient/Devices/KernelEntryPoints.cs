@@ -8,7 +8,7 @@ namespace PolicyGradient.Devices;
 /// <summary>One production kernel: the name its PTX file gets, its method, and how it is launched.</summary>
 /// <param name="ImplicitlyGrouped">Loaded auto-grouped (one index per thread, no group collectives);
 /// false for kernels launched with an explicit group size.</param>
-public sealed record KernelEntryPoint(string Name, MethodInfo Method, bool ImplicitlyGrouped)
+internal sealed record KernelEntryPoint(string Name, MethodInfo Method, bool ImplicitlyGrouped)
 {
     public EntryPointDescription Description => ImplicitlyGrouped
         ? EntryPointDescription.FromImplicitlyGroupedKernel(Method)
@@ -28,7 +28,7 @@ public sealed record KernelEntryPoint(string Name, MethodInfo Method, bool Impli
 /// environment's instantiations. <see cref="DeviceKernels"/> refuses to load a kernel missing
 /// here, and the PTX/OpenCL compilation (tests, `pgvec devices --ptx`) compiles exactly these.
 /// </summary>
-public static class KernelEntryPoints
+internal static class KernelEntryPoints
 {
     public static readonly IReadOnlyList<KernelEntryPoint> All =
     [

@@ -9,14 +9,14 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Environment;
 
 /// <summary>One step of the device's float32 environment, as replay, the self-test and the tests read it.</summary>
-public sealed record DeviceTransition(float[] State, float Reward, bool Terminated, float[] Observation);
+internal sealed record DeviceTransition(float[] State, float Reward, bool Terminated, float[] Observation);
 
 /// <summary>
 /// An environment as the engine sees it, whatever its types: its shape, and the batch buffers and
 /// kernels compiled for it. <see cref="Of{TEnvironment, TState, TObservation}"/> makes one from an
 /// <see cref="IEnvironment{TState, TObservation}"/> struct.
 /// </summary>
-public abstract class DeviceEnvironment
+internal abstract class DeviceEnvironment
 {
     public abstract string Id { get; }
     public abstract int Observations { get; }
@@ -84,7 +84,7 @@ public abstract class DeviceEnvironment
     }
 }
 
-public sealed class DeviceEnvironment<TEnvironment, TState, TObservation, TOthers> : DeviceEnvironment
+internal sealed class DeviceEnvironment<TEnvironment, TState, TObservation, TOthers> : DeviceEnvironment
     where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>

@@ -3,11 +3,11 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.Environment;
 
 /// <summary>What `train` and `compare` run with when --envs or --lr is not given, chosen per environment by sweeps (bench/RESULTS.md).</summary>
-public sealed record TrainingDefaults(int Envs, double LearningRate);
+internal sealed record TrainingDefaults(int Envs, double LearningRate);
 
 /// <summary>An environment pgvec trains on: its device form, its Gymnasium-exact float64 reference and its training defaults.</summary>
 /// <param name="StateNames">env.unwrapped.state's components in Gymnasium's order, which the device state keeps too.</param>
-public sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnlyList<string> StateNames, TrainingDefaults Defaults)
+internal sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnlyList<string> StateNames, TrainingDefaults Defaults)
 {
     public string Id => Device.Id;
 
@@ -22,7 +22,7 @@ public sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnlyLi
 }
 
 /// <summary>The environments the kernels are compiled for, by Gymnasium id.</summary>
-public static class Environments
+internal static class Environments
 {
     public static readonly EnvironmentDefinition CartPole = new(
         DeviceEnvironment.Of<CartPoleEnv, CartPoleState, Vector4>(CartPoleEnv.Gymnasium),

@@ -2,4 +2,4 @@ namespace PolicyGradient.Output;
 
 /// <summary>One training run's curve: the mean return its solved test watches after each update, against env-steps and against seconds.</summary>
 /// <param name="ReturnMeaning">Which mean that is, for the axis: an iteration's episodes', or the last 100 episodes'.</param>
-public sealed record LearningCurve(string Label, string ReturnMeaning, double[] EnvSteps, double[] Seconds, double[] MeanReturn);
+internal sealed record LearningCurve(string Label, string ReturnMeaning, double[] EnvSteps, double[] Seconds, double[] MeanReturn);

@@ -7,7 +7,7 @@ namespace PolicyGradient.Output;
 /// event file (CleanRL's scalar names, steps = env-steps so far) and the learning curve that
 /// the reporting library draws at the end.
 /// </summary>
-public sealed class RunRecorder : IDisposable
+internal sealed class RunRecorder : IDisposable
 {
     private readonly string _label;
     private readonly string _returnMeaning;

@@ -5,7 +5,7 @@ namespace PolicyGradient.Policy;
 /// own float64 forward (<see cref="PolicyParameters"/>) is one; an ONNX model run by ONNX
 /// Runtime is another, so the same episode loop checks both.
 /// </summary>
-public interface IPolicyNetwork
+internal interface IPolicyNetwork
 {
     /// <summary>The actions' logits (log-probabilities up to a shared constant) for <paramref name="observation"/>.</summary>
     void Logits(ReadOnlySpan<float> observation, Span<double> logits);

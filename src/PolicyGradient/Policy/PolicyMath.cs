@@ -3,7 +3,7 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.Policy;
 
 /// <summary>One episode as the policy-gradient maths needs it: observations, actions and rewards.</summary>
-public sealed record Episode(float[][] States, int[] Actions, double[] Rewards)
+internal sealed record Episode(float[][] States, int[] Actions, double[] Rewards)
 {
     public int Length => Actions.Length;
 }
@@ -12,7 +12,7 @@ public sealed record Episode(float[][] States, int[] Actions, double[] Rewards)
 /// The double-precision reference of the policy maths (forward, log-softmax, grad log pi,
 /// returns-to-go, the REINFORCE and tutorial-loss gradients), checked against PyTorch autograd.
 /// </summary>
-public static class PolicyMath
+internal static class PolicyMath
 {
     public static void Logits(ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, Span<double> logits)
     {

@@ -11,14 +11,14 @@ namespace PolicyGradient.SelfTest;
 /// <param name="Reward">Null where the record's reward is not the environment's own (CartPole's
 /// sutton_barto_reward trajectories and the steps after termination), so a device, which has
 /// neither, is not held to it.</param>
-public sealed record ReferenceTransition(string Where, double[] Before, int Action, double[] After, float[] Observation, double? Reward, bool Terminated);
+internal sealed record ReferenceTransition(string Where, double[] Before, int Action, double[] After, float[] Observation, double? Reward, bool Terminated);
 
 /// <summary>
 /// Reads the Gymnasium reference files (tests/data): the gymref-1 files of tests/data/gymnasium
 /// (exact values from their *_bits, see tests/data/gymnasium/SEMANTICS.md) and the older
 /// CartPole file gymnasium_cartpole_v1_reference.json (round-trip decimals).
 /// </summary>
-public static class GymnasiumRecords
+internal static class GymnasiumRecords
 {
     /// <summary>
     /// Python's json writes an unbounded Box limit as a bare Infinity, which is not JSON; quoted, it

@@ -7,7 +7,7 @@ using PolicyGradient.Reporting.Export.Onnx;
 namespace PolicyGradient.Tests.Export;
 
 /// <summary>An exported model loaded by ONNX Runtime, run on a whole batch of observations at once.</summary>
-public sealed class OnnxModelSession(ModelProto model) : IDisposable
+internal sealed class OnnxModelSession(ModelProto model) : IDisposable
 {
     public InferenceSession Session { get; } = new(model.ToByteArray());
 

@@ -30,5 +30,5 @@ public sealed class SolvedPolicy
     }
 
     public PolicyParameters Policy { get; }
-    public ModelProto Model { get; }
+    internal ModelProto Model { get; }
 }
