@@ -1,0 +1,114 @@
+using PolicyGradient.Checkpoints;
+using PolicyGradient.Devices;
+using PolicyGradient.Environment;
+using PolicyGradient.Kernels;
+using PolicyGradient.Training;
+
+namespace PolicyGradient.Tests.Training;
+
+/// <summary>The library's one-call API: the batched trainer behind `pgvec train`, the same bits, and an outcome that says why it stopped.</summary>
+public class TrainerTests
+{
+    /// <summary>Acrobot-v1 with `train`'s defaults for it (256 envs, lr 0.05, target -100): a few iterations on the CPU accelerator.</summary>
+    private static readonly TrainingSettings Acrobot = new()
+    {
+        Envs = 256, LearningRate = 0.05, TargetReturn = -100, Seed = 1, MaxIterations = 60, Device = DeviceKind.Cpu,
+    };
+
+    [Fact]
+    public void Train_solves_Acrobot_with_the_bits_the_batched_trainer_gives_for_the_same_seed()
+    {
+        TrainingResult result = Trainer.Train(AcrobotEnv.Gymnasium, Acrobot);
+
+        var options = new TrainingOptions
+        {
+            Environment = Environments.Acrobot, Seed = 1, LearningRate = 0.05, TargetReturn = -100, MaxUpdates = 60,
+        };
+        using var device = ComputeDevice.Open(DeviceKind.Cpu, TextWriter.Null);
+        using var trainer = new BatchedTrainer(device, 256, options);
+        var reports = new List<UpdateReport>();
+        TrainingOutcome expected = trainer.Train(reports.Add);
+
+        Assert.True(expected.Solved);
+        Assert.Equal(StopReason.Solved, result.Outcome);
+        Assert.Equal(expected.Policy.Values, result.Policy.Values);
+        Assert.Equal(reports.Select(r => r.MeanReturn), result.Iterations.Select(r => r.MeanReturn));
+        Assert.Equal(reports.Select(r => r.GradientNorm), result.Iterations.Select(r => r.GradientNorm));
+        Assert.Equal(expected.EnvSteps, result.EnvSteps);
+        Assert.True(result.FinalMeanReturn >= -100);
+        Assert.Equal("Acrobot-v1", result.EnvironmentId);
+        Assert.Equal(DeviceKind.Cpu, result.Device);
+    }
+
+    [Fact]
+    public void Cancelling_stops_after_the_iteration_then_running_and_says_so()
+    {
+        using var cancel = new CancellationTokenSource();
+        var seen = new List<int>();
+        var progress = new SynchronousProgress(r =>
+        {
+            seen.Add(r.Iteration);
+            if (r.Iteration == 2)
+                cancel.Cancel();
+        });
+
+        TrainingResult result = Trainer.Train(AcrobotEnv.Gymnasium, Acrobot with { TargetReturn = null }, progress, cancel.Token);
+
+        Assert.Equal(StopReason.Cancelled, result.Outcome);
+        Assert.Equal([1, 2], seen);
+        Assert.Equal(2, result.Iterations.Count);
+        Assert.Null(result.SecondsToSolve);
+    }
+
+    [Fact]
+    public void A_budget_that_ends_first_is_the_outcome()
+    {
+        TrainingResult result = Trainer.Train(AcrobotEnv.Gymnasium, Acrobot with { TargetReturn = null, MaxIterations = 2 });
+
+        Assert.Equal(StopReason.IterationLimit, result.Outcome);
+        Assert.Equal(2, result.Iterations.Count);
+        Assert.Equal(result.Iterations[^1].TotalEnvSteps, result.EnvSteps);
+        Assert.True(result.FinalMeanReturn < -100);
+    }
+
+    [Fact]
+    public void A_learning_rate_that_diverges_returns_the_last_finite_policy_and_says_where()
+    {
+        TrainingResult result = Trainer.Train(AcrobotEnv.Gymnasium, Acrobot with { LearningRate = 1e300, TargetReturn = null });
+
+        Assert.Equal(StopReason.Diverged, result.Outcome);
+        Assert.Contains("training diverged at iteration", result.Failure);
+        Assert.All(result.Policy.Values, v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
+    public void The_saved_policy_reads_back_as_the_trained_one_in_float32()
+    {
+        TrainingResult result = Trainer.Train(AcrobotEnv.Gymnasium, Acrobot with { MaxIterations = 1 });
+        using var temp = new Cli.TempDirectory();
+        string path = temp.Combine("policy.safetensors");
+
+        result.SavePolicy(path);
+
+        SafeTensorsFile file = SafeTensorsFile.Read(path);
+        Assert.Equal("Acrobot-v1", file.Metadata["env"]);
+        Assert.Equal("pt", file.Metadata["format"]);
+        Assert.Equal(result.Policy.Values.Select(v => (double)(float)v), PolicyTensors.Read(file).Values);
+    }
+
+    [Fact]
+    public void A_struct_that_is_no_environment_and_a_setting_out_of_range_are_refused_with_one_line()
+    {
+        var notEnvironment = Assert.Throws<ArgumentException>(() => Trainer.Train(42L, Acrobot));
+        Assert.Contains("is not a struct implementing IDiscreteEnvironment", notEnvironment.Message);
+
+        var badEnvs = Assert.Throws<ArgumentException>(() => Trainer.Train(AcrobotEnv.Gymnasium, Acrobot with { Envs = 0 }));
+        Assert.Equal("Envs 0 must be at least 1", badEnvs.Message);
+    }
+
+    /// <summary>Reports on the training thread as it runs (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<IterationReport> report) : IProgress<IterationReport>
+    {
+        public void Report(IterationReport value) => report(value);
+    }
+}
