@@ -37,8 +37,8 @@ internal static class KernelEntryPoints
         .. Environments.All.SelectMany(e => e.Device.KernelEntryPoints()).DistinctBy(k => k.Name),
     ];
 
-    /// <summary>The entry of <paramref name="method"/>; throws if the method is not registered.</summary>
-    public static KernelEntryPoint For(MethodInfo method) =>
-        All.FirstOrDefault(k => k.Method == method)
-        ?? throw new InvalidOperationException($"kernel {method.DeclaringType?.Name}.{method.Name} is not listed in KernelEntryPoints.All");
+    /// <summary>The entry of <paramref name="method"/> among <paramref name="listed"/> (default: <see cref="All"/>); throws if the method is not there.</summary>
+    public static KernelEntryPoint For(MethodInfo method, IEnumerable<KernelEntryPoint>? listed = null) =>
+        (listed ?? All).FirstOrDefault(k => k.Method == method)
+        ?? throw new InvalidOperationException($"kernel {method.DeclaringType?.Name}.{method.Name} is not listed in {(listed is null ? "KernelEntryPoints.All" : "its environment's entry points")}");
 }

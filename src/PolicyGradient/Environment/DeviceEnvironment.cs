@@ -111,14 +111,22 @@ internal sealed class DeviceEnvironment<TEnvironment, TState, TObservation, TOth
     public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps) =>
         new TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers>(device, Parameters, agents, envs, hidden, maxSteps);
 
-    public override IEnumerable<KernelEntryPoint> KernelEntryPoints()
+    public override IEnumerable<KernelEntryPoint> KernelEntryPoints() => EntryPoints;
+
+    /// <summary>This environment's kernels, which <see cref="EnvironmentKernels{TEnvironment, TState, TObservation, TOthers}"/> loads: a built-in's are also in <see cref="Devices.KernelEntryPoints.All"/>.</summary>
+    internal static IReadOnlyList<KernelEntryPoint> EntryPoints { get; } = CreateEntryPoints();
+
+    private static KernelEntryPoint[] CreateEntryPoints()
     {
-        string id = Id.ToLowerInvariant().Replace('-', '_');
-        string shape = $"d{Observations}_n{Actions}";
-        yield return KernelEntryPoint.Implicit($"rollout_{id}", typeof(RolloutKernel), nameof(RolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TOthers));
-        yield return KernelEntryPoint.Implicit($"step_{id}", typeof(SingleStepKernels), nameof(SingleStepKernels.Step), typeof(TEnvironment), typeof(TState), typeof(TObservation));
-        yield return KernelEntryPoint.Implicit($"gradient_{shape}", typeof(GradientKernel), nameof(GradientKernel.Run), typeof(TObservation), typeof(TOthers));
-        yield return KernelEntryPoint.Implicit($"forward_{shape}", typeof(SingleStepKernels), nameof(SingleStepKernels.Forward), typeof(TObservation), typeof(TOthers));
+        string id = TEnvironment.Id.ToLowerInvariant().Replace('-', '_');
+        string shape = $"d{TObservation.Length}_n{TEnvironment.Actions}";
+        return
+        [
+            KernelEntryPoint.Implicit($"rollout_{id}", typeof(RolloutKernel), nameof(RolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TOthers)),
+            KernelEntryPoint.Implicit($"step_{id}", typeof(SingleStepKernels), nameof(SingleStepKernels.Step), typeof(TEnvironment), typeof(TState), typeof(TObservation)),
+            KernelEntryPoint.Implicit($"gradient_{shape}", typeof(GradientKernel), nameof(GradientKernel.Run), typeof(TObservation), typeof(TOthers)),
+            KernelEntryPoint.Implicit($"forward_{shape}", typeof(SingleStepKernels), nameof(SingleStepKernels.Forward), typeof(TObservation), typeof(TOthers)),
+        ];
     }
 
     private EnvironmentKernels<TEnvironment, TState, TObservation, TOthers> Kernels(ComputeDevice device) =>

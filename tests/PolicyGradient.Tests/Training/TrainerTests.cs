@@ -106,6 +106,41 @@ public class TrainerTests
         Assert.Equal("Envs 0 must be at least 1", badEnvs.Message);
     }
 
+    [Fact]
+    public void An_environment_of_the_users_own_is_compiled_into_the_kernels_and_trained()
+    {
+        TrainingResult result = Trainer.Train(new Corridor(),
+            new TrainingSettings { Envs = 64, TargetReturn = -Corridor.Length - 1, MaxIterations = 200, Device = DeviceKind.Cpu });
+
+        Assert.Equal(StopReason.Solved, result.Outcome);
+        Assert.Equal("Corridor-v0", result.EnvironmentId);
+        Assert.True(result.Iterations[0].MeanReturn < -Corridor.Length - 1);
+    }
+
+    /// <summary>
+    /// Not a built-in environment (its kernels are listed nowhere but by itself): walk right to the
+    /// end of a corridor; every step costs 1, stepping left from the start stays there.
+    /// </summary>
+    public struct Corridor : IDiscreteEnvironment<Vector1, Vector1>
+    {
+        public const int Length = 5;
+
+        public static string Id => "Corridor-v0";
+        public static int Actions => 2;
+        public static int MaxEpisodeSteps => 50;
+        public static int ResetDraws => 0;
+
+        public readonly Vector1 Reset(ulong streamKey) => new(0.0f);
+
+        public readonly Transition<Vector1> Step(Vector1 state, int action)
+        {
+            var next = new Vector1(MathF.Max(0.0f, state.X0 + (action == 1 ? 1.0f : -1.0f)));
+            return new Transition<Vector1>(next, -1.0f, next.X0 >= Length);
+        }
+
+        public readonly Vector1 Observe(Vector1 state) => state;
+    }
+
     /// <summary>Reports on the training thread as it runs (Progress&lt;T&gt; would post them to the thread pool).</summary>
     private sealed class SynchronousProgress(Action<IterationReport> report) : IProgress<IterationReport>
     {
