@@ -28,7 +28,7 @@ internal static class BatchedRun
 
         var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, batched.Envs, processes?.Size ?? 1);
         using var recorder = new RunRecorder(directory, $"train, {batched.Envs} envs on {device.Kind.Name()}",
-            "mean return of the iteration's episodes", checkpoints.ResumedAfter);
+            LearningCurve.IterationMeanReturn, checkpoints.ResumedAfter);
         var evaluation = new PeriodicEvaluation(batched.EvalEvery, training.Environment, training.Seed, directory, checkpoints.Metadata);
         var progress = context.Progress(training, perEpisode: false);
         // Until the outcome is settled (the end of this method), a second interrupt leaves a summary saying so.

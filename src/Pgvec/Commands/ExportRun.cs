@@ -3,7 +3,6 @@ using Pgvec.CommandLine;
 using Pgvec.Options;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Reporting.Export;
-using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 
@@ -43,9 +42,8 @@ internal sealed class ExportRun : ICommand
 
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
-        ModelProto model = OnnxPolicyModel.Build(_policy, _environment.Id, _metadata, PgvecVersion.Text);
         string path = _model.Claim();
-        OnnxPolicyModel.Write(path, model);
+        OnnxPolicyModel.Save(path, _policy, _environment.Id, _metadata);
         var layout = _policy.Layout;
         stdout.WriteLine($"export: the {layout} policy of {_options.Checkpoint} as ONNX (IR version {OnnxPolicyModel.IrVersion}, opset {OnnxPolicyModel.OpsetVersion}): " +
                          $"input {OnnxPolicyModel.ObservationInput} float [{OnnxPolicyModel.BatchDimension}, {layout.Inputs}], outputs {OnnxPolicyModel.LogitsOutput} and {OnnxPolicyModel.ProbabilitiesOutput} float [{OnnxPolicyModel.BatchDimension}, {layout.Actions}]");
