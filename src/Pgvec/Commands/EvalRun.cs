@@ -51,7 +51,7 @@ internal sealed class EvalRun : ICommand
         {
             var (parameters, metadata) = SafeTensorsInput.Read("checkpoint", options.Checkpoint, file => (PolicyTensors.Read(file), file.Metadata));
             EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, $"--checkpoint {options.Checkpoint}");
-            StoredEnvironment.RequireFits(trainedOn, parameters.Layout.Inputs, parameters.Layout.Actions, $"--checkpoint {options.Checkpoint}");
+            StoredEnvironment.RequireFits(trainedOn, parameters.Layout, $"--checkpoint {options.Checkpoint}");
             return new EvalRun(options, parameters, parameters.Hidden, trainedOn, report, renderFile);
         }
         OnnxPolicy model = OnnxInput.Load("onnx", options.Onnx!);

@@ -36,7 +36,7 @@ internal sealed class ExportRun : ICommand
             throw new UsageException($"--onnx {options.Onnx} is not an .onnx name: export writes an ONNX model, so the file must end in .onnx");
         var (policy, metadata) = SafeTensorsInput.Read("checkpoint", options.Checkpoint, file => (PolicyTensors.Read(file), file.Metadata));
         EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, $"--checkpoint {options.Checkpoint}");
-        StoredEnvironment.RequireFits(trainedOn, policy.Layout.Inputs, policy.Layout.Actions, $"--checkpoint {options.Checkpoint}");
+        StoredEnvironment.RequireFits(trainedOn, policy.Layout, $"--checkpoint {options.Checkpoint}");
         return new ExportRun(options, policy, trainedOn, metadata, model);
     }
 

@@ -110,6 +110,7 @@ internal sealed class SweepRun(SweepOptions options, RunDirectory directory) : I
                     options.MaxIterations, options.MaxSeconds, environment)
                 {
                     MaxEnvSteps = options.MaxEnvSteps ?? long.MaxValue,
+                    InitialLogStd = options.InitialLogStd,
                     FirstAgent = agents[0],
                 };
             }),

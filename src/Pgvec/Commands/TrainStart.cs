@@ -39,7 +39,7 @@ internal static class TrainStart
         if (scan.RawValues.ContainsKey("env") && options.Env != trainedOn.Id)
             throw new UsageException($"--env {options.Env} does not match {what}, whose policy was trained on {trainedOn.Id} (metadata env; none means CartPole-v1): leave --env out or give {trainedOn.Id}");
         options.Env = trainedOn.Id;
-        StoredEnvironment.RequireFits(trainedOn, policy.Layout.Inputs, policy.Layout.Actions, what);
+        StoredEnvironment.RequireFits(trainedOn, policy.Layout, what);
         int hidden = policy.Hidden;
         OptionSpec hiddenOption = VerbSpec.Named("train")!.Option("hidden")!;
         if (!hiddenOption.Rule.Accepts(hidden))

@@ -54,6 +54,10 @@ internal sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Env))]
     public string Env { get; set; } = "";
 
+    [Option("initial-log-std", MetaValue = "X", HelpText = TrainingRunOptions.InitialLogStdHelp)]
+    [NumberRange(-10, 5)]
+    public double? InitialLogStd { get; set; }
+
     public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
 
     /// <summary>The agents, in <see cref="AgentGrid"/>'s order.</summary>
@@ -72,6 +76,7 @@ internal sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
         Objective[] objectives = [.. Axis<string>("objective", Objectives).Select(EnumNames.Parse<Objective>)];
         foreach (EnvironmentDefinition environment in environments)
             ObjectiveFit.Require(environment, objectives);
+        InitialLogStdFit.Require(InitialLogStd, environments);
         Grid = new AgentGrid(environments, Axis<ulong>("seeds", Seeds), Axis<double>("lr", LearningRates), Axis<double>("gamma", Gammas), objectives);
         // Envs and episodes are counted exactly up to 2^24 in one batch, and a batched engine holds every agent of its environment at once.
         int agents = Grid.AgentsPerEnvironment;

@@ -26,7 +26,7 @@ internal sealed class EnvironmentKernels<TEnvironment, TState, TObservation, TOt
     }
 
     /// <summary>This environment's entry points, which every kernel loaded here must be among.</summary>
-    private static IReadOnlyList<KernelEntryPoint> EntryPoints => Environment.DeviceEnvironment<TEnvironment, TState, TObservation, TOthers>.EntryPoints;
+    private static IReadOnlyList<KernelEntryPoint> EntryPoints => Environment.DiscreteDeviceEnvironment<TEnvironment, TState, TObservation, TOthers>.EntryPoints;
 
     public Action<Index1D, TEnvironment, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<Logits<TOthers>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, EpisodeConfig> Rollout { get; }
     public Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, Rows, EpisodeConfig> Gradient { get; }

@@ -2,8 +2,11 @@ using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Environment;
 
-/// <summary>What `train` and `compare` run with when --envs or --lr is not given, chosen per environment by sweeps (bench/RESULTS.md).</summary>
-internal sealed record TrainingDefaults(int Envs, double LearningRate);
+/// <summary>What `train` and `compare` run with when an option is not given, chosen per environment by sweeps (bench/RESULTS.md).</summary>
+/// <param name="InitialLogStd">A Gaussian policy's log_std at the start (unused by a categorical one).</param>
+/// <param name="TargetReturn">The target where Gymnasium's registry has no reward_threshold (Pendulum's usual bar).</param>
+/// <param name="Gamma">The reward-to-go's discount.</param>
+internal sealed record TrainingDefaults(int Envs, double LearningRate, double InitialLogStd = 0.0, double? TargetReturn = null, double Gamma = 0.99);
 
 /// <summary>An environment pgvec trains on: its device form, its Gymnasium-exact float64 reference and its training defaults.</summary>
 /// <param name="StateNames">env.unwrapped.state's components in Gymnasium's order, which the device state keeps too.</param>
@@ -14,8 +17,11 @@ internal sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnly
     /// <summary>Gymnasium's registry entry: observations, actions, time limit, reward_threshold.</summary>
     public EnvironmentSpec Spec => ReferenceEnvironments.Spec(Id);
 
-    /// <summary>Gymnasium's reward_threshold, where it has one: the default target return.</summary>
+    /// <summary>Gymnasium's reward_threshold, where it has one.</summary>
     public double? RewardThreshold => Spec.RewardThreshold;
+
+    /// <summary>The default target return: Gymnasium's reward_threshold, else pgvec's own default, else none.</summary>
+    public double? DefaultTargetReturn => RewardThreshold ?? Defaults.TargetReturn;
 
     /// <summary>A fresh float64 reference environment, for the single-env baseline, evaluation and replay.</summary>
     public IReferenceEnvironment CreateReference() => ReferenceEnvironments.Create(Id);
@@ -36,7 +42,15 @@ internal static class Environments
         DeviceEnvironment.Of<MountainCarEnv, MountainCarState, Vector2>(MountainCarEnv.Gymnasium),
         ["position", "velocity"], new TrainingDefaults(4096, 0.1));
 
-    public static readonly IReadOnlyList<EnvironmentDefinition> All = [CartPole, Acrobot, MountainCar];
+    public static readonly EnvironmentDefinition Pendulum = new(
+        DeviceEnvironment.OfContinuous<PendulumEnv, PendulumState, Vector3, Vector1>(PendulumEnv.Gymnasium),
+        ["theta", "theta_dot"], new TrainingDefaults(1024, 0.03, InitialLogStd: 0.0, TargetReturn: -200.0));
+
+    public static readonly EnvironmentDefinition MountainCarContinuous = new(
+        DeviceEnvironment.OfContinuous<MountainCarContinuousEnv, MountainCarState, Vector2, Vector1>(MountainCarContinuousEnv.Gymnasium),
+        ["position", "velocity"], new TrainingDefaults(1024, 0.05, InitialLogStd: 0.0, Gamma: 0.999));
+
+    public static readonly IReadOnlyList<EnvironmentDefinition> All = [CartPole, Acrobot, MountainCar, Pendulum, MountainCarContinuous];
 
     public static IReadOnlyList<string> Ids { get; } = [.. All.Select(e => e.Id)];
 
