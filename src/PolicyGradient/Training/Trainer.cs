@@ -11,13 +11,14 @@ namespace PolicyGradient.Training;
 public static class Trainer
 {
     /// <summary>
-    /// Trains a categorical MLP policy with REINFORCE on <paramref name="environment"/>, one
+    /// Trains an MLP policy with REINFORCE on <paramref name="environment"/> (categorical for
+    /// discrete actions, Gaussian with log_std starting at 0 for a Box), one
     /// episode in each of <see cref="TrainingSettings.Envs"/> environments per iteration, until an
     /// iteration solves, a budget ends, training diverges or <paramref name="cancellationToken"/>
     /// asks it to stop (after the iteration then running). The outcome is in the result; nothing
     /// is thrown for it.
     /// </summary>
-    /// <typeparam name="TEnvironment">A struct implementing <c>IDiscreteEnvironment&lt;TState, TObservation&gt;</c> (PolicyGradient.Kernels).</typeparam>
+    /// <typeparam name="TEnvironment">A struct implementing <c>IDiscreteEnvironment&lt;TState, TObservation&gt;</c> or <c>IContinuousEnvironment&lt;TState, TObservation, TAction&gt;</c> (PolicyGradient.Kernels).</typeparam>
     /// <param name="environment">Its parameters: the struct's fields travel to the device by value.</param>
     /// <param name="progress">Gets each iteration's report on the training thread, as soon as its update is made.</param>
     /// <exception cref="ArgumentException"><typeparamref name="TEnvironment"/> is not such an environment, or a setting is out of range.</exception>

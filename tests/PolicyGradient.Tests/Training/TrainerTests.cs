@@ -117,6 +117,16 @@ public class TrainerTests
         Assert.True(result.Iterations[0].MeanReturn < -Corridor.Length - 1);
     }
 
+    [Fact]
+    public void A_Box_environment_trains_a_Gaussian_policy()
+    {
+        TrainingResult result = Trainer.Train(PendulumEnv.Gymnasium, new TrainingSettings { Envs = 32, MaxIterations = 2, Device = DeviceKind.Cpu });
+
+        Assert.Equal(StopReason.IterationLimit, result.Outcome);
+        Assert.Equal(PolicyHead.Gaussian, result.Policy.Head);
+        Assert.Equal(2, result.Iterations.Count);
+    }
+
     /// <summary>
     /// Not a built-in environment (its kernels are listed nowhere but by itself): walk right to the
     /// end of a corridor; every step costs 1, stepping left from the start stays there.
