@@ -12,7 +12,7 @@ public class TrainerTests
     /// <summary>Acrobot-v1 with `train`'s defaults for it (256 envs, lr 0.05, target -100): a few iterations on the CPU accelerator.</summary>
     private static readonly TrainingSettings Acrobot = new()
     {
-        Envs = 256, LearningRate = 0.05, TargetReturn = -100, Seed = 1, MaxIterations = 60, Device = DeviceKind.Cpu,
+        Envs = 256, LearningRate = 0.05, TargetReturn = -100, Seed = 0, MaxIterations = 60, Device = DeviceKind.Cpu,
     };
 
     [Fact]
@@ -22,7 +22,7 @@ public class TrainerTests
 
         var options = new TrainingOptions
         {
-            Environment = Environments.Acrobot, Seed = 1, LearningRate = 0.05, TargetReturn = -100, MaxUpdates = 60,
+            Environment = Environments.Acrobot, Seed = 0, LearningRate = 0.05, TargetReturn = -100, MaxUpdates = 60,
         };
         using var device = ComputeDevice.Open(DeviceKind.Cpu, TextWriter.Null);
         using var trainer = new BatchedTrainer(device, 256, options);
