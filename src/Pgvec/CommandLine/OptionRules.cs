@@ -7,7 +7,7 @@ namespace Pgvec.CommandLine;
 /// the error for a value outside the rule and the error for a value that does not even parse.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public abstract class OptionRule : Attribute
+internal abstract class OptionRule : Attribute
 {
     /// <summary>Completes "must be ...", e.g. "an integer from 1 to 1024".</summary>
     public abstract string Allowed { get; }
@@ -26,7 +26,7 @@ public abstract class OptionRule : Attribute
     protected static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
-public sealed class IntegerRangeAttribute(int min, int max) : OptionRule
+internal sealed class IntegerRangeAttribute(int min, int max) : OptionRule
 {
     public override string Allowed => $"an integer from {min} to {max}";
     public override string Refusal => "is out of range";
@@ -34,7 +34,7 @@ public sealed class IntegerRangeAttribute(int min, int max) : OptionRule
     public override bool Accepts(object? value) => value is int v && v >= min && v <= max;
 }
 
-public sealed class LongRangeAttribute(long min, long max) : OptionRule
+internal sealed class LongRangeAttribute(long min, long max) : OptionRule
 {
     public override string Allowed => $"an integer from {min} to {max}";
     public override string Refusal => "is out of range";
@@ -43,7 +43,7 @@ public sealed class LongRangeAttribute(long min, long max) : OptionRule
 }
 
 /// <summary>Any 64-bit unsigned integer: the option's type already enforces it.</summary>
-public sealed class UnsignedIntegerAttribute : OptionRule
+internal sealed class UnsignedIntegerAttribute : OptionRule
 {
     public override string Allowed => $"an integer from 0 to {ulong.MaxValue}";
     public override string Placeholder => "N";
@@ -51,7 +51,7 @@ public sealed class UnsignedIntegerAttribute : OptionRule
 }
 
 /// <summary>A finite number, optionally strictly above a bound (learning rates, time budgets).</summary>
-public sealed class FiniteNumberAttribute : OptionRule
+internal sealed class FiniteNumberAttribute : OptionRule
 {
     public double GreaterThan { get; init; } = double.NegativeInfinity;
 
@@ -65,7 +65,7 @@ public sealed class FiniteNumberAttribute : OptionRule
 }
 
 /// <summary>A number in a closed interval.</summary>
-public sealed class NumberRangeAttribute(double min, double max) : OptionRule
+internal sealed class NumberRangeAttribute(double min, double max) : OptionRule
 {
     public override string Allowed => $"a number from {Number(min)} to {Number(max)}";
     public override string Refusal => "is out of range";
@@ -74,7 +74,7 @@ public sealed class NumberRangeAttribute(double min, double max) : OptionRule
 }
 
 /// <summary>The lower-case name of one of an enum's values (see <see cref="EnumNames"/>).</summary>
-public sealed class OneOfAttribute(Type enumType) : OptionRule
+internal sealed class OneOfAttribute(Type enumType) : OptionRule
 {
     public IReadOnlyList<string> Names { get; } = EnumNames.Of(enumType);
     public override string Allowed => $"one of {string.Join(", ", Names)}";
@@ -83,7 +83,7 @@ public sealed class OneOfAttribute(Type enumType) : OptionRule
 }
 
 /// <summary>A built-in environment's Gymnasium id.</summary>
-public sealed class EnvironmentIdAttribute : OptionRule
+internal sealed class EnvironmentIdAttribute : OptionRule
 {
     public override string Allowed => $"one of {string.Join(", ", PolicyGradient.Environment.Environments.Ids)}";
     public override string Placeholder => "ID";
@@ -100,21 +100,21 @@ public sealed class EnvironmentIdAttribute : OptionRule
     }
 }
 
-public sealed class NonEmptyAttribute(string what) : OptionRule
+internal sealed class NonEmptyAttribute(string what) : OptionRule
 {
     public override string Allowed => what;
     public override bool Accepts(object? value) => value is string { Length: > 0 };
 }
 
 /// <summary>A bool option: present or absent, never given a value; implied, not declared.</summary>
-public sealed class SwitchRule : OptionRule
+internal sealed class SwitchRule : OptionRule
 {
     public override string Allowed => "given without a value";
     public override bool Accepts(object? value) => value is bool;
 }
 
 /// <summary>A comma-separated list of integers within a range, e.g. "1,64,4096".</summary>
-public sealed class IntegerListAttribute(int min, int max) : OptionRule
+internal sealed class IntegerListAttribute(int min, int max) : OptionRule
 {
     public override string Allowed => $"comma-separated integers from {min} to {max}";
     public override string Placeholder => "N,N,...";

@@ -6,7 +6,7 @@ using PolicyGradient.Output;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec envs`: each built-in environment's shape and targets, and what a random policy scores on it.</summary>
-public static class EnvironmentListing
+internal static class EnvironmentListing
 {
     public const int RandomEpisodes = 100;
     public const ulong RandomSeed = 0;

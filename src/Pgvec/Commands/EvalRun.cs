@@ -4,7 +4,7 @@ using Pgvec.CommandLine;
 using Pgvec.Options;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Environment;
-using PolicyGradient.Export;
+using PolicyGradient.Reporting.Export;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
@@ -12,7 +12,7 @@ using PolicyGradient.Training;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec eval`: a saved policy's returns and episode lengths on the reference env; optionally one episode drawn.</summary>
-public sealed class EvalRun : ICommand
+internal sealed class EvalRun : ICommand
 {
     public const string ReportFile = "eval.json";
 

@@ -5,7 +5,7 @@ using PolicyGradient.Kernels;
 namespace Pgvec.Commands;
 
 /// <summary>The environment a checkpoint or policy file was trained on, from its metadata.</summary>
-public static class StoredEnvironment
+internal static class StoredEnvironment
 {
     public const string Key = "env";
 

@@ -6,7 +6,7 @@ using PolicyGradient.Devices;
 namespace Pgvec.Options;
 
 /// <summary>The options of a batched run on an accelerator, shared by train and compare.</summary>
-public abstract class BatchedOptions : TrainingRunOptions
+internal abstract class BatchedOptions : TrainingRunOptions
 {
     /// <summary>Episode counts are reduced in float32 on the device, exact up to 2^24.</summary>
     public const int MaxEnvs = 1 << 24;

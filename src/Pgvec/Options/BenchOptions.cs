@@ -6,7 +6,7 @@ using PolicyGradient.Devices;
 namespace Pgvec.Options;
 
 [Verb("bench", HelpText = "Measures throughput against env count, train against baseline time to solve over several seeds, and the PyTorch peer, in one run; writes bench.json.")]
-public sealed class BenchOptions : ICommand
+internal sealed class BenchOptions : ICommand
 {
     [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment every section measures: CartPole-v1, Acrobot-v1 or MountainCar-v0 (the PyTorch peer: CartPole-v1 only).")]
     [EnvironmentId]

@@ -9,7 +9,7 @@ namespace Pgvec.Options;
 [OptionHelp("max-seconds", "Time budget of each run's training loop, in seconds.")]
 [OptionHelp("out", "(Default: runs/compare-yyyyMMdd-HHmmss-fff, a fresh one) The comparison's directory: compare.json and compare.png, and each run's own files in baseline/ (as baseline writes them) and batched/ (as train writes them).")]
 [Verb("compare", HelpText = "Runs baseline, then train, with the same seed, objective and time budget; prints a table and writes compare.json.")]
-public sealed class CompareOptions : BatchedOptions, ICommand
+internal sealed class CompareOptions : BatchedOptions, ICommand
 {
     // The baseline's own option; C# has one base class, and this verb's is the batched runs'.
     [Option("max-episodes", Default = BaselineOptions.DefaultMaxEpisodes, HelpText = "Stop the baseline after this many episodes.")]

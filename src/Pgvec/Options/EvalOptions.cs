@@ -6,7 +6,7 @@ using PolicyGradient.Policy;
 namespace Pgvec.Options;
 
 [Verb("eval", HelpText = "Plays a saved policy (policy.safetensors or checkpoint.safetensors, or an ONNX model) on the float64 Gymnasium-exact CartPole-v1 on the host; prints a table and writes eval.json.")]
-public sealed class EvalOptions : ICheckedOptions
+internal sealed class EvalOptions : ICheckedOptions
 {
     [Option("checkpoint", MetaValue = "FILE", HelpText = "(Default: none; give this or --onnx) policy.safetensors or checkpoint.safetensors: a pgvec run's, or the tutorial's PyTorch Policy saved with safetensors.torch.save_file.")]
     [NonEmpty("a .safetensors file")]
@@ -51,7 +51,7 @@ public sealed class EvalOptions : ICheckedOptions
 }
 
 /// <summary>eval's --device: only the host, said plainly rather than accepting an accelerator and ignoring it.</summary>
-public sealed class HostOnlyAttribute : OptionRule
+internal sealed class HostOnlyAttribute : OptionRule
 {
     public override string Allowed => "host (eval plays on the float64 Gymnasium-exact env on the host, not on an accelerator)";
     public override string Placeholder => "host";

@@ -7,7 +7,7 @@ using PolicyGradient.Environment;
 namespace Pgvec.Options;
 
 [Verb("replay", HelpText = "Steps one environment (--env) from a given state through given actions; prints one JSON object per step.")]
-public sealed class ReplayOptions : ICommand, ICheckedOptions
+internal sealed class ReplayOptions : ICommand, ICheckedOptions
 {
     [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment: CartPole-v1, Acrobot-v1 or MountainCar-v0.")]
     [EnvironmentId]

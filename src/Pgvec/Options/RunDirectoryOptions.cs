@@ -11,7 +11,7 @@ namespace Pgvec.Options;
 /// sweep): the network, the target and time budget, the outputs and the progress shown. Each
 /// declares its own --env: one environment, or a sweep's list of them.
 /// </summary>
-public abstract class RunDirectoryOptions
+internal abstract class RunDirectoryOptions
 {
     [Option("hidden", Default = 32, HelpText = "Hidden units of the D-H-N policy network (D observations and N actions come from --env).")]
     [IntegerRange(1, 1024)]

@@ -13,7 +13,7 @@ namespace Pgvec.Options;
 [OptionHelp("quiet", "Print only the final lines (one per configuration, then the sweep's): no progress and no device line (warnings and errors still go to stderr).")]
 [OptionHelp("out", "(Default: runs/sweep-yyyyMMdd-HHmmss-fff, a fresh one) The sweep's directory: config.json, sweep.json, sweep.csv, sweep.png, solved.png and policies/agent-NNN.safetensors.")]
 [Verb("sweep", HelpText = "Trains every combination of --env, --seeds, --lr, --gamma and --objective as one agent of --envs envs; writes sweep.json (statistics per configuration), sweep.csv, plots and every agent's policy.")]
-public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
+internal sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
 {
     [Option("seeds", Default = "0-7", HelpText = "Seeds, one agent each per configuration: a list of seeds and ranges, e.g. 0-31, 1,5,9 or 0-3,10.")]
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Seed), Ranges = true)]

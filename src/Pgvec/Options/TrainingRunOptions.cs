@@ -7,7 +7,7 @@ using PolicyGradient.Training;
 namespace Pgvec.Options;
 
 /// <summary>The options of the verbs that train one agent (train, baseline, compare): its <see cref="AgentSettings"/>.</summary>
-public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
+internal abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
 {
     /// <summary>baseline and compare run as given once the objective fits the environment; train also reads its input files.</summary>
     public virtual ICommand Check(ArgumentScan scan)

@@ -5,7 +5,7 @@ using PolicyGradient.Environment;
 namespace Pgvec.Replay;
 
 /// <summary>The text forms of replay's --state and --actions, and their checks against --env.</summary>
-public static class ReplayInput
+internal static class ReplayInput
 {
     /// <summary>
     /// Finite doubles, invariant culture: a value printed with round-trip precision (as the
@@ -57,14 +57,14 @@ public static class ReplayInput
 }
 
 /// <summary>The count is the environment's (<see cref="ReplayInput.StateFor"/>); the rule checks the numbers.</summary>
-public sealed class StateVectorAttribute : OptionRule
+internal sealed class StateVectorAttribute : OptionRule
 {
     public override string Allowed => "comma-separated finite numbers, as many as --env's state has (CartPole-v1: x,x_dot,theta,theta_dot, e.g. 0.01,0,-0.02,0.03)";
     public override bool Accepts(object? value) => value is string s && ReplayInput.TryParseState(s, out _);
 }
 
 /// <summary>Each digit must also be one of --env's actions (<see cref="ReplayInput.ActionsFor"/>).</summary>
-public sealed class ActionSequenceAttribute : OptionRule
+internal sealed class ActionSequenceAttribute : OptionRule
 {
     public override string Allowed => "a non-empty string of action digits (e.g. 0110), each below --env's action count";
     public override bool Accepts(object? value) => value is string s && ReplayInput.IsActions(s);

@@ -10,7 +10,7 @@ namespace Pgvec.Replay;
 /// Actions after termination keep stepping, as Gymnasium does; both engines truncate at the
 /// environment's time limit.
 /// </summary>
-public sealed class ReplayTrajectory(EnvironmentDefinition environment, double[] initialState, int[] actions, bool suttonBartoReward)
+internal sealed class ReplayTrajectory(EnvironmentDefinition environment, double[] initialState, int[] actions, bool suttonBartoReward)
 {
     private static readonly JsonSerializerOptions LineJson = new()
     {

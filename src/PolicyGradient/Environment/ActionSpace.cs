@@ -1,13 +1,13 @@
 namespace PolicyGradient.Environment;
 
 /// <summary>An environment's action space, as Gymnasium declares it: Discrete or Box.</summary>
-public abstract record ActionSpace;
+internal abstract record ActionSpace;
 
 /// <summary>Gymnasium's Discrete(n): the actions 0 .. Count - 1.</summary>
-public sealed record DiscreteActions(int Count) : ActionSpace;
+internal sealed record DiscreteActions(int Count) : ActionSpace;
 
 /// <summary>Gymnasium's Box(low, high) of float32: one action is a vector of Low.Length values, clipped by the environment.</summary>
-public sealed record BoxActions(float[] Low, float[] High) : ActionSpace
+internal sealed record BoxActions(float[] Low, float[] High) : ActionSpace
 {
     public int Dimensions => Low.Length;
 }

@@ -4,7 +4,7 @@ namespace PolicyGradient.Environment;
 /// A Gymnasium environment as gymnasium.make(id) gives it (the env inside TimeLimit), in float64
 /// on the host and equal to Gymnasium bit for bit: the reference a device environment is measured against.
 /// </summary>
-public interface IReferenceEnvironment
+internal interface IReferenceEnvironment
 {
     /// <summary>Gymnasium's id, e.g. "Acrobot-v1".</summary>
     string Id { get; }

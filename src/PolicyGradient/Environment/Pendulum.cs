@@ -9,7 +9,7 @@ namespace PolicyGradient.Environment;
 /// and `3.0 * u` are float32 operations. State [theta, theta_dot]; theta is never wrapped.
 /// Never terminates.
 /// </summary>
-public sealed class Pendulum() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
+internal sealed class Pendulum() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
 {
     public const string GymnasiumId = "Pendulum-v1";
 

@@ -7,7 +7,7 @@ namespace PolicyGradient.Environment;
 /// floor a trained policy must beat. Episode e resets from stream (seed, Stream, e) and draws its
 /// actions from (seed, Stream + 1, e), so a seed always gives the same number.
 /// </summary>
-public static class RandomPolicyReturn
+internal static class RandomPolicyReturn
 {
     private const ulong Stream = 0x52414e44; // "RAND": apart from the trainers' streams
 

@@ -9,7 +9,7 @@ namespace PolicyGradient.Output;
 /// frames per second, drawn as Gymnasium draws it: 500 x 500 px showing 2.2 m either side of the
 /// pivot, the rod upright at theta = 0 and turning counter-clockwise as theta grows.
 /// </summary>
-public static class PendulumAnimation
+internal static class PendulumAnimation
 {
     /// <summary>The rod's angle in one frame (unwrapped, as the state holds it).</summary>
     public readonly record struct Frame(double Theta);

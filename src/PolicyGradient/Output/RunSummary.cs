@@ -5,7 +5,7 @@ namespace PolicyGradient.Output;
 /// is null where there is none to give (no iteration ran; a failed run's policy is not
 /// evaluated); <see cref="Failed"/> says how a run failed, null if it did not.
 /// </summary>
-public sealed record RunSummary(
+internal sealed record RunSummary(
     string Mode,
     string Env,
     string Device,

@@ -4,7 +4,7 @@ using PolicyGradient.Sweeps;
 namespace PolicyGradient.Output;
 
 /// <summary>One agent of sweep.json: its configuration, where its policy is, and how it did.</summary>
-public sealed record SweepAgentResult(
+internal sealed record SweepAgentResult(
     int Agent,
     string Env,
     ulong Seed,
@@ -24,7 +24,7 @@ public sealed record SweepAgentResult(
     double? GreedyEvalMeanReturn);
 
 /// <summary>One configuration of sweep.json; the statistics are null when none of its agents finished.</summary>
-public sealed record SweepConfigurationResult(
+internal sealed record SweepConfigurationResult(
     int Configuration,
     string Env,
     double TargetReturn,
@@ -42,7 +42,7 @@ public sealed record SweepConfigurationResult(
 /// sweep.json: the sweep's settings, every agent, and every configuration's statistics.
 /// <see cref="TargetReturn"/> is null where the environments' targets differ (each configuration holds its own).
 /// </summary>
-public sealed record SweepReport(
+internal sealed record SweepReport(
     string Device,
     string DeviceName,
     IReadOnlyList<string> Envs,

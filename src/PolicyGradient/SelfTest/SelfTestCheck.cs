@@ -4,7 +4,7 @@ namespace PolicyGradient.SelfTest;
 
 /// <summary>One check of `pgvec selftest`: its worst error against what it allows.</summary>
 /// <param name="Detail">What was compared (counts), or why it failed.</param>
-public sealed record SelfTestCheck(string Name, double WorstError, double Tolerance, string Detail)
+internal sealed record SelfTestCheck(string Name, double WorstError, double Tolerance, string Detail)
 {
     /// <summary>NaN (a failed computation) never passes.</summary>
     public bool Passed => WorstError <= Tolerance;

@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using PolicyGradient.Environment;
-using PolicyGradient.Export;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export;
+using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
 

@@ -1,17 +1,17 @@
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Kernels;
 using PolicyGradient.Policy;
 
-namespace PolicyGradient.Export;
+namespace PolicyGradient.Reporting.Export;
 
 /// <summary>
 /// An ONNX model with the interface pgvec exports (input obs float [batch, D], output logits
 /// float [batch, N]) played through ONNX Runtime on the CPU: one observation per run, on one
 /// thread, through buffers bound once, so the same model and episodes always give the same actions.
 /// </summary>
-public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
+internal sealed class OnnxPolicy : IPolicyNetwork, IDisposable
 {
     /// <summary>Far above any policy pgvec exports (a 4-1024-2 model is under 30 KB).</summary>
     public const long MaxFileBytes = 64L << 20;

@@ -1,11 +1,11 @@
 using Google.Protobuf;
 using PolicyGradient.Checkpoints;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Kernels;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 
-namespace PolicyGradient.Export;
+namespace PolicyGradient.Reporting.Export;
 
 /// <summary>
 /// The policy as an ONNX model, the tutorial's forward: obs [batch, 4] -> Gemm(fc1) -> Relu ->
@@ -15,21 +15,27 @@ namespace PolicyGradient.Export;
 /// </summary>
 public static class OnnxPolicyModel
 {
+    /// <summary>The model's input: float32 observations [batch, D].</summary>
     public const string ObservationInput = "obs";
+
+    /// <summary>The model's first output: float32 logits [batch, N], the greedy action's the largest.</summary>
     public const string LogitsOutput = "logits";
+
+    /// <summary>The model's second output: float32 action probabilities [batch, N] (softmax of the logits).</summary>
     public const string ProbabilitiesOutput = "probs";
-    public const string BatchDimension = "batch";
-    public const string ProducerName = "pgvec";
+
+    internal const string BatchDimension = "batch";
+    internal const string ProducerName = "pgvec";
 
     /// <summary>ONNX 1.12's IR version and operator set (2022): what PyTorch exports by default and every ONNX Runtime since 1.12 reads.</summary>
-    public const long IrVersion = 8;
-    public const long OpsetVersion = 17;
+    internal const long IrVersion = 8;
+    internal const long OpsetVersion = 17;
 
     private const string HiddenValue = "fc1.relu";
 
     /// <param name="metadata">Stored as metadata_props, ordered by key so the same input always gives the same bytes.</param>
     /// <param name="environmentId">The environment the policy was trained on, named in the model's description.</param>
-    public static ModelProto Build(PolicyParameters policy, string environmentId, IReadOnlyDictionary<string, string> metadata, string producerVersion)
+    internal static ModelProto Build(PolicyParameters policy, string environmentId, IReadOnlyDictionary<string, string> metadata, string producerVersion)
     {
         var graph = new GraphProto { Name = "pgvec_policy" };
         foreach (SafeTensor tensor in PolicyTensors.ToTensors(policy.Layout, policy.Values, TensorDType.F32))
@@ -70,10 +76,17 @@ public static class OnnxPolicyModel
         return model;
     }
 
-    public static void Write(string path, ModelProto model) => AtomicFile.WriteAllBytes(path, model.ToByteArray());
+    /// <summary>
+    /// Writes <paramref name="policy"/> (e.g. a <see cref="Training.TrainingResult"/>'s) as an ONNX
+    /// model that runs without pgvec or PyTorch: in ONNX Runtime, in Python, on an edge device.
+    /// </summary>
+    /// <param name="environmentId">The environment it was trained on, named in the model's description.</param>
+    /// <param name="metadata">Kept as the model's metadata_props (e.g. the run's options); none if null.</param>
+    public static void Save(string path, PolicyParameters policy, string environmentId, IReadOnlyDictionary<string, string>? metadata = null) =>
+        AtomicFile.WriteAllBytes(path, Build(policy, environmentId, metadata ?? new Dictionary<string, string>(), PgvecVersion.Text).ToByteArray());
 
     /// <summary>The hidden size a model's fc1.bias initializer declares; null if it has none of shape [H].</summary>
-    public static int? HiddenSize(ModelProto model) =>
+    internal static int? HiddenSize(ModelProto model) =>
         model.Graph?.Initializer.FirstOrDefault(t => t.Name == PolicyTensors.Fc1Bias) is { Dims: [var hidden] } && hidden is >= 1 and <= int.MaxValue
             ? (int)hidden
             : null;
