@@ -55,10 +55,15 @@ public sealed class EvalRun : ICommand
             return new EvalRun(options, parameters, parameters.Hidden, trainedOn, report, renderFile);
         }
         OnnxPolicy model = OnnxInput.Load("onnx", options.Onnx!);
-        EnvironmentDefinition fitting = Environments.All.FirstOrDefault(e => e.Device.Observations == model.Observations && e.Device.Actions == model.Actions)
-            ?? throw new UsageException($"--onnx {options.Onnx} maps {model.Observations} observations to {model.Actions} actions: no environment has that shape ({string.Join(", ", Environments.All.Select(e => $"{e.Id} {e.Device.Observations} to {e.Device.Actions}"))})");
+        EnvironmentDefinition fitting = Environments.All.FirstOrDefault(e => e.Device.Head == model.Head && e.Device.Observations == model.Observations && e.Device.Actions == model.Actions)
+            ?? throw new UsageException($"--onnx {options.Onnx} maps {model.Observations} observations to {ActionsText(model.Head, model.Actions)}: no environment has that shape " +
+                                        $"({string.Join(", ", Environments.All.Select(e => $"{e.Id} {e.Device.Observations} to {ActionsText(e.Device.Head, e.Device.Actions)}"))})");
         return new EvalRun(options, model, model.Hidden, fitting, report, renderFile);
     }
+
+    /// <summary>"2 actions" (categorical logits) or "1 Gaussian action dimension" (means).</summary>
+    private static string ActionsText(PolicyHead head, int actions) =>
+        head == PolicyHead.Gaussian ? Plural.Of(actions, "Gaussian action dimension") : Plural.Of(actions, "action");
 
     /// <summary>
     /// Where eval.json goes without --out: into the run directory the evaluated file lies in, as
