@@ -104,26 +104,9 @@ public sealed class EvalRun : ICommand
     /// <summary>Episode 0 again, the first of the episodes the table sums up, frame by frame.</summary>
     private string Animation()
     {
-        IReferenceEnvironment env = _environment.CreateReference();
-        var cartPole = new List<CartPoleAnimation.Frame>();
-        var acrobot = new List<AcrobotAnimation.Frame>();
-        var mountainCar = new List<MountainCarAnimation.Frame>();
-        EpisodeResult episode = PolicyEvaluation.PlayEpisode(_policy, env, _environment.Device, 0, _options.Seed, _options.Actions, state =>
-        {
-            switch (state)
-            {
-                case CartPole c: cartPole.Add(CartPoleAnimation.FrameOf(c)); break;
-                case Acrobot a: acrobot.Add(AcrobotAnimation.FrameOf(a)); break;
-                case MountainCar m: mountainCar.Add(MountainCarAnimation.FrameOf(m)); break;
-            }
-        });
-        string title = string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(_options.PolicyFile)}: {_environment.Id} {_options.Actions.Name()} episode 0 of seed {_options.Seed}, return {episode.Return:F0}");
-        return env switch
-        {
-            CartPole => CartPoleAnimation.Render(cartPole, title),
-            Acrobot => AcrobotAnimation.Render(acrobot, title),
-            _ => MountainCarAnimation.Render(mountainCar, title, MountainCarConstants.GoalPosition),
-        };
+        IEpisodeRecording recording = EnvironmentAnimations.For(_environment.Id);
+        EpisodeResult episode = PolicyEvaluation.PlayEpisode(_policy, _environment.CreateReference(), _environment.Device, 0, _options.Seed, _options.Actions, recording.Add);
+        return recording.Render(string.Create(CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(_options.PolicyFile)}: {_environment.Id} {_options.Actions.Name()} episode 0 of seed {_options.Seed}, return {episode.Return:F0}"));
     }
 }

@@ -101,5 +101,30 @@ public class ContinuousEvalTests
         Assert.Equal((float)mean[0], PolicyAction.Choose(policy, observation, 99, 0, pendulum.Device.ResetDraws, ActionChoice.Greedy, scratch).Box![0]);
     }
 
+    [Theory]
+    [InlineData("Pendulum-v1", "rotate,scale")]
+    [InlineData("MountainCarContinuous-v0", "translate,rotate")]
+    public void Render_draws_the_first_episode_of_a_continuous_environment_a_frame_per_state(string id, string animated)
+    {
+        EnvironmentDefinition environment = Environments.Named(id);
+        using var temp = new TempDirectory();
+        var (path, policy) = PolicyFile(temp, environment);
+        string svg = temp.Combine("episode.svg");
+
+        CliRun run = CliRun.Of("eval", "--checkpoint", path, "--episodes", "1", "--seed", $"{Seed}", "--render", svg, "--out", temp.Combine("eval.json"));
+
+        Assert.Equal((0, ""), (run.Exit, run.Stderr));
+        Assert.Equal(svg, run.StdoutLines[^2]);
+        int length = PolicyEvaluation.PlayEpisode(policy, environment.CreateReference(), environment.Device, 0, Seed, ActionChoice.Greedy).Length;
+        System.Xml.Linq.XDocument document = System.Xml.Linq.XDocument.Load(svg);
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.StartsWith($"policy.safetensors: {id} greedy episode 0 of seed {Seed}", document.Root!.Element(ns + "title")!.Value);
+        var animations = document.Descendants(ns + "animateTransform").ToList();
+        Assert.Equal(animated.Split(','), animations.Select(a => (string)a.Attribute("type")!));
+        // One frame per state: the reset's and one after each of the episode's steps.
+        Assert.All(animations, a => Assert.Equal(length + 1, ((string)a.Attribute("values")!).Split(';').Length));
+        Assert.Equal(length + 1, document.Descendants(ns + "text").Count(t => (string?)t.Attribute("class") == "step"));
+    }
+
     private static JsonElement Report(TempDirectory temp, string name) => JsonDocument.Parse(File.ReadAllText(temp.Combine(name))).RootElement;
 }
