@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PolicyGradient.Environment;
 
 /// <summary>An environment's action space, as Gymnasium declares it: Discrete or Box.</summary>
@@ -10,4 +12,16 @@ public sealed record DiscreteActions(int Count) : ActionSpace;
 public sealed record BoxActions(float[] Low, float[] High) : ActionSpace
 {
     public int Dimensions => Low.Length;
+
+    /// <summary>Each dimension's bounds, e.g. "[-2, 2]" (several: "[-1, 1], [0, 1]").</summary>
+    public string BoundsText => string.Join(", ", Low.Zip(High, (low, high) => string.Create(CultureInfo.InvariantCulture, $"[{low}, {high}]")));
+
+    /// <summary>The action inside the Box, each value moved to its nearer bound where it lies beyond one, as np.clip moves it.</summary>
+    public float[] Clip(ReadOnlySpan<float> action)
+    {
+        var clipped = new float[action.Length];
+        for (int k = 0; k < clipped.Length; k++)
+            clipped[k] = Math.Clamp(action[k], Low[k], High[k]);
+        return clipped;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Google.Protobuf;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Environment;
@@ -112,9 +111,8 @@ public static class OnnxPolicyModel
         graph.Output.Add(BatchOfVectors(MeanOutput, layout.Actions));
         graph.Output.Add(Vector(LogStdOutput, layout.Actions));
         graph.Output.Add(BatchOfVectors(ActionOutput, layout.Actions));
-        string bounds = string.Join(", ", box.Low.Zip(box.High, (low, high) => string.Create(CultureInfo.InvariantCulture, $"[{low}, {high}]")));
         return $"mean [batch, {layout.Actions}] of a diagonal Gaussian, its state-independent log_std [{layout.Actions}] (standard deviation exp(log_std)), " +
-               $"and action [batch, {layout.Actions}] = the mean clipped to the Box {bounds} (the deterministic action; the environment clips what it is given alike)";
+               $"and action [batch, {layout.Actions}] = the mean clipped to the Box {box.BoundsText} (the deterministic action; the environment clips what it is given alike)";
     }
 
     /// <summary>The Box the environment's registry entry declares, which must have the policy's action dimensions.</summary>
