@@ -9,6 +9,7 @@ public sealed record SelfTestCheck(string Name, double WorstError, double Tolera
     /// <summary>NaN (a failed computation) never passes.</summary>
     public bool Passed => WorstError <= Tolerance;
 
+    /// <summary>The check's line; names padded to the longest, "mountaincarcontinuous step".</summary>
     public string Line => string.Create(CultureInfo.InvariantCulture,
-        $"{Name,-16} worst {WorstError,9:E2}  tolerance {Tolerance,8:E1}  {(Passed ? "pass" : "FAIL")}  ({Detail})");
+        $"{Name,-26} worst {WorstError,9:E2}  tolerance {Tolerance,8:E1}  {(Passed ? "pass" : "FAIL")}  ({Detail})");
 }
