@@ -162,8 +162,8 @@ public static class BenchmarkRunner
         return report;
     }
 
-    /// <summary>What `train --env` solves at by default: Gymnasium's reward_threshold (none: never solved, the budget decides).</summary>
-    private static double TargetReturn(EnvironmentDefinition env) => env.RewardThreshold ?? double.PositiveInfinity;
+    /// <summary>What `train --env` solves at by default: Gymnasium's reward_threshold, else pgvec's own (Pendulum-v1's -200); none: never solved, the budget decides.</summary>
+    private static double TargetReturn(EnvironmentDefinition env) => env.DefaultTargetReturn ?? double.PositiveInfinity;
 
     private static string CellText(CrossoverCell c) =>
         (c.Solve.Median is { } m ? $"{m:F3} ({c.Solve.Min:F2}-{c.Solve.Max:F2}) {c.Solve.Count}/{c.SecondsToSolve.Count}" : $"unsolved 0/{c.SecondsToSolve.Count}") + $" {c.Command.Median:F1}";
