@@ -89,15 +89,11 @@ internal sealed class EnvironmentIdAttribute : OptionRule
     public override string Placeholder => "ID";
     public override bool Accepts(object? value) => value is string s && PolicyGradient.Environment.Environments.Find(s) is not null;
 
-    /// <summary>A near miss names the id meant (acrobot: Acrobot-v1); a Gymnasium id pgvec has no policy for yet says so.</summary>
-    public override string RefusalOf(object? value)
-    {
-        if (value is not string name || PolicyGradient.Environment.ReferenceEnvironments.ClosestId(name) is not { } closest)
-            return Refusal;
-        return PolicyGradient.Environment.Environments.Find(closest) is null
-            ? $"is not one pgvec trains yet ({closest} has continuous actions)"
-            : $"is not valid (did you mean {closest}?)";
-    }
+    /// <summary>A near miss names the id meant (acrobot: Acrobot-v1, pendulum: Pendulum-v1).</summary>
+    public override string RefusalOf(object? value) =>
+        value is string name && PolicyGradient.Environment.ReferenceEnvironments.ClosestId(name) is { } closest
+            ? $"is not valid (did you mean {closest}?)"
+            : Refusal;
 }
 
 internal sealed class NonEmptyAttribute(string what) : OptionRule

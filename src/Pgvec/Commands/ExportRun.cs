@@ -46,7 +46,7 @@ internal sealed class ExportRun : ICommand
         OnnxPolicyModel.Save(path, _policy, _environment.Id, _metadata);
         var layout = _policy.Layout;
         stdout.WriteLine($"export: the {layout} policy of {_options.Checkpoint} as ONNX (IR version {OnnxPolicyModel.IrVersion}, opset {OnnxPolicyModel.OpsetVersion}): " +
-                         $"input {OnnxPolicyModel.ObservationInput} float [{OnnxPolicyModel.BatchDimension}, {layout.Inputs}], outputs {OnnxPolicyModel.LogitsOutput} and {OnnxPolicyModel.ProbabilitiesOutput} float [{OnnxPolicyModel.BatchDimension}, {layout.Actions}]");
+                         $"input {OnnxPolicyModel.ObservationInput} float [{OnnxPolicyModel.BatchDimension}, {layout.Inputs}], {OnnxPolicyModel.OutputsText(layout)}");
         stdout.WriteLine(path);
         return ExitCodes.Completed;
     }

@@ -17,7 +17,7 @@ internal abstract class RunDirectoryOptions
     [IntegerRange(1, 1024)]
     public int Hidden { get; set; }
 
-    [Option("target-return", MetaValue = "X", HelpText = "(Default: the environment's reward_threshold: CartPole-v1 475, Acrobot-v1 -100, MountainCar-v0 -110) Solved when the mean return reaches this.")]
+    [Option("target-return", MetaValue = "X", HelpText = "(Default: the environment's reward_threshold: CartPole-v1 475, Acrobot-v1 -100, MountainCar-v0 -110, MountainCarContinuous-v0 90; where Gymnasium has none, pgvec's own: Pendulum-v1 -200) Solved when the mean return reaches this.")]
     [FiniteNumber]
     public double? TargetReturn { get => _targetReturn ?? DefaultTargetReturn; set => _targetReturn = value; }
 

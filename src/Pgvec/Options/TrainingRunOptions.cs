@@ -57,7 +57,7 @@ internal abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOption
     [LongRange(1, long.MaxValue)]
     public long? MaxEnvSteps { get; set; }
 
-    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0.")]
+    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1, MountainCar-v0, Pendulum-v1 or MountainCarContinuous-v0.")]
     [EnvironmentId]
     public string Env { get; set; } = "CartPole-v1";
 

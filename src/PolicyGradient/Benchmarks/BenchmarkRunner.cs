@@ -162,7 +162,7 @@ internal static class BenchmarkRunner
         return report;
     }
 
-    /// <summary>What `train --env` solves at by default: Gymnasium's reward_threshold (none: never solved, the budget decides).</summary>
+    /// <summary>What `train --env` solves at by default: Gymnasium's reward_threshold, else pgvec's own (Pendulum-v1's -200); none: never solved, the budget decides.</summary>
     private static double TargetReturn(EnvironmentDefinition env) => env.DefaultTargetReturn ?? double.PositiveInfinity;
 
     private static string CellText(CrossoverCell c) =>
