@@ -4,7 +4,7 @@ using Pgvec.CommandLine;
 
 namespace Pgvec.Options;
 
-[OptionHelp("lr", "(Default: the environment's: CartPole-v1 0.1, Acrobot-v1 0.05, MountainCar-v0 0.1, Pendulum-v1 0.01, MountainCarContinuous-v0 0.03) Adam learning rate.")]
+[OptionHelp("lr", "(Default: the environment's: CartPole-v1 0.1, Acrobot-v1 0.05, MountainCar-v0 0.1, Pendulum-v1 0.03, MountainCarContinuous-v0 0.05) Adam learning rate.")]
 [OptionHelp("out", "(Default: runs/train-yyyyMMdd-HHmmss-fff, a fresh one) The run directory: config.json, metrics.csv, events.out.tfevents.*, learning-curve.png, summary.json, policy.safetensors and checkpoint.safetensors.")]
 [Verb("train", isDefault: true, HelpText = "Batched training: every iteration runs --envs episodes in parallel on the device.")]
 internal class TrainOptions : BatchedOptions
