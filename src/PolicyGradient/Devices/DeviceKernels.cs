@@ -40,7 +40,7 @@ public sealed class DeviceKernels
     /// <summary>Every kernel loaded must be in <see cref="KernelEntryPoints"/>, which the PTX compilation tests compile.</summary>
     public static T Listed<T>(T kernel) where T : Delegate
     {
-        KernelEntryPoints.For(kernel.Method);
+        KernelEntryPoints.RequireListed(kernel.Method);
         return kernel;
     }
 

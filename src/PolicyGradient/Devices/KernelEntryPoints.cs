@@ -27,6 +27,8 @@ public sealed record KernelEntryPoint(string Name, MethodInfo Method, bool Impli
 /// Every kernel the program loads, in one list: the shared kernels and each built-in
 /// environment's instantiations. <see cref="DeviceKernels"/> refuses to load a kernel missing
 /// here, and the PTX/OpenCL compilation (tests, `pgvec devices --ptx`) compiles exactly these.
+/// A user's environment (--env-assembly) instantiates the same generic kernels; check-env
+/// compiles its instantiations (<see cref="DeviceEnvironment.KernelEntryPoints"/>).
 /// </summary>
 public static class KernelEntryPoints
 {
@@ -37,8 +39,10 @@ public static class KernelEntryPoints
         .. Environments.All.SelectMany(e => e.Device.KernelEntryPoints()).DistinctBy(k => k.Name),
     ];
 
-    /// <summary>The entry of <paramref name="method"/>; throws if the method is not registered.</summary>
-    public static KernelEntryPoint For(MethodInfo method) =>
-        All.FirstOrDefault(k => k.Method == method)
-        ?? throw new InvalidOperationException($"kernel {method.DeclaringType?.Name}.{method.Name} is not listed in KernelEntryPoints.All");
+    /// <summary>Throws unless <paramref name="method"/> is listed, or is a generic kernel listed for another environment.</summary>
+    public static void RequireListed(MethodInfo method)
+    {
+        if (!All.Any(k => k.Method == method || (method.IsGenericMethod && k.Method.IsGenericMethod && k.Method.GetGenericMethodDefinition() == method.GetGenericMethodDefinition())))
+            throw new InvalidOperationException($"kernel {method.DeclaringType?.Name}.{method.Name} is not listed in KernelEntryPoints.All");
+    }
 }

@@ -47,17 +47,27 @@ public abstract class DeviceEnvironment
     /// <summary>The device network's logits for each observation.</summary>
     public abstract float[][] Logits(ComputeDevice device, PolicyParameters policy, float[][] observations);
 
+    /// <summary>The environment struct the kernels are compiled for.</summary>
+    public abstract Type EnvironmentType { get; }
+
+    /// <summary>A fresh host run of the same struct: its methods called directly on the host, in float32 (see <see cref="HostStructEnvironment{TEnvironment, TState, TObservation}"/>).</summary>
+    public abstract IReferenceEnvironment CreateHostRun();
+
     /// <summary>
     /// The entry for an environment struct known only at run time (a user's assembly), boxed:
     /// its types are read from the environment interface it implements.
     /// </summary>
     /// <exception cref="ArgumentException">It is not a struct implementing IDiscreteEnvironment&lt;TState, TObservation&gt;.</exception>
+    /// <exception cref="EnvironmentCompileException">It holds a class (a managed array, say), which no kernel can take.</exception>
     public static DeviceEnvironment For(object environment)
     {
         Type type = environment.GetType();
         Type? discrete = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDiscreteEnvironment<,>));
         if (!type.IsValueType || discrete is null)
             throw new ArgumentException($"{type.FullName} is not a struct implementing IDiscreteEnvironment<TState, TObservation>", nameof(environment));
+        // The `unmanaged` constraint binds only at compile time: a struct with a class field passes MakeGenericMethod.
+        if (EnvironmentCompileErrors.ManagedField(type) is { } field)
+            throw new EnvironmentCompileException(field);
         Type[] types = discrete.GetGenericArguments();
         var of = typeof(DeviceEnvironment).GetMethod(nameof(Of))!.MakeGenericMethod(type, types[0], types[1]);
         try
@@ -106,6 +116,7 @@ public sealed class DeviceEnvironment<TEnvironment, TState, TObservation, TOther
     public override int MaxEpisodeSteps => TEnvironment.MaxEpisodeSteps;
     public override int ResetDraws => TEnvironment.ResetDraws;
     public override int StateSize => Marshal.SizeOf<TState>() / sizeof(float);
+    public override Type EnvironmentType => typeof(TEnvironment);
     protected override long BytesPerStep => TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers>.BytesPerStep;
 
     public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps) =>
@@ -152,6 +163,8 @@ public sealed class DeviceEnvironment<TEnvironment, TState, TObservation, TOther
         Kernels(device).Forward(observations.Length, groups.View.As2DDenseXView(new LongIndex2D(packed.Length, 1)), bias, s.View, logits.View);
         return [.. logits.GetAsArray1D().Select(l => (float[])[l.First, .. Vectors.ToArray(l.Others)])];
     }
+
+    public override IReferenceEnvironment CreateHostRun() => new HostStructEnvironment<TEnvironment, TState, TObservation>(Parameters);
 
     private TState State(float[] values)
     {
