@@ -16,7 +16,7 @@ public struct AcrobotState(float theta1, float theta2, float dtheta1, float dthe
 /// float32 for kernels, with the float64 reference's formulas in the same order. Constants are
 /// fields (the runtime parameters), each rounded once from <see cref="AcrobotConstants"/>.
 /// </summary>
-public struct AcrobotEnv : IDiscreteEnvironment<AcrobotState, Vector6>
+public struct AcrobotEnv : IDiscreteEnvironment<AcrobotState, Vector6>, IObservationBounds<Vector6>
 {
     public float Dt;
     public float LinkLength1;
@@ -51,6 +51,11 @@ public struct AcrobotEnv : IDiscreteEnvironment<AcrobotState, Vector6>
     public static int Actions => AcrobotConstants.ActionCount;
     public static int MaxEpisodeSteps => AcrobotConstants.MaxEpisodeSteps;
     public static int ResetDraws => 4;
+
+    /// <summary>Gymnasium's observation space: cosines and sines, then the velocity bounds.</summary>
+    public static Vector6 ObservationHigh => new(1.0f, 1.0f, 1.0f, 1.0f, (float)AcrobotConstants.MaxVelocity1, (float)AcrobotConstants.MaxVelocity2);
+
+    public static Vector6 ObservationLow => Vector6.Scale(ObservationHigh, -1.0f);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly AcrobotState Reset(ulong streamKey) => new(
