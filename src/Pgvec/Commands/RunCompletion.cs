@@ -44,6 +44,7 @@ public static class RunCompletion
         double communicationSeconds, double setupSeconds, double? greedy, bool interrupted, string? failed) => new(
             Mode: run.Mode,
             Env: training.Environment.Id,
+            EnvAssembly: training.Environment.Assembly,
             Device: run.Device,
             DeviceName: run.DeviceName,
             Envs: run.Envs,

@@ -85,7 +85,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         string?[] policies = WritePolicies(options, grid, outcomes, directory);
         SweepCsv.Write(directory, grid, history);
         var report = new SweepReport(
-            device.Kind.Name(), device.Name, [.. grid.Environments.Select(e => e.Id)], options.Envs, options.Hidden, options.TargetReturn,
+            device.Kind.Name(), device.Name, [.. grid.Environments.Select(e => e.Id)], grid.Environments[0].Assembly, options.Envs, options.Hidden, options.TargetReturn,
             options.MaxIterations, options.MaxSeconds, interrupted, setupSeconds, wallSeconds, AgentGrid.OrderDescription,
             ConfigurationStatistics.UnsolvedNote, SweepReport.IntervalMethod,
             AgentResults(grid, outcomes, policies), ConfigurationResults(options, grid, outcomes));
@@ -140,6 +140,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
                 ["gamma"] = CheckpointMetadata.Text(settings.Gamma),
                 ["objective"] = settings.Objective.Name(),
             };
+            StoredEnvironment.Record(metadata, environment);
             paths[agent] = Path.Combine(PoliciesDirectory, $"agent-{agent.ToString("D" + digits, CultureInfo.InvariantCulture)}.safetensors");
             PolicyTensors.PolicyFile(outcomes[agent].Policy, metadata).Write(Path.Combine(directory, paths[agent]));
         }

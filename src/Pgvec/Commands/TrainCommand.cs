@@ -19,6 +19,7 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
         if (options.Envs < processes.Size)
             throw new UsageException($"--envs {options.Envs} cannot be shared by {processes.Size} processes: data-parallel train needs at least one env per rank");
         var metadata = CheckpointMetadata.Of(VerbSpec.Named("train")!, options);
+        StoredEnvironment.Record(metadata, options.Environment);
         var checkpoints = new RunCheckpoints(directory, metadata, options.CheckpointEvery, resumed, initial);
         if (!processes.IsRoot)
         {

@@ -25,5 +25,9 @@ public class TrainOptions : BatchedOptions
     [NonEmpty("a .safetensors file")]
     public string? InitFrom { get; set; }
 
+    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " --init-from and --resume find the file's environment there; without it, where the run loaded it from.")]
+    [NonEmpty("a .dll file")]
+    public string? EnvAssembly { get; set; }
+
     public override ICommand Check(ArgumentScan scan) => TrainStart.Prepare(this, scan);
 }

@@ -48,12 +48,25 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
     [LongRange(1, long.MaxValue)]
     public long? MaxEnvSteps { get; set; }
 
-    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0.")]
+    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0 (train: or one of --env-assembly's).")]
     [EnvironmentId]
     public string Env { get; set; } = "CartPole-v1";
 
-    /// <summary>The environment --env names (its rule has checked it exists).</summary>
-    public EnvironmentDefinition Environment => Environments.Named(Env);
+    /// <summary>
+    /// The environment the run trains on: the built-in --env names (its rule has checked it
+    /// exists), unless the verb's check has settled another (one of --env-assembly's, or a file's).
+    /// </summary>
+    public EnvironmentDefinition Environment
+    {
+        get => _environment ?? Environments.Named(Env);
+        set
+        {
+            _environment = value;
+            Env = value.Id;
+        }
+    }
+
+    private EnvironmentDefinition? _environment;
 
     protected override double? DefaultTargetReturn => TargetReturnOn(Environment);
 

@@ -149,11 +149,11 @@ public static partial class EnvironmentCompileErrors
         (new Regex(@"^Cannot convert from 'string'"), (_, _) =>
             ("uses a string", "a kernel has no strings (or any class): compute numbers only")),
         (new Regex(@"^Not supported virtual call to method '(?<method>\w+)' defined in type '(?<declared>.+)' that was called on '(?<on>.+)'"), (m, _) =>
-            ($"calls {m.Groups["declared"].Value}.{m.Groups["method"].Value} virtually on {m.Groups["on"].Value}",
-             $"a kernel makes no virtual calls: call a method {m.Groups["on"].Value} declares itself (a static method or one of its own), not one it inherits from object or ValueType")),
+            ($"calls {ShortName(m.Groups["declared"].Value)}.{m.Groups["method"].Value} virtually on {ShortName(m.Groups["on"].Value)}",
+             $"a kernel makes no virtual calls: call a method {ShortName(m.Groups["on"].Value)} declares itself (a static method or one of its own), not one it inherits from object or ValueType")),
         (new Regex(@"^Not supported type '(?<type>.+)'"), (m, _) =>
-            ($"uses the interface {m.Groups["type"].Value} as a value (a struct boxed to it)",
-             $"call the struct's methods directly, or through a generic parameter constrained to the interface (where T : struct, {m.Groups["type"].Value})")),
+            ($"uses the interface {ShortName(m.Groups["type"].Value)} as a value (a struct boxed to it)",
+             $"call the struct's methods directly, or through a generic parameter constrained to the interface (where T : struct, {ShortName(m.Groups["type"].Value)})")),
         (new Regex(@"^Cannot load from the static array"), (_, c) =>
             ($"reads the static array {c.StaticFieldRead(f => f.FieldType.IsArray, "(a static array field)")}",
              "ILGPU reads no static array, readonly or not: compute the value from its index (a switch or arithmetic), or keep the values in fields of the environment struct")),
@@ -175,10 +175,10 @@ public static partial class EnvironmentCompileErrors
     {
         "System.Object" => ("boxes a value into object (an object method such as ToString or Equals, or a params object[] call)", "call the struct's own methods on the value itself"),
         _ when type.StartsWith("System.Func`", StringComparison.Ordinal) || type.StartsWith("System.Action", StringComparison.Ordinal) =>
-            ($"calls a delegate or lambda ({type})", "call a static method directly"),
+            ($"calls a delegate or lambda ({ShortName(type)})", "call a static method directly"),
         _ when type.EndsWith("[]", StringComparison.Ordinal) =>
             ($"uses the managed array {type} outside the method that allocates it", "keep the values in fields or a fixed-size buffer, or allocate a fixed-length array inside the method that reads it (new float[4])"),
-        _ => ($"uses the class {type}", "a kernel has no heap: make it a struct, or call static methods"),
+        _ => ($"uses the class {ShortName(type)}", "a kernel has no heap: make it a struct, or call static methods"),
     };
 
     /// <summary>"Step" from "PolicyGradient.Kernels.Transition`1[S] Step(S, Int32)" or "Void Play[TEnv,...](Int32, ...)".</summary>

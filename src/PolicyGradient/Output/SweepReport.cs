@@ -40,12 +40,14 @@ public sealed record SweepConfigurationResult(
 
 /// <summary>
 /// sweep.json: the sweep's settings, every agent, and every configuration's statistics.
-/// <see cref="TargetReturn"/> is null where the environments' targets differ (each configuration holds its own).
+/// <see cref="TargetReturn"/> is null where the environments' targets differ (each configuration holds its own);
+/// <see cref="EnvAssembly"/> is the assembly of --env-assembly, whose environments every one is, or null.
 /// </summary>
 public sealed record SweepReport(
     string Device,
     string DeviceName,
     IReadOnlyList<string> Envs,
+    Environment.EnvironmentAssemblyIdentity? EnvAssembly,
     int EnvsPerAgent,
     int Hidden,
     double? TargetReturn,
