@@ -26,6 +26,7 @@ public sealed class VerbSpec
         new(typeof(BenchOptions)),
         new(typeof(SweepOptions)),
         new(typeof(SelfTestOptions)),
+        new(typeof(CheckEnvOptions)),
         new(typeof(EvalOptions)),
         new(typeof(ExportOptions)),
     ];

@@ -168,7 +168,8 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
         {
             int[] agents = [.. grid.AgentsOf(i)];
             ConfigurationStatistics? statistics = ConfigurationStatistics.Of(agents.Where(a => a < outcomes.Count).Select(a => outcomes[a]));
-            return new SweepConfigurationResult(i, c.Environment.Id, options.TargetReturnOn(c.Environment), c.LearningRate, c.Gamma, c.Objective.Name(), agents, statistics?.AgentsFinished ?? 0,
+            double target = options.TargetReturnOn(c.Environment);
+            return new SweepConfigurationResult(i, c.Environment.Id, double.IsFinite(target) ? target : null, c.LearningRate, c.Gamma, c.Objective.Name(), agents, statistics?.AgentsFinished ?? 0,
                 statistics?.SolvedFraction, statistics?.Iterations, statistics?.EnvSteps, statistics?.SecondsToSolve);
         }),
     ];

@@ -36,7 +36,7 @@ public sealed class TrainCommand(TrainOptions options, RunDirectory directory, P
         {
             metadata[CheckpointMetadata.InitFromKey] = options.InitFrom!;
             if (!options.Quiet)
-                stderr.WriteLine($"pgvec: starting from the 4-{initial.Hidden}-2 policy in {options.InitFrom}");
+                stderr.WriteLine($"pgvec: starting from the {initial.Layout} policy in {options.InitFrom}");
         }
         CompletedRun run = BatchedRun.Run(options.Settings with { EvalEvery = options.EvalEvery }, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr),
             processes.Size == 1 ? null : processes);

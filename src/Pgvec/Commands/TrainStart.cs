@@ -84,6 +84,10 @@ public static class TrainStart
                 throw new InvalidDataException($"its policy has {state.Policy.Hidden} hidden units but its options say --hidden {stored.Hidden}");
             return (stored, state, file.Metadata);
         });
+        // Before any stored option is read: the defaults of some (--envs, --lr, --target-return) are the environment's.
+        EnvironmentDefinition environment = StoredEnvironment.Of(metadata, $"the run in {resume}",
+            scan.RawValues.ContainsKey(EnvironmentChoice.AssemblyOption) ? options.EnvAssembly : null);
+        stored.Environment = environment;
         foreach (OptionSpec option in CheckpointMetadata.Stored(verb))
         {
             bool given = scan.RawValues.TryGetValue(option.LongName, out string? raw);
@@ -94,8 +98,8 @@ public static class TrainStart
                     $"--{option.LongName} {raw} conflicts with the run in {resume}, which has --{option.LongName} {CheckpointMetadata.Text(option.Property.GetValue(stored)!)}: " +
                     $"with --resume only {string.Join(", ", ChangeableOnResume.Select(o => "--" + o))} may change");
         }
-        options.Environment = StoredEnvironment.Of(metadata, $"the run in {resume}", scan.RawValues.ContainsKey(EnvironmentChoice.AssemblyOption) ? options.EnvAssembly : null);
-        options.EnvAssembly = options.Environment.Assembly is null ? null : EnvironmentChoice.FullPath(options.EnvAssembly);
+        options.Environment = environment;
+        options.EnvAssembly = environment.Assembly is null ? null : EnvironmentChoice.FullPath(options.EnvAssembly);
         if (Ended(options, state) is { } why)
             return new NothingToDo($"the run in {resume} {why}: nothing to do");
         options.Out = resume;

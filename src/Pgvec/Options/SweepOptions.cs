@@ -69,9 +69,9 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     /// <summary>Each environment's target, in the grid's order of environments.</summary>
     public IReadOnlyList<double> TargetReturns => [.. Grid.Environments.Select(TargetReturnOn)];
 
-    /// <summary>One target for the whole sweep where its environments share one; null where they differ.</summary>
+    /// <summary>One target for the whole sweep where its environments share one; null where they differ or have none (a user's environment).</summary>
     protected override double? DefaultTargetReturn =>
-        (_environments ?? [.. Axis<string>("env", Env).Select(Environments.Named)]).Select(TargetReturnOn).Distinct().ToArray() is [var only] ? only : null;
+        (_environments ?? [.. Axis<string>("env", Env).Select(Environments.Named)]).Select(e => e.RewardThreshold).Distinct().ToArray() is [var only] ? only : null;
 
     public ICommand Check(ArgumentScan scan)
     {

@@ -68,7 +68,8 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
 
     private EnvironmentDefinition? _environment;
 
-    protected override double? DefaultTargetReturn => TargetReturnOn(Environment);
+    /// <summary>The environment's reward_threshold; none (a user's environment) is null, as config.json records it: the run is never solved.</summary>
+    protected override double? DefaultTargetReturn => Environment.RewardThreshold;
 
     public TrainingOptions Training(int maxUpdates) => new()
     {

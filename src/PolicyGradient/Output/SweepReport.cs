@@ -23,11 +23,11 @@ public sealed record SweepAgentResult(
     double FinalMeanReturn,
     double? GreedyEvalMeanReturn);
 
-/// <summary>One configuration of sweep.json; the statistics are null when none of its agents finished.</summary>
+/// <summary>One configuration of sweep.json; the statistics are null when none of its agents finished, the target where there is none (a user's environment without --target-return).</summary>
 public sealed record SweepConfigurationResult(
     int Configuration,
     string Env,
-    double TargetReturn,
+    double? TargetReturn,
     double Lr,
     double Gamma,
     string Objective,
