@@ -14,7 +14,7 @@ public static class EnvironmentChoice
     public const string Option = "env";
     public const string AssemblyOption = "env-assembly";
 
-    public const string AssemblyHelp = "(Default: none) A .NET assembly (.dll) of your own environment structs (README: Bring your own environment); --env then names one of them by id or type name (given alone: its only one).";
+    public const string AssemblyHelp = "(Default: none) With it, --env names one of your own environments by id or type name (not given: the only one), from this .NET assembly (.dll) of environment structs (README: Bring your own environment).";
 
     /// <summary>The environment; <paramref name="envGiven"/>: --env was on the command line (else, with an assembly, its only one).</summary>
     public static EnvironmentDefinition Of(string env, string? assemblyPath, bool envGiven = true)

@@ -14,7 +14,7 @@ public sealed class ReplayOptions : ICommand, ICheckedOptions
     [EnvironmentId]
     public string Env { get; set; } = "CartPole-v1";
 
-    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " --state is then its state struct's fields in order, and the host engine calls the struct itself.")]
+    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " The state given is then its state struct's fields in order, and the host engine calls the struct itself.")]
     [NonEmpty("a .dll file")]
     public string? EnvAssembly { get; set; }
 

@@ -54,7 +54,7 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Env))]
     public string Env { get; set; } = "";
 
-    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " Every --env is then one of its environments.")]
+    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " Every environment listed is then one of its.")]
     [NonEmpty("a .dll file")]
     public string? EnvAssembly { get; set; }
 

@@ -25,7 +25,7 @@ public class TrainOptions : BatchedOptions
     [NonEmpty("a .safetensors file")]
     public string? InitFrom { get; set; }
 
-    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " --init-from and --resume find the file's environment there; without it, where the run loaded it from.")]
+    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " A file's environment (init-from, resume) is found there too; without it, in the assembly the run recorded.")]
     [NonEmpty("a .dll file")]
     public string? EnvAssembly { get; set; }
 
