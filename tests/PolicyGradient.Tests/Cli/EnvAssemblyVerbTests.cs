@@ -202,6 +202,20 @@ public class EnvAssemblyVerbTests(CorridorRun corridor) : IClassFixture<Corridor
     }
 
     [Fact]
+    public void Bench_measures_it_with_its_baseline_on_the_host_and_skips_the_crossover_table()
+    {
+        string report = corridor.Temp("bench.json");
+        var run = CliRun.Of("bench", "--env-assembly", Dll, "--env", "Corridor-v0", "--device", "cpu", "--envs", "16", "--seeds", "0", "--solve-envs", "16",
+            "--solve-max-seconds", "0.2", "--min-seconds", "0.01", "--sweep-agents", "0", "--floor-envs", "0", "--crossover-runs", "1", "--out", report);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("Crossover: skipped, its fresh processes run the built-in environments (baseline has no --env-assembly), not Corridor-v0", run.StdoutLines);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal("Corridor-v0", json.RootElement.GetProperty("env").GetString());
+        Assert.True(Assert.Single(json.RootElement.GetProperty("solve_times").EnumerateArray()).GetProperty("baseline_episodes").GetInt32() > 0);
+    }
+
+    [Fact]
     public void Sweep_trains_each_of_its_environments_and_records_the_assembly()
     {
         using var temp = new TempDirectory();
