@@ -4,6 +4,7 @@ using Pgvec.CommandLine;
 
 namespace Pgvec.Options;
 
+[OptionHelp("env", "The environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0, or one of --env-assembly's.")]
 [OptionHelp("lr", "(Default: the environment's: 0.1 for CartPole-v1 and MountainCar-v0, 0.05 for Acrobot-v1) Adam learning rate.")]
 [OptionHelp("out", "(Default: runs/train-yyyyMMdd-HHmmss-fff, a fresh one) The run directory: config.json, metrics.csv, events.out.tfevents.*, learning-curve.png, summary.json, policy.safetensors and checkpoint.safetensors.")]
 [Verb("train", isDefault: true, HelpText = "Batched training: every iteration runs --envs episodes in parallel on the device.")]

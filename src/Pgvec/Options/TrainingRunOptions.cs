@@ -48,7 +48,7 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
     [LongRange(1, long.MaxValue)]
     public long? MaxEnvSteps { get; set; }
 
-    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0 (train: or one of --env-assembly's).")]
+    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0.")]
     [EnvironmentId]
     public string Env { get; set; } = "CartPole-v1";
 

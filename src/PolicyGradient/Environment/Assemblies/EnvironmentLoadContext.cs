@@ -21,7 +21,7 @@ internal sealed class EnvironmentLoadContext(string path) : AssemblyLoadContext(
     private readonly AssemblyDependencyResolver _resolver = new(path);
 
     /// <summary>Whether this assembly is pgvec's own in every environment context.</summary>
-    public static bool IsShared(AssemblyName name) => name.Name is { } simple && Shared.Contains(simple);
+    private static bool IsShared(AssemblyName name) => name.Name is { } simple && Shared.Contains(simple);
 
     protected override Assembly? Load(AssemblyName name)
     {
