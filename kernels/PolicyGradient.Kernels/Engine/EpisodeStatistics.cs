@@ -1,3 +1,6 @@
+using ILGPU;
+using ILGPU.Runtime;
+
 namespace PolicyGradient.Kernels;
 
 /// <summary>
@@ -19,4 +22,30 @@ public static class EpisodeStatistics
     /// <summary>Episodes the time limit cut.</summary>
     public const int Truncated = 8;
     public const int Width = 9;
+
+    /// <summary>
+    /// Writes env <paramref name="env"/>'s row for its recorded episode of <paramref name="steps"/> steps:
+    /// with the return, the reward-to-go moments that choose the batch's baseline and scale before the gradient pass.
+    /// </summary>
+    public static void Record<TSample>(
+        ArrayView2D<double, Stride2D.DenseX> statistics, int env, ArrayView<TSample> sampleTile, int steps, float gamma, float episodeReturn, bool terminated)
+        where TSample : unmanaged, IRecordedStep
+    {
+        float returnToGo = 0.0f, sumG = 0.0f, sumG2 = 0.0f;
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            returnToGo = sampleTile[TrajectoryTiles.Lane(env, t)].Reward + gamma * returnToGo;
+            sumG += returnToGo;
+            sumG2 += returnToGo * returnToGo;
+        }
+        statistics[Steps, env] = steps;
+        statistics[ReturnSum, env] = episodeReturn;
+        statistics[ReturnMin, env] = episodeReturn;
+        statistics[ReturnMax, env] = episodeReturn;
+        statistics[ReturnsToGoSum, env] = sumG;
+        statistics[ReturnsToGoSquaredSum, env] = sumG2;
+        statistics[Episodes, env] = 1.0;
+        statistics[Terminated, env] = terminated ? 1.0 : 0.0;
+        statistics[Truncated, env] = terminated ? 0.0 : 1.0;
+    }
 }

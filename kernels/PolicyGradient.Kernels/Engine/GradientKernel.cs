@@ -117,11 +117,19 @@ public static class GradientKernel
     {
         if (j >= layout.Hidden)
             return;
+        WriteFc1(gradients, env, layout, j, u);
+        WriteRelativeToFirst(gradients, env, layout.Fc2Weight + j, layout.Hidden, u.Out);
+    }
+
+    /// <summary>Writes hidden unit <paramref name="j"/>'s fc1.weight row and fc1.bias, which every head shares.</summary>
+    public static void WriteFc1<TObservation, TOut>(ArrayView2D<double, Stride2D.DenseX> gradients, int env, PolicyLayout layout, int j, UnitGradient<TObservation, TOut> u)
+        where TObservation : unmanaged, IVector<TObservation>
+        where TOut : unmanaged, IVector<TOut>
+    {
         int w1 = layout.Fc1Weight + layout.Inputs * j;
         for (int i = 0; i < layout.Inputs; i++)
             gradients[w1 + i, env] = TObservation.Get(u.Weights, i);
         gradients[layout.Fc1Bias + j, env] = u.Bias;
-        WriteRelativeToFirst(gradients, env, layout.Fc2Weight + j, layout.Hidden, u.Out);
     }
 
     /// <summary>Writes the N columns first, first + stride, ...: the N-1 others as they are, and the first as minus their sum.</summary>

@@ -69,7 +69,7 @@ public static class RolloutKernel
     {
         ulong key = episodes.StreamKey(envOfAgent);
         TState s = environment.Reset(key);
-        ArrayView<HiddenUnitGroup<TObservation, TOthers>> units = CategoricalPolicy.AgentUnits(parameters, agent);
+        ArrayView<HiddenUnitGroup<TObservation, TOthers>> units = PolicyNetwork.AgentUnits(parameters, agent);
         ArrayView<TObservation> observationTile = TrajectoryTiles.Tile(observations, env);
         ArrayView<ActionSample<TOthers>> sampleTile = TrajectoryTiles.Tile(samples, env);
         ulong firstActionDraw = (ulong)TEnvironment.ResetDraws;
@@ -79,7 +79,7 @@ public static class RolloutKernel
         while (steps < config.MaxSteps)
         {
             TObservation observation = environment.Observe(s);
-            TOthers probabilities = CategoricalPolicy.Probabilities(CategoricalPolicy.Forward(units, outputBias, observation));
+            TOthers probabilities = CategoricalPolicy.Probabilities(PolicyNetwork.Forward(units, outputBias, observation));
             int action = CategoricalPolicy.Sample(probabilities, CounterRandom.UniformFloat(key, firstActionDraw + (ulong)steps));
             Transition<TState> transition = environment.Step(s, action);
             int lane = TrajectoryTiles.Lane(env, steps);
@@ -95,22 +95,6 @@ public static class RolloutKernel
             }
         }
 
-        // The batch's reward-to-go moments choose the baseline and scale before the gradient pass.
-        float returnToGo = 0.0f, sumG = 0.0f, sumG2 = 0.0f;
-        for (int t = steps - 1; t >= 0; t--)
-        {
-            returnToGo = sampleTile[TrajectoryTiles.Lane(env, t)].Reward + episodes.Gamma * returnToGo;
-            sumG += returnToGo;
-            sumG2 += returnToGo * returnToGo;
-        }
-        statistics[EpisodeStatistics.Steps, env] = steps;
-        statistics[EpisodeStatistics.ReturnSum, env] = episodeReturn;
-        statistics[EpisodeStatistics.ReturnMin, env] = episodeReturn;
-        statistics[EpisodeStatistics.ReturnMax, env] = episodeReturn;
-        statistics[EpisodeStatistics.ReturnsToGoSum, env] = sumG;
-        statistics[EpisodeStatistics.ReturnsToGoSquaredSum, env] = sumG2;
-        statistics[EpisodeStatistics.Episodes, env] = 1.0;
-        statistics[EpisodeStatistics.Terminated, env] = terminated ? 1.0 : 0.0;
-        statistics[EpisodeStatistics.Truncated, env] = terminated ? 0.0 : 1.0;
+        EpisodeStatistics.Record(statistics, env, sampleTile, steps, episodes.Gamma, episodeReturn, terminated);
     }
 }

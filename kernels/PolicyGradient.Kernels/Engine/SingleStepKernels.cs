@@ -21,7 +21,23 @@ public static class SingleStepKernels
         terminated[index] = transition.Terminated ? 1 : 0;
     }
 
-    /// <summary>The logits of each observation.</summary>
+    /// <summary>Steps each (state, Box action) once, as <see cref="Step"/> does for a discrete one.</summary>
+    public static void ContinuousStep<TEnvironment, TState, TObservation, TAction>(
+        Index1D index, TEnvironment environment, ArrayView<TState> states, ArrayView<TAction> actions,
+        ArrayView<TState> next, ArrayView<TObservation> observations, ArrayView<float> rewards, ArrayView<int> terminated)
+        where TEnvironment : unmanaged, IContinuousEnvironment<TState, TObservation, TAction>
+        where TState : unmanaged
+        where TObservation : unmanaged, IVector<TObservation>
+        where TAction : unmanaged, IVector<TAction>
+    {
+        Transition<TState> transition = environment.Step(states[index], actions[index]);
+        next[index] = transition.State;
+        observations[index] = environment.Observe(transition.State);
+        rewards[index] = transition.Reward;
+        terminated[index] = transition.Terminated ? 1 : 0;
+    }
+
+    /// <summary>The network's outputs for each observation: logits, or a Gaussian head's means in <see cref="Logits{TOthers}.Others"/>.</summary>
     /// <param name="parameters">one agent's hidden units, index (group, 0).</param>
     public static void Forward<TObservation, TOthers>(
         Index1D index, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX> parameters, Logits<TOthers> outputBias,
@@ -29,7 +45,7 @@ public static class SingleStepKernels
         where TObservation : unmanaged, IVector<TObservation>
         where TOthers : unmanaged, IVector<TOthers>
     {
-        logits[index] = CategoricalPolicy.Forward(CategoricalPolicy.AgentUnits(parameters, 0), outputBias, observations[index]);
+        logits[index] = PolicyNetwork.Forward(PolicyNetwork.AgentUnits(parameters, 0), outputBias, observations[index]);
     }
 
     /// <summary>draws[i] = the counter-based uniform float of (keys[i], counters[i]), to compare with the host's.</summary>

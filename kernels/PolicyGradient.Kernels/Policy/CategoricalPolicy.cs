@@ -5,34 +5,13 @@ using ILGPU.Runtime;
 namespace PolicyGradient.Kernels;
 
 /// <summary>
-/// The policy MLP in float32 for device code: logits = fc2(relu(fc1(s))), pi = softmax(logits).
+/// The categorical head in float32 for device code: pi = softmax(logits), logits from <see cref="PolicyNetwork.Forward"/>.
 /// Everything is written relative to action 0: the kernels keep pi(1..N-1|s), and
 /// d log pi(a|s) / d logit_0 = -(the sum over the others), which holds exactly in real arithmetic
 /// and makes the two-action case the familiar sigmoid of the logit gap, bit for bit.
 /// </summary>
 public static class CategoricalPolicy
 {
-    /// <summary>One agent's hidden units as a 1D view: the forward pass's loads then skip the 2D index arithmetic, which the CPU accelerator pays per access.</summary>
-    public static ArrayView<T> AgentUnits<T>(ArrayView2D<T, Stride2D.DenseX> parameters, int agent) where T : unmanaged =>
-        parameters.BaseView.SubView(parameters.ComputeLinearIndex(new Index2D(0, agent)), parameters.IntExtent.X);
-
-    /// <param name="groups">one agent's hidden units, in groups of four (<see cref="AgentUnits"/>).</param>
-    /// <param name="bias">fc2.bias.</param>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Logits<TOthers> Forward<TObservation, TOthers>(ArrayView<HiddenUnitGroup<TObservation, TOthers>> groups, Logits<TOthers> bias, TObservation s)
-        where TObservation : unmanaged, IVector<TObservation>
-        where TOthers : unmanaged, IVector<TOthers>
-    {
-        Logits<TOthers> logits = bias;
-        int groupCount = groups.IntLength;
-        for (int g = 0; g < groupCount; g++)
-        {
-            HiddenUnitGroup<TObservation, TOthers> group = groups[g];
-            logits = logits.Add(group.A, s).Add(group.B, s).Add(group.C, s).Add(group.D, s);
-        }
-        return logits;
-    }
-
     /// <summary>pi(1..N-1|s): the softmax shifted by the largest logit, so exp never overflows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TOthers Probabilities<TOthers>(Logits<TOthers> logits) where TOthers : unmanaged, IVector<TOthers>

@@ -52,8 +52,8 @@ public sealed class EvalRun : ICommand
             var (parameters, metadata) = SafeTensorsInput.Read("checkpoint", options.Checkpoint, file => (PolicyTensors.Read(file), file.Metadata));
             EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, $"--checkpoint {options.Checkpoint}", options.EnvAssembly);
             if (options.Render is not null && trainedOn.Assembly is not null)
-                throw new UsageException($"--render draws {string.Join(", ", Environments.Ids)} only: {trainedOn.Id} is your own environment, which pgvec cannot draw (leave --render out)");
-            StoredEnvironment.RequireFits(trainedOn, parameters.Layout.Inputs, parameters.Layout.Actions, $"--checkpoint {options.Checkpoint}");
+                throw new UsageException($"--render draws the built-in environments only: {trainedOn.Id} is your own environment, which pgvec cannot draw (leave --render out)");
+            StoredEnvironment.RequireFits(trainedOn, parameters.Layout, $"--checkpoint {options.Checkpoint}");
             return new EvalRun(options, parameters, parameters.Hidden, trainedOn, report, renderFile);
         }
         if (options.EnvAssembly is not null)

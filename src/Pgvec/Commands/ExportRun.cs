@@ -41,7 +41,7 @@ public sealed class ExportRun : ICommand
         if (StoredEnvironment.AssemblyOf(metadata) is not null)
             return new ExportRun(options, policy, StoredEnvironment.IdOf(metadata), metadata, model);
         EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, $"--checkpoint {options.Checkpoint}");
-        StoredEnvironment.RequireFits(trainedOn, policy.Layout.Inputs, policy.Layout.Actions, $"--checkpoint {options.Checkpoint}");
+        StoredEnvironment.RequireFits(trainedOn, policy.Layout, $"--checkpoint {options.Checkpoint}");
         return new ExportRun(options, policy, trainedOn.Id, metadata, model);
     }
 

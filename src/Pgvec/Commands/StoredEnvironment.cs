@@ -1,5 +1,6 @@
 using Pgvec.CommandLine;
 using PolicyGradient.Environment;
+using PolicyGradient.Kernels;
 
 namespace Pgvec.Commands;
 
@@ -64,11 +65,17 @@ public static class StoredEnvironment
         return EnvironmentChoice.Of(id, path);
     }
 
-    /// <summary>Refuses a policy whose observations or actions are not the environment's.</summary>
-    public static void RequireFits(EnvironmentDefinition environment, int observations, int actions, string what)
+    /// <summary>Refuses a policy whose head (categorical or Gaussian), observations or actions are not the environment's.</summary>
+    public static void RequireFits(EnvironmentDefinition environment, PolicyLayout policy, string what)
     {
         var device = environment.Device;
-        if (observations != device.Observations || actions != device.Actions)
-            throw new UsageException($"{what} holds a policy of {observations} observations and {actions} actions: {environment.Id} has {device.Observations} and {device.Actions}");
+        if (policy.Head != device.Head)
+            throw new UsageException($"{what} holds a {HeadName(policy.Head)} policy: {environment.Id} has {ActionsName(device.Head)} actions and needs a {HeadName(device.Head)} one");
+        if (policy.Inputs != device.Observations || policy.Actions != device.Actions)
+            throw new UsageException($"{what} holds a policy of {policy.Inputs} observations and {policy.Actions} actions: {environment.Id} has {device.Observations} and {device.Actions}");
     }
+
+    private static string HeadName(PolicyHead head) => head == PolicyHead.Gaussian ? "Gaussian (continuous-action)" : "categorical (discrete-action)";
+
+    private static string ActionsName(PolicyHead head) => head == PolicyHead.Gaussian ? "continuous (Box)" : "discrete";
 }

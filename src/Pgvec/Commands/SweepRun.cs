@@ -109,6 +109,7 @@ public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDi
                     options.MaxIterations, options.MaxSeconds, environment)
                 {
                     MaxEnvSteps = options.MaxEnvSteps ?? long.MaxValue,
+                    InitialLogStd = options.InitialLogStd,
                     FirstAgent = agents[0],
                 };
             }),

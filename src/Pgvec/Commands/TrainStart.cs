@@ -45,7 +45,7 @@ public static class TrainStart
             throw new UsageException($"--env {options.Env} does not match {what}, whose policy was trained on {trainedOn.Id} (metadata env; none means CartPole-v1): leave --env out or give {trainedOn.Id}");
         options.Environment = trainedOn;
         options.EnvAssembly = trainedOn.Assembly is null ? null : EnvironmentChoice.FullPath(options.EnvAssembly ?? metadata[EnvironmentChoice.AssemblyOption]);
-        StoredEnvironment.RequireFits(trainedOn, policy.Layout.Inputs, policy.Layout.Actions, what);
+        StoredEnvironment.RequireFits(trainedOn, policy.Layout, what);
         int hidden = policy.Hidden;
         OptionSpec hiddenOption = VerbSpec.Named("train")!.Option("hidden")!;
         if (!hiddenOption.Rule.Accepts(hidden))

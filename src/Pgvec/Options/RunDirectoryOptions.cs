@@ -28,7 +28,7 @@ public abstract class RunDirectoryOptions
 
     /// <summary>The target of agents on <paramref name="environment"/>: --target-return where given (for every environment), else its reward_threshold (none: never solved).</summary>
     public double TargetReturnOn(EnvironmentDefinition environment) =>
-        _targetReturn ?? environment.RewardThreshold ?? double.PositiveInfinity;
+        _targetReturn ?? environment.DefaultTargetReturn ?? double.PositiveInfinity;
 
     [Option("max-seconds", Default = 600.0, HelpText = "Time budget of the training loop, in seconds.")]
     [FiniteNumber(GreaterThan = 0)]

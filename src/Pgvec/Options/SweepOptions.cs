@@ -54,6 +54,10 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Env))]
     public string Env { get; set; } = "";
 
+    [Option("initial-log-std", MetaValue = "X", HelpText = TrainingRunOptions.InitialLogStdHelp)]
+    [NumberRange(-10, 5)]
+    public double? InitialLogStd { get; set; }
+
     [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " Every environment listed is then one of its.")]
     [NonEmpty("a .dll file")]
     public string? EnvAssembly { get; set; }
@@ -81,6 +85,7 @@ public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
         Objective[] objectives = [.. Axis<string>("objective", Objectives).Select(EnumNames.Parse<Objective>)];
         foreach (EnvironmentDefinition environment in environments)
             ObjectiveFit.Require(environment, objectives);
+        InitialLogStdFit.Require(InitialLogStd, environments);
         Grid = new AgentGrid(environments, Axis<ulong>("seeds", Seeds), Axis<double>("lr", LearningRates), Axis<double>("gamma", Gammas), objectives);
         // Envs and episodes are counted exactly up to 2^24 in one batch, and a batched engine holds every agent of its environment at once.
         int agents = Grid.AgentsPerEnvironment;

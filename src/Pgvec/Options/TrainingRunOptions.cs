@@ -13,8 +13,15 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
     public virtual ICommand Check(ArgumentScan scan)
     {
         ObjectiveFit.Require(Environment, [EnumNames.Parse<Objective>(Objective)]);
+        InitialLogStdFit.Require(InitialLogStd, [Environment]);
         return (ICommand)this;
     }
+
+    public const string InitialLogStdHelp = "(Default: the environment's, 0) A Gaussian policy's log_std at the start, every action dimension: continuous environments only.";
+
+    [Option("initial-log-std", MetaValue = "X", HelpText = InitialLogStdHelp)]
+    [NumberRange(-10, 5)]
+    public double? InitialLogStd { get; set; }
 
     [Option("seed", Default = 0UL, HelpText = "Seed of the initial parameters and of every random draw.")]
     [UnsignedInteger]
@@ -32,9 +39,11 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
     /// <summary>This verb's learning rate when --lr is not given.</summary>
     protected abstract double DefaultLearningRate { get; }
 
-    [Option("gamma", Default = 0.99, HelpText = "Discount of the reward-to-go (reinforce objective).")]
+    [Option("gamma", MetaValue = "X", HelpText = "(Default: the environment's: 0.99, 0.999 for MountainCarContinuous-v0) Discount of the reward-to-go (reinforce objective).")]
     [NumberRange(0, 1)]
-    public double Gamma { get; set; }
+    public double? Gamma { get => _gamma ?? Environment.Defaults.Gamma; set => _gamma = value; }
+
+    private double? _gamma;
 
     [Option("objective", Default = "reinforce", HelpText = "reinforce (reward-to-go, baseline, normalised advantages) or tutorial (the tutorial's -mean(log pi) * (sum(rewards) - 15); also accepted as seed, its former name).")]
     [OneOf(typeof(Objective))]
@@ -77,11 +86,12 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
         Seed = Seed,
         Hidden = Hidden,
         LearningRate = LearningRate!.Value,
-        Gamma = Gamma,
+        Gamma = Gamma!.Value,
         Objective = EnumNames.Parse<Objective>(Objective),
         TargetReturn = TargetReturnOn(Environment),
         MaxUpdates = maxUpdates,
         MaxSeconds = MaxSeconds,
         MaxEnvSteps = MaxEnvSteps ?? long.MaxValue,
+        InitialLogStd = InitialLogStd,
     };
 }

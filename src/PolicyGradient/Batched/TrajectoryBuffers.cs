@@ -79,7 +79,7 @@ public sealed class TrajectoryBuffers<TEnvironment, TState, TObservation, TOther
         return new RecordedRollout(
             config.Envs, config.MaxSteps, TObservation.Length,
             MemoryMarshal.Cast<TObservation, float>(_observations.GetAsArray1D()).ToArray(),
-            [.. samples.Select(s => s.Action)],
+            RecordedActions.Discrete([.. samples.Select(s => s.Action)]),
             [.. samples.Select(s => s.Reward)],
             statistics);
     }

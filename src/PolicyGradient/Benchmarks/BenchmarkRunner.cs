@@ -95,7 +95,7 @@ public static class BenchmarkRunner
         var solves = new List<SolveTimeResult>();
         foreach (ulong seed in options.Seeds)
         {
-            var batchedOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, LearningRate = env.Defaults.LearningRate, MaxSeconds = options.SolveMaxSeconds };
+            var batchedOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, LearningRate = env.Defaults.LearningRate, Gamma = env.Defaults.Gamma, MaxSeconds = options.SolveMaxSeconds };
             var baselineOptions = new TrainingOptions { Environment = env, TargetReturn = target, Seed = seed, MaxUpdates = 5000, MaxSeconds = options.SolveMaxSeconds };
             var s = SolveTimeBenchmark.Run(device, solveEnvs, batchedOptions, baselineOptions);
             solves.Add(s);
@@ -168,7 +168,7 @@ public static class BenchmarkRunner
     }
 
     /// <summary>What `train --env` solves at by default: Gymnasium's reward_threshold (none: never solved, the budget decides).</summary>
-    private static double TargetReturn(EnvironmentDefinition env) => env.RewardThreshold ?? double.PositiveInfinity;
+    private static double TargetReturn(EnvironmentDefinition env) => env.DefaultTargetReturn ?? double.PositiveInfinity;
 
     private static string CellText(CrossoverCell c) =>
         (c.Solve.Median is { } m ? $"{m:F3} ({c.Solve.Min:F2}-{c.Solve.Max:F2}) {c.Solve.Count}/{c.SecondsToSolve.Count}" : $"unsolved 0/{c.SecondsToSolve.Count}") + $" {c.Command.Median:F1}";

@@ -5,8 +5,9 @@ namespace PolicyGradient.Checkpoints;
 
 /// <summary>
 /// The policy as the tutorial's PyTorch module names its state_dict: fc1.weight [H, D],
-/// fc1.bias [H], fc2.weight [N, H], fc2.bias [N]. <see cref="PolicyLayout"/> already keeps the
-/// flat parameters in that order, so each tensor is one slice of them.
+/// fc1.bias [H], fc2.weight [N, H], fc2.bias [N], and for a Gaussian policy log_std [N], as a
+/// module registering `self.log_std = nn.Parameter(...)` after fc2 holds it (README).
+/// <see cref="PolicyLayout"/> already keeps the flat parameters in that order, so each tensor is one slice of them.
 /// </summary>
 public static class PolicyTensors
 {
@@ -14,8 +15,13 @@ public static class PolicyTensors
     public const string Fc1Bias = "fc1.bias";
     public const string Fc2Weight = "fc2.weight";
     public const string Fc2Bias = "fc2.bias";
+    public const string LogStd = "log_std";
 
-    public static readonly IReadOnlyList<string> Names = [Fc1Weight, Fc1Bias, Fc2Weight, Fc2Bias];
+    /// <summary>Every tensor name a policy may have (log_std: a Gaussian one only).</summary>
+    public static readonly IReadOnlyList<string> Names = [Fc1Weight, Fc1Bias, Fc2Weight, Fc2Bias, LogStd];
+
+    /// <summary>The tensors a <paramref name="layout"/> policy has, in state_dict order.</summary>
+    public static IEnumerable<string> NamesOf(PolicyLayout layout) => Tensors(layout).Select(t => t.Name);
 
     /// <summary>Each tensor's name, shape and slice of the flat parameter vector, in state_dict order.</summary>
     public static IEnumerable<(string Name, long[] Shape, Range Slice)> Tensors(PolicyLayout layout)
@@ -23,11 +29,13 @@ public static class PolicyTensors
         yield return (Fc1Weight, [layout.Hidden, layout.Inputs], layout.Fc1Weight..layout.Fc1Bias);
         yield return (Fc1Bias, [layout.Hidden], layout.Fc1Bias..layout.Fc2Weight);
         yield return (Fc2Weight, [layout.Actions, layout.Hidden], layout.Fc2Weight..layout.Fc2Bias);
-        yield return (Fc2Bias, [layout.Actions], layout.Fc2Bias..layout.Count);
+        yield return (Fc2Bias, [layout.Actions], layout.Fc2Bias..layout.LogStd);
+        if (layout.Head == PolicyHead.Gaussian)
+            yield return (LogStd, [layout.Actions], layout.LogStd..layout.Count);
     }
 
     /// <summary>
-    /// A flat parameter-shaped vector as four tensors named with <paramref name="prefix"/>:
+    /// A flat parameter-shaped vector as its tensors named with <paramref name="prefix"/>:
     /// the policy itself (prefix "") or anything laid out like it (Adam's moments).
     /// </summary>
     public static IEnumerable<SafeTensor> ToTensors(PolicyLayout layout, ReadOnlySpan<double> values, TensorDType dtype, string prefix = "")
@@ -42,8 +50,8 @@ public static class PolicyTensors
     }
 
     /// <summary>
-    /// The policy's shape D-H-N: H from fc1.bias, D from fc1.weight's columns, N from fc2.bias;
-    /// every tensor's shape is then checked against it.
+    /// The policy's shape D-H-N: H from fc1.bias, D from fc1.weight's columns, N from fc2.bias, and
+    /// Gaussian where a log_std is stored; every tensor's shape is then checked against it.
     /// </summary>
     public static PolicyLayout LayoutOf(SafeTensorsFile file)
     {
@@ -54,9 +62,11 @@ public static class PolicyTensors
         if (weight.Shape is not [_, var inputs] || inputs < 1 || inputs > 1 << 10)
             throw new InvalidDataException($"{Fc1Weight} has shape {SafeTensor.ShapeText(weight.Shape)}: must be [H, D] with 1 <= D <= {1 << 10}");
         SafeTensor output = file.Tensor(Fc2Bias);
-        if (output.Shape is not [var actions] || actions < 2 || actions > 1 << 10)
-            throw new InvalidDataException($"{Fc2Bias} has shape {SafeTensor.ShapeText(output.Shape)}: must be [N] with 2 <= N <= {1 << 10}");
-        return new PolicyLayout((int)inputs, (int)hidden, (int)actions);
+        bool gaussian = file.Tensors.ContainsKey(LogStd);
+        int fewest = gaussian ? 1 : 2;
+        if (output.Shape is not [var actions] || actions < fewest || actions > 1 << 10)
+            throw new InvalidDataException($"{Fc2Bias} has shape {SafeTensor.ShapeText(output.Shape)}: must be [N] with {fewest} <= N <= {1 << 10}");
+        return new PolicyLayout((int)inputs, (int)hidden, (int)actions, gaussian ? PolicyHead.Gaussian : PolicyHead.Categorical);
     }
 
     /// <summary>The flat vector stored under <paramref name="prefix"/>; shapes must match the <paramref name="layout"/> policy.</summary>
@@ -78,7 +88,7 @@ public static class PolicyTensors
 
     /// <summary>
     /// The policy of a policy.safetensors (F32, e.g. saved from PyTorch) or of a pgvec
-    /// checkpoint (F64). A policy file holds just the four tensors; a checkpoint also holds
+    /// checkpoint (F64). A policy file holds just the policy's tensors; a checkpoint also holds
     /// <see cref="TrainingCheckpoint"/>'s, and nothing else is accepted.
     /// </summary>
     public static PolicyParameters Read(SafeTensorsFile file)

@@ -21,6 +21,12 @@ public sealed record KernelEntryPoint(string Name, MethodInfo Method, bool Impli
                            ?? throw new InvalidOperationException($"{type.Name}.{method} not found");
         return new(name, typeArguments.Length == 0 ? found : found.MakeGenericMethod(typeArguments), ImplicitlyGrouped: true);
     }
+
+    /// <summary>The network's forward pass for D observations and an output vector: one instantiation whichever head reads it.</summary>
+    public static KernelEntryPoint Forward<TObservation, TOut>()
+        where TObservation : unmanaged, IVector<TObservation>
+        where TOut : unmanaged, IVector<TOut> =>
+        Implicit($"forward_d{TObservation.Length}_v{TOut.Length}", typeof(SingleStepKernels), nameof(SingleStepKernels.Forward), typeof(TObservation), typeof(TOut));
 }
 
 /// <summary>

@@ -2,8 +2,11 @@ using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Environment;
 
-/// <summary>What `train` and `compare` run with when --envs or --lr is not given, chosen per environment by sweeps (bench/RESULTS.md).</summary>
-public sealed record TrainingDefaults(int Envs, double LearningRate);
+/// <summary>What `train` and `compare` run with when an option is not given, chosen per environment by sweeps (bench/RESULTS.md).</summary>
+/// <param name="InitialLogStd">A Gaussian policy's log_std at the start (unused by a categorical one).</param>
+/// <param name="TargetReturn">The target where Gymnasium's registry has no reward_threshold (Pendulum's usual bar).</param>
+/// <param name="Gamma">The reward-to-go's discount.</param>
+public sealed record TrainingDefaults(int Envs, double LearningRate, double InitialLogStd = 0.0, double? TargetReturn = null, double Gamma = 0.99);
 
 /// <summary>
 /// An environment pgvec trains on: its device form, what the host plays (a built-in's
@@ -20,10 +23,13 @@ public sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnlyLi
     /// <summary>Gymnasium's registry entry: observations, actions, time limit, reward_threshold (a user's environment has none).</summary>
     public EnvironmentSpec Spec => Assembly is null
         ? ReferenceEnvironments.Spec(Id)
-        : new EnvironmentSpec(Id, Device.Observations, new DiscreteActions(Device.Actions), Device.MaxEpisodeSteps, RewardThreshold: null);
+        : new EnvironmentSpec(Id, Device.Observations, Device.ActionSpace, Device.MaxEpisodeSteps, RewardThreshold: null);
 
-    /// <summary>Gymnasium's reward_threshold, where it has one: the default target return.</summary>
+    /// <summary>Gymnasium's reward_threshold, where it has one.</summary>
     public double? RewardThreshold => Spec.RewardThreshold;
+
+    /// <summary>The default target return: Gymnasium's reward_threshold, else pgvec's own default, else none (a user's environment: give --target-return).</summary>
+    public double? DefaultTargetReturn => RewardThreshold ?? Defaults.TargetReturn;
 
     /// <summary>
     /// A fresh environment on the host, for the single-env baseline, evaluation and replay: a
@@ -47,7 +53,15 @@ public static class Environments
         DeviceEnvironment.Of<MountainCarEnv, MountainCarState, Vector2>(MountainCarEnv.Gymnasium),
         ["position", "velocity"], new TrainingDefaults(4096, 0.1));
 
-    public static readonly IReadOnlyList<EnvironmentDefinition> All = [CartPole, Acrobot, MountainCar];
+    public static readonly EnvironmentDefinition Pendulum = new(
+        DeviceEnvironment.OfContinuous<PendulumEnv, PendulumState, Vector3, Vector1>(PendulumEnv.Gymnasium),
+        ["theta", "theta_dot"], new TrainingDefaults(1024, 0.03, InitialLogStd: 0.0, TargetReturn: -200.0));
+
+    public static readonly EnvironmentDefinition MountainCarContinuous = new(
+        DeviceEnvironment.OfContinuous<MountainCarContinuousEnv, MountainCarState, Vector2, Vector1>(MountainCarContinuousEnv.Gymnasium),
+        ["position", "velocity"], new TrainingDefaults(1024, 0.05, InitialLogStd: 0.0, Gamma: 0.999));
+
+    public static readonly IReadOnlyList<EnvironmentDefinition> All = [CartPole, Acrobot, MountainCar, Pendulum, MountainCarContinuous];
 
     public static IReadOnlyList<string> Ids { get; } = [.. All.Select(e => e.Id)];
 

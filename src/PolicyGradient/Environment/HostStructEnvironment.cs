@@ -9,14 +9,16 @@ namespace PolicyGradient.Environment;
 /// host plays for an environment without a float64 reference (one from --env-assembly): eval,
 /// replay --engine host, the greedy evaluation of a run, and check-env's host run.
 /// </summary>
-public sealed class HostStructEnvironment<TEnvironment, TState, TObservation>(TEnvironment environment) : IReferenceEnvironment
-    where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
+public abstract class HostStructEnvironment<TEnvironment, TState, TObservation>(TEnvironment environment) : IReferenceEnvironment
+    where TEnvironment : unmanaged, IEnvironment<TState, TObservation>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>
 {
     private readonly TimeLimit _timeLimit = new(TEnvironment.MaxEpisodeSteps);
-    private readonly double[] _widened = new double[Marshal.SizeOf<TState>() / sizeof(float)];
+    private readonly double[] _widened = new double[DeviceStates.Size<TState>()];
     private TState _state;
+
+    protected TEnvironment Environment => environment;
 
     public string Id => TEnvironment.Id;
 
@@ -27,7 +29,7 @@ public sealed class HostStructEnvironment<TEnvironment, TState, TObservation>(TE
     {
         get
         {
-            ReadOnlySpan<float> values = StateValues;
+            ReadOnlySpan<float> values = MemoryMarshal.Cast<TState, float>(MemoryMarshal.CreateReadOnlySpan(ref _state, 1));
             for (int i = 0; i < values.Length; i++)
                 _widened[i] = values[i];
             return _widened;
@@ -53,18 +55,45 @@ public sealed class HostStructEnvironment<TEnvironment, TState, TObservation>(TE
         return Observation();
     }
 
-    public StepResult Step(int action)
+    public abstract StepResult Step(int action);
+
+    public abstract StepResult Step(ReadOnlySpan<float> action);
+
+    /// <summary>The state the next step starts from.</summary>
+    protected TState Current => _state;
+
+    /// <summary>Takes a step's transition: its state becomes the current one, and TimeLimit counts it.</summary>
+    protected StepResult Take(Transition<TState> transition)
     {
-        Transition<TState> transition = environment.Step(_state, action);
         _state = transition.State;
         bool truncated = _timeLimit.Count();
         return new StepResult(Observation(), transition.Reward, transition.Terminated, truncated);
     }
 
-    public StepResult Step(ReadOnlySpan<float> action) =>
-        throw new InvalidOperationException($"{Id} has discrete actions 0 to {TEnvironment.Actions - 1}: step it with an action index");
-
-    private ReadOnlySpan<float> StateValues => MemoryMarshal.Cast<TState, float>(MemoryMarshal.CreateReadOnlySpan(ref _state, 1));
-
     private float[] Observation() => Vectors.ToArray(environment.Observe(_state));
+}
+
+/// <summary>A discrete environment struct on the host.</summary>
+public sealed class HostDiscreteEnvironment<TEnvironment, TState, TObservation>(TEnvironment environment)
+    : HostStructEnvironment<TEnvironment, TState, TObservation>(environment)
+    where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
+    where TState : unmanaged
+    where TObservation : unmanaged, IVector<TObservation>
+{
+    public override StepResult Step(int action) => Take(Environment.Step(Current, action));
+
+    public override StepResult Step(ReadOnlySpan<float> action) => throw ActionKindMismatch.VectorGivenToDiscrete(Id);
+}
+
+/// <summary>A continuous environment struct on the host: the action as given, which the struct clips as it declares.</summary>
+public sealed class HostContinuousEnvironment<TEnvironment, TState, TObservation, TAction>(TEnvironment environment)
+    : HostStructEnvironment<TEnvironment, TState, TObservation>(environment)
+    where TEnvironment : unmanaged, IContinuousEnvironment<TState, TObservation, TAction>
+    where TState : unmanaged
+    where TObservation : unmanaged, IVector<TObservation>
+    where TAction : unmanaged, IVector<TAction>
+{
+    public override StepResult Step(int action) => throw ActionKindMismatch.IntGivenToBox(Id);
+
+    public override StepResult Step(ReadOnlySpan<float> action) => Take(Environment.Step(Current, Vectors.FromArray<TAction>(action)));
 }

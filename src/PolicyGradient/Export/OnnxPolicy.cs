@@ -101,6 +101,10 @@ public sealed class OnnxPolicy : IPolicyNetwork, IDisposable
         }
     }
 
+    public PolicyHead Head => PolicyHead.Categorical;
+
+    public void LogStd(Span<double> logStd) => throw new InvalidOperationException("a categorical model has no log_std");
+
     public void Logits(ReadOnlySpan<float> observation, Span<double> logits)
     {
         observation.CopyTo(_observation);

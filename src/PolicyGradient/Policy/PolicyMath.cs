@@ -2,18 +2,27 @@ using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Policy;
 
-/// <summary>One episode as the policy-gradient maths needs it: observations, actions and rewards.</summary>
+/// <summary>
+/// One episode as the policy-gradient maths needs it: observations, actions and rewards. A
+/// categorical policy's actions are <see cref="Actions"/>; a Gaussian one's are the unclipped
+/// draws in <see cref="BoxActions"/> (and <see cref="Actions"/> is empty).
+/// </summary>
 public sealed record Episode(float[][] States, int[] Actions, double[] Rewards)
 {
-    public int Length => Actions.Length;
+    public float[][]? BoxActions { get; private init; }
+
+    public int Length => Rewards.Length;
+
+    public static Episode Continuous(float[][] states, float[][] actions, double[] rewards) => new(states, [], rewards) { BoxActions = actions };
 }
 
 /// <summary>
-/// The double-precision reference of the policy maths (forward, log-softmax, grad log pi,
+/// The double-precision reference of the policy maths (forward, log-softmax, Gaussian log pi, grad log pi,
 /// returns-to-go, the REINFORCE and tutorial-loss gradients), checked against PyTorch autograd.
 /// </summary>
 public static class PolicyMath
 {
+    /// <summary>The network's outputs fc2(relu(fc1(s))): logits, or a Gaussian head's means.</summary>
     public static void Logits(ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, Span<double> logits)
     {
         for (int k = 0; k < layout.Actions; k++)
@@ -49,7 +58,7 @@ public static class PolicyMath
         return h;
     }
 
-    /// <summary>grad += scale * d log pi(action|s) / d parameters; returns log pi(action|s).</summary>
+    /// <summary>grad += scale * d log pi(action|s) / d parameters for a categorical policy; returns log pi(action|s).</summary>
     public static double AccumulateLogProbabilityGradient(
         ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, int action, double scale, Span<double> grad)
     {
@@ -60,6 +69,48 @@ public static class PolicyMath
         Span<double> d = stackalloc double[layout.Actions];
         for (int k = 0; k < layout.Actions; k++)
             d[k] = ((action == k ? 1.0 : 0.0) - Math.Exp(logits[k])) * scale;
+        Backpropagate(p, layout, s, d, grad);
+        return logits[action];
+    }
+
+    /// <summary>
+    /// grad += scale * d log pi(action|s) / d parameters for a Gaussian policy, log_std included;
+    /// returns log pi(action|s) = sum_k -z_k^2/2 - log_std_k - log(2 pi)/2, z = (a - mean) / std,
+    /// of the unclipped <paramref name="action"/>.
+    /// </summary>
+    public static double AccumulateGaussianLogProbabilityGradient(
+        ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, ReadOnlySpan<float> action, double scale, Span<double> grad)
+    {
+        Span<double> means = stackalloc double[layout.Actions];
+        Logits(p, layout, s, means);
+        Span<double> d = stackalloc double[layout.Actions];
+        double logProbability = 0.0;
+        for (int k = 0; k < layout.Actions; k++)
+        {
+            double logStd = p[layout.LogStd + k], std = Math.Exp(logStd);
+            double z = (action[k] - means[k]) / std;
+            logProbability += -0.5 * z * z - logStd - HalfLogTwoPi;
+            d[k] = z / std * scale;
+            grad[layout.LogStd + k] += (z * z - 1.0) * scale;
+        }
+        Backpropagate(p, layout, s, d, grad);
+        return logProbability;
+    }
+
+    /// <summary>The entropy of a diagonal Gaussian: sum_k 1/2 + log(2 pi)/2 + log_std_k, the same for every state.</summary>
+    public static double GaussianEntropy(ReadOnlySpan<double> p, PolicyLayout layout)
+    {
+        double h = 0.0;
+        for (int k = 0; k < layout.Actions; k++)
+            h += 0.5 + HalfLogTwoPi + p[layout.LogStd + k];
+        return h;
+    }
+
+    private const double HalfLogTwoPi = 0.91893853320467274178;
+
+    /// <summary>grad += d (sum_k d_k output_k) / d network parameters: fc2's and, through the ReLU, fc1's.</summary>
+    private static void Backpropagate(ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, ReadOnlySpan<double> d, Span<double> grad)
+    {
         for (int j = 0; j < layout.Hidden; j++)
         {
             double pre = HiddenPreactivation(p, layout, j, s);
@@ -80,8 +131,13 @@ public static class PolicyMath
         }
         for (int k = 0; k < layout.Actions; k++)
             grad[layout.Fc2Bias + k] += d[k];
-        return logits[action];
     }
+
+    /// <summary>grad += scale * d log pi(a_t|s_t) / d parameters for step t of <paramref name="episode"/>, whichever the head; returns log pi(a_t|s_t).</summary>
+    public static double AccumulateStep(ReadOnlySpan<double> p, PolicyLayout layout, Episode episode, int t, double scale, Span<double> grad) =>
+        layout.Head == PolicyHead.Gaussian
+            ? AccumulateGaussianLogProbabilityGradient(p, layout, episode.States[t], episode.BoxActions![t], scale, grad)
+            : AccumulateLogProbabilityGradient(p, layout, episode.States[t], episode.Actions[t], scale, grad);
 
     /// <summary>G_t = sum_{k >= t} gamma^(k - t) r_k.</summary>
     public static double[] ReturnsToGo(ReadOnlySpan<double> rewards, double gamma)
@@ -113,7 +169,7 @@ public static class PolicyMath
             for (int t = 0; t < episode.Length; t++)
             {
                 double scale = -weights[e][t] / total;
-                loss += scale * AccumulateLogProbabilityGradient(p, layout, episode.States[t], episode.Actions[t], scale, grad);
+                loss += scale * AccumulateStep(p, layout, episode, t, scale, grad);
             }
         }
         return loss;
@@ -127,7 +183,7 @@ public static class PolicyMath
         double scale = -(episodeReturn - offset) / episode.Length;
         double loss = 0.0;
         for (int t = 0; t < episode.Length; t++)
-            loss += scale * AccumulateLogProbabilityGradient(p, layout, episode.States[t], episode.Actions[t], scale, grad);
+            loss += scale * AccumulateStep(p, layout, episode, t, scale, grad);
         return loss;
     }
 

@@ -15,8 +15,9 @@ public sealed class PolicyParameters : IPolicyNetwork
     {
         if (layout.Hidden < 1)
             throw new ArgumentOutOfRangeException(nameof(layout), layout.Hidden, "the hidden size must be at least 1");
-        if (layout.Inputs < 1 || layout.Actions < 2)
-            throw new ArgumentOutOfRangeException(nameof(layout), layout, "a policy needs at least 1 observation and 2 actions");
+        int fewestActions = layout.Head == PolicyHead.Gaussian ? 1 : 2;
+        if (layout.Inputs < 1 || layout.Actions < fewestActions)
+            throw new ArgumentOutOfRangeException(nameof(layout), layout, $"a {layout.Head} policy needs at least 1 observation and {fewestActions} action{(fewestActions == 1 ? " dimension" : "s")}");
         Layout = layout;
         if (values.Length != Layout.Count)
             throw new ArgumentException($"a {layout} policy has {Layout.Count} parameters, got {values.Length}", nameof(values));
@@ -27,19 +28,30 @@ public sealed class PolicyParameters : IPolicyNetwork
     public int Hidden => Layout.Hidden;
     public double[] Values { get; }
 
+    public PolicyHead Head => Layout.Head;
+
     public void Logits(ReadOnlySpan<float> observation, Span<double> logits) => PolicyMath.Logits(Values, Layout, observation, logits);
+
+    public void LogStd(Span<double> logStd)
+    {
+        if (Layout.Head != PolicyHead.Gaussian)
+            throw new InvalidOperationException($"a {Layout} policy is categorical: it has no log_std");
+        Values.AsSpan(Layout.LogStd, Layout.Actions).CopyTo(logStd);
+    }
 
     /// <summary>
     /// PyTorch's nn.Linear default: kaiming_uniform(a = sqrt(5)) for weights and the bias rule
-    /// both come to uniform(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+    /// both come to uniform(-1/sqrt(fan_in), 1/sqrt(fan_in)); a Gaussian head's log_std starts at
+    /// <paramref name="initialLogStd"/> in every dimension.
     /// </summary>
-    public static PolicyParameters Initialise(PolicyLayout layout, ulong seed)
+    public static PolicyParameters Initialise(PolicyLayout layout, ulong seed, double initialLogStd = 0.0)
     {
         var values = new double[layout.Count];
+        values.AsSpan(layout.LogStd).Fill(initialLogStd);
         ulong key = CounterRandom.StreamKey(seed, InitialisationStream, 0);
         double fc1Bound = 1.0 / Math.Sqrt(layout.Inputs);
         double fc2Bound = 1.0 / Math.Sqrt(layout.Hidden);
-        for (int k = 0; k < values.Length; k++)
+        for (int k = 0; k < layout.LogStd; k++)
         {
             double bound = k < layout.Fc2Weight ? fc1Bound : fc2Bound;
             values[k] = -bound + 2.0 * bound * CounterRandom.UniformDouble(key, (ulong)k);

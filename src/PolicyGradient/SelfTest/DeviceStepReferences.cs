@@ -16,15 +16,18 @@ namespace PolicyGradient.SelfTest;
 /// <param name="Tolerance">Error relative to the value's size floored at 1, for state and observation (see <see cref="DeviceTolerances"/>).</param>
 /// <param name="Angles">State components wrapped into [-pi, pi]: compared modulo a turn, as the two roundings may wrap to opposite ends.</param>
 /// <param name="NearTermination">Whether a float64 state is so near a termination threshold that the flag (and the reward tied to it) is not compared.</param>
+/// <param name="Terminates">False for an environment only the time limit ends (Pendulum).</param>
+/// <param name="RewardTolerance">The reward's error relative to its size floored at 1: 0 (exact) for the constant rewards of the discrete environments.</param>
 public sealed record DeviceStepReference(
-    EnvironmentDefinition Environment, string CheckName, IReadOnlyList<string> Files, double Tolerance, int[] Angles, Func<double[], bool> NearTermination)
+    EnvironmentDefinition Environment, string CheckName, IReadOnlyList<string> Files, double Tolerance, int[] Angles, Func<double[], bool> NearTermination,
+    double RewardTolerance = 0.0, bool Terminates = true)
 {
     /// <summary>Steps every transition of <paramref name="documents"/> with <paramref name="step"/> and compares.</summary>
-    public DeviceStepComparison Check(Func<DeviceEnvironment, float[][], int[], DeviceTransition[]> step, IEnumerable<JsonElement> documents)
+    public DeviceStepComparison Check(Func<DeviceEnvironment, float[][], StepActions, DeviceTransition[]> step, IEnumerable<JsonElement> documents)
     {
         ReferenceTransition[] transitions = [.. documents.SelectMany(GymnasiumRecords.Transitions)];
         float[][] states = [.. transitions.Select(t => t.Before.Select(v => (float)v).ToArray())];
-        DeviceTransition[] next = step(Environment.Device, states, [.. transitions.Select(t => t.Action)]);
+        DeviceTransition[] next = step(Environment.Device, states, ReferenceAction.Batch(transitions));
         return DeviceStepComparison.Of(this, transitions, next);
     }
 }
@@ -78,7 +81,7 @@ public sealed record DeviceStepComparison(int Transitions, int FlagsChecked, dou
             if (reference.NearTermination(expected.After))
                 continue;
             flagsChecked++;
-            if (actual.Terminated != expected.Terminated || (expected.Reward is double reward && actual.Reward != reward))
+            if (actual.Terminated != expected.Terminated || (expected.Reward is double reward && !(Relative(actual.Reward, reward, angle: false) <= reference.RewardTolerance)))
             {
                 flagFailures++;
                 Fail($"{where}: terminated {actual.Terminated} reward {actual.Reward:R} vs terminated {expected.Terminated} reward {expected.Reward:R}");
@@ -126,7 +129,25 @@ public static class DeviceStepReferences
                    || (velocityNear && s[0] >= MountainCarConstants.GoalPosition - reach);
         });
 
-    public static readonly IReadOnlyList<DeviceStepReference> All = [CartPole, Acrobot, MountainCar];
+    public static readonly DeviceStepReference Pendulum = new(
+        Environments.Pendulum, "pendulum step", ["gymnasium/Pendulum-v1.json"], DeviceTolerances.PendulumStep, [],
+        // Never terminates.
+        _ => false, DeviceTolerances.PendulumStep, Terminates: false);
+
+    public static readonly DeviceStepReference MountainCarContinuous = new(
+        Environments.MountainCarContinuous, "mountaincarcontinuous step", ["gymnasium/MountainCarContinuous-v0.json"], DeviceTolerances.MountainCarContinuousStep, [],
+        // position >= 0.45 and velocity >= 0, judged as for MountainCar; the reward's +100 goes with the flag.
+        s =>
+        {
+            double reach = -MountainCarContinuousConstants.MinPosition * DeviceTolerances.MountainCarContinuousStep;
+            bool positionNear = Math.Abs(s[0] - MountainCarContinuousConstants.GoalPosition) <= reach;
+            bool velocityNear = Math.Abs(s[1] - MountainCarContinuousConstants.GoalVelocity) <= reach;
+            return (positionNear && s[1] >= MountainCarContinuousConstants.GoalVelocity - reach)
+                   || (velocityNear && s[0] >= MountainCarContinuousConstants.GoalPosition - reach);
+        },
+        DeviceTolerances.MountainCarContinuousStep);
+
+    public static readonly IReadOnlyList<DeviceStepReference> All = [CartPole, Acrobot, MountainCar, Pendulum, MountainCarContinuous];
 
     /// <summary>Acrobot ends when -cos(theta1) - cos(theta1 + theta2) > 1.</summary>
     private static double AcrobotTipHeight(double[] s) => -Math.Cos(s[0]) - Math.Cos(s[0] + s[1]);

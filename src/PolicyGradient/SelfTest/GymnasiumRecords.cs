@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PolicyGradient.Environment;
 
 namespace PolicyGradient.SelfTest;
 
@@ -11,7 +12,17 @@ namespace PolicyGradient.SelfTest;
 /// <param name="Reward">Null where the record's reward is not the environment's own (CartPole's
 /// sutton_barto_reward trajectories and the steps after termination), so a device, which has
 /// neither, is not held to it.</param>
-public sealed record ReferenceTransition(string Where, double[] Before, int Action, double[] After, float[] Observation, double? Reward, bool Terminated);
+/// <param name="Action">The discrete action, or the float32 Box action as Gymnasium's Box holds it.</param>
+public sealed record ReferenceTransition(string Where, double[] Before, ReferenceAction Action, double[] After, float[] Observation, double? Reward, bool Terminated);
+
+/// <summary>A recorded action: an int for a Discrete space, float32 values for a Box.</summary>
+public sealed record ReferenceAction(int Discrete, float[]? Box)
+{
+    /// <summary>The actions of <paramref name="transitions"/> as one batch for a device step.</summary>
+    public static StepActions Batch(IReadOnlyList<ReferenceTransition> transitions) => transitions.Count > 0 && transitions[0].Action.Box is not null
+        ? new StepActions(null, [.. transitions.Select(t => t.Action.Box!)])
+        : new StepActions([.. transitions.Select(t => t.Action.Discrete)], null);
+}
 
 /// <summary>
 /// Reads the Gymnasium reference files (tests/data): the gymref-1 files of tests/data/gymnasium
@@ -40,7 +51,7 @@ public static class GymnasiumRecords
             foreach (JsonElement step in episode.GetProperty("steps").EnumerateArray())
             {
                 double[] after = StateValues(step);
-                yield return new ReferenceTransition($"{name} step {step.GetProperty("t").GetInt32()}", before, step.GetProperty("action").GetInt32(), after,
+                yield return new ReferenceTransition($"{name} step {step.GetProperty("t").GetInt32()}", before, Action(step), after,
                     Observation(step), step.GetProperty("reward").GetDouble(), step.GetProperty("terminated").GetBoolean());
                 before = after;
             }
@@ -58,12 +69,17 @@ public static class GymnasiumRecords
                 double[] after = Doubles(step.GetProperty("state"));
                 bool afterTermination = step.GetProperty("steps_beyond_terminated").ValueKind != JsonValueKind.Null;
                 yield return new ReferenceTransition($"trajectory {trajectory.GetProperty("id").GetInt32()} step {step.GetProperty("t").GetInt32()}", before,
-                    step.GetProperty("action").GetInt32(), after, [.. Doubles(step.GetProperty("obs")).Select(v => (float)v)],
+                    new ReferenceAction(step.GetProperty("action").GetInt32(), null), after, [.. Doubles(step.GetProperty("obs")).Select(v => (float)v)],
                     ownReward && !afterTermination ? step.GetProperty("reward").GetDouble() : null, step.GetProperty("terminated").GetBoolean());
                 before = after;
             }
         }
     }
+
+    /// <summary>A gymref-1 step's action: an int, or a Box action's float32 values from its action_bits.</summary>
+    public static ReferenceAction Action(JsonElement step) => step.GetProperty("action").ValueKind == JsonValueKind.Array
+        ? new ReferenceAction(0, [.. step.GetProperty("action_bits").EnumerateArray().Select(b => BitConverter.UInt32BitsToSingle((uint)Hex(b)))])
+        : new ReferenceAction(step.GetProperty("action").GetInt32(), null);
 
     /// <summary>env.unwrapped.state of a gymref-1 record, each value exact: float32 or float64 bits, or a Python int.</summary>
     public static double[] StateValues(JsonElement record)

@@ -36,7 +36,7 @@ public static class SelfTestBatches
 
     /// <summary>The device network's logits [n][2] for CartPole observations [n][4].</summary>
     public static float[] Logits(ComputeDevice device, PolicyParameters policy, float[] states) =>
-        [.. Environments.CartPole.Device.Logits(device, policy, [.. states.Chunk(4)]).SelectMany(l => l)];
+        [.. Environments.CartPole.Device.Outputs(device, policy, [.. states.Chunk(4)]).SelectMany(l => l)];
 
     /// <summary>The device's reduction of a [rows][EpisodeStatistics.Width] matrix (as one agent's rows), with the statistics' min and max columns.</summary>
     public static float[] ReduceStatistics(ComputeDevice device, float[] rows)

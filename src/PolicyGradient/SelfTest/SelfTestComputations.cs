@@ -17,7 +17,7 @@ namespace PolicyGradient.SelfTest;
 /// <param name="Reinforce">policy, envs, seed, iteration, gamma -> the episodes played and their REINFORCE gradient.</param>
 /// <param name="Train">options, envs -> each iteration's metrics.</param>
 public sealed record SelfTestComputations(
-    Func<DeviceEnvironment, float[][], int[], DeviceTransition[]> Step,
+    Func<DeviceEnvironment, float[][], StepActions, DeviceTransition[]> Step,
     Func<PolicyParameters, float[], float[]> Logits,
     Func<ulong[], ulong[], float[]> UniformFloats,
     Func<float[], float[]> ReduceStatistics,

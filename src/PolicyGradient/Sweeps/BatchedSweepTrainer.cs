@@ -15,7 +15,7 @@ public sealed class BatchedSweepTrainer : ISweepTrainer
         // A stop before the batch starts (an interrupt during an earlier environment's batch) starts none of its agents.
         if (stop.IsCancellationRequested)
             return [];
-        var settings = new BatchSettings(batch.EnvsPerAgent, batch.Hidden, batch.TargetReturn, batch.MaxIterations, batch.MaxSeconds) { Environment = batch.Environment, MaxEnvSteps = batch.MaxEnvSteps, DivergenceStopsOnlyThatAgent = true };
+        var settings = new BatchSettings(batch.EnvsPerAgent, batch.Hidden, batch.TargetReturn, batch.MaxIterations, batch.MaxSeconds) { Environment = batch.Environment, MaxEnvSteps = batch.MaxEnvSteps, InitialLogStd = batch.InitialLogStd, DivergenceStopsOnlyThatAgent = true };
         using var trainer = new BatchedTrainer(batch.Device, settings, batch.Agents);
         return trainer.TrainAll(step =>
         {

@@ -23,6 +23,9 @@ public sealed record SweepBatch(
     /// <summary>Each agent's own env-steps budget (after the iteration that reaches it).</summary>
     public long MaxEnvSteps { get; init; } = long.MaxValue;
 
+    /// <summary>A Gaussian policy's initial log_std; null takes the environment's default.</summary>
+    public double? InitialLogStd { get; init; }
+
     /// <summary>The sweep's index of <c>Agents[0]</c>: a sweep of several environments trains one batch each, its agents neighbours in the grid.</summary>
     public int FirstAgent { get; init; }
 
@@ -35,6 +38,7 @@ public sealed record SweepBatch(
         MaxUpdates = MaxIterations,
         MaxSeconds = MaxSeconds,
         MaxEnvSteps = MaxEnvSteps,
+        InitialLogStd = InitialLogStd,
     });
 }
 

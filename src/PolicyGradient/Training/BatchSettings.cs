@@ -14,7 +14,7 @@ public sealed record BatchSettings(int EnvsPerAgent, int Hidden, double TargetRe
 
     /// <summary>The batch of a `train` run: <paramref name="envs"/> envs for its one agent.</summary>
     public static BatchSettings From(int envs, TrainingOptions options) =>
-        new(envs, options.Hidden, options.TargetReturn, options.MaxUpdates, options.MaxSeconds) { Environment = options.Environment, MaxEnvSteps = options.MaxEnvSteps };
+        new(envs, options.Hidden, options.TargetReturn, options.MaxUpdates, options.MaxSeconds) { Environment = options.Environment, MaxEnvSteps = options.MaxEnvSteps, InitialLogStd = options.InitialLogStd };
 
     /// <summary>
     /// A sweep's agents are independent experiments: one that diverges stops alone, recorded as
@@ -24,6 +24,9 @@ public sealed record BatchSettings(int EnvsPerAgent, int Hidden, double TargetRe
 
     /// <summary>Stop an agent once it has run this many env-steps in all (after the iteration that reaches them).</summary>
     public long MaxEnvSteps { get; init; } = long.MaxValue;
+
+    /// <summary>A Gaussian policy's initial log_std for every agent; null takes the environment's default.</summary>
+    public double? InitialLogStd { get; init; }
 
     /// <summary>Process <paramref name="rank"/> of <paramref name="size"/>'s consecutive share of these envs (shares differ by one env at most).</summary>
     public BatchSettings Share(int rank, int size)

@@ -12,11 +12,11 @@ namespace PolicyGradient.Training;
 public sealed class BatchedTrainingState(PolicyParameters policy, Adam optimizer)
 {
     public static BatchedTrainingState Start(TrainingOptions options) =>
-        Start(options, PolicyParameters.Initialise(options.Environment.Device.Layout(options.Hidden), options.Seed));
+        Start(options, options.InitialPolicy());
 
     /// <summary>A fresh agent of a batch: the parameters its seed initialises, a new Adam with its learning rate.</summary>
     public static BatchedTrainingState Start(AgentSettings agent, BatchSettings batch) =>
-        Start(agent.ApplyTo(new TrainingOptions { Hidden = batch.Hidden, Environment = batch.Environment }));
+        Start(agent.ApplyTo(new TrainingOptions { Hidden = batch.Hidden, Environment = batch.Environment, InitialLogStd = batch.InitialLogStd }));
 
     /// <summary>A fresh run from given weights (e.g. trained in PyTorch): a copy of them, a new Adam.</summary>
     public static BatchedTrainingState Start(TrainingOptions options, PolicyParameters initial)

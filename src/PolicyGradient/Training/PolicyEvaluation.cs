@@ -39,18 +39,7 @@ public static class PolicyEvaluation
         double total = 0.0;
         for (int t = 0; ; t++)
         {
-            policy.Logits(obs, logits);
-            int action;
-            if (choice == ActionChoice.Greedy)
-            {
-                action = ActionChoices.Greedy(logits);
-            }
-            else
-            {
-                PolicyMath.LogSoftmax(logits, logits);
-                action = ActionChoices.Sample(logits, key, t, shape.ResetDraws);
-            }
-            var step = env.Step(action);
+            var step = PolicyAction.Choose(policy, obs, key, t, shape.ResetDraws, choice, logits).StepOn(env);
             onState?.Invoke(env);
             total += step.Reward;
             obs = step.Observation;

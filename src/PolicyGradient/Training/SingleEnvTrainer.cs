@@ -18,7 +18,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
 
     public TrainingOutcome Train(Action<UpdateReport>? onEpisode = null, CancellationToken stop = default)
     {
-        var policy = PolicyParameters.Initialise(options.Environment.Device.Layout(options.Hidden), options.Seed);
+        var policy = options.InitialPolicy();
         var layout = policy.Layout;
         var adam = new Adam(layout.Count, options.LearningRate);
         IReferenceEnvironment env = options.Environment.CreateReference();
@@ -26,7 +26,7 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
         var recent = new Queue<double>();
         double recentSum = 0.0;
         var states = new List<float[]>();
-        var actions = new List<int>();
+        var actions = new List<PolicyAction>();
         var rewards = new List<double>();
         Span<double> logits = stackalloc double[layout.Actions];
 
@@ -45,13 +45,11 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
             double episodeReturn = 0.0, entropy = 0.0;
             while (true)
             {
-                PolicyMath.Logits(policy.Values, layout, obs, logits);
-                PolicyMath.LogSoftmax(logits, logits);
-                entropy += PolicyMath.Entropy(logits);
-                int action = ActionChoices.Sample(logits, key, actions.Count, options.Environment.Device.ResetDraws);
+                PolicyAction action = PolicyAction.Choose(policy, obs, key, actions.Count, options.Environment.Device.ResetDraws, ActionChoice.Sample, logits);
+                entropy += Entropy(policy, logits);
                 states.Add(obs);
                 actions.Add(action);
-                var step = env.Step(action);
+                var step = action.StepOn(env);
                 episodeReturn += step.Reward;
                 rewards.Add(step.Reward);
                 obs = step.Observation;
@@ -60,7 +58,9 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
                     break;
             }
 
-            var played = new Episode(states.ToArray(), actions.ToArray(), rewards.ToArray());
+            var played = layout.Head == PolicyHead.Gaussian
+                ? Episode.Continuous([.. states], [.. actions.Select(a => a.Box!)], [.. rewards])
+                : new Episode([.. states], [.. actions.Select(a => a.Discrete)], [.. rewards]);
             double loss;
             if (options.Objective == Objective.Tutorial)
             {
@@ -111,4 +111,8 @@ public sealed class SingleEnvTrainer(TrainingOptions options)
         return new TrainingOutcome(secondsToSolve.HasValue, episode, episode, envSteps, clock.Elapsed.TotalSeconds,
             secondsToSolve, finalMean, policy, stop.IsCancellationRequested);
     }
+
+    /// <summary>The entropy of the step's distribution: from the log-probabilities a categorical sample left (<see cref="PolicyAction.Choose"/>); a Gaussian's is the same everywhere.</summary>
+    private static double Entropy(PolicyParameters policy, ReadOnlySpan<double> logProbabilities) =>
+        policy.Head == PolicyHead.Gaussian ? PolicyMath.GaussianEntropy(policy.Values, policy.Layout) : PolicyMath.Entropy(logProbabilities);
 }

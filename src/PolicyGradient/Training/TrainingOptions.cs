@@ -24,6 +24,12 @@ public sealed record TrainingOptions
     public double MaxSeconds { get; init; } = 600.0;
     /// <summary>Stop after the update that brings the env-steps run in all to this many (an update is never cut short).</summary>
     public long MaxEnvSteps { get; init; } = long.MaxValue;
+    /// <summary>A Gaussian policy's initial log_std; null takes the environment's default.</summary>
+    public double? InitialLogStd { get; init; }
+
+    /// <summary>The policy a fresh run starts from: PyTorch's initialisation for the seed, log_std as chosen.</summary>
+    public Policy.PolicyParameters InitialPolicy() =>
+        Policy.PolicyParameters.Initialise(Environment.Device.Layout(Hidden), Seed, InitialLogStd ?? Environment.Defaults.InitialLogStd);
 }
 
 /// <summary>

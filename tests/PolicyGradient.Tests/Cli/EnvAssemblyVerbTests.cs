@@ -93,7 +93,7 @@ public class EnvAssemblyVerbTests(CorridorRun corridor) : IClassFixture<Corridor
         CliRun.Of("eval", "--checkpoint", temp.Combine("cartpole", "policy.safetensors"), "--env-assembly", Dll)
             .AssertUsageError($"--env-assembly {Dll} was given, but --checkpoint", "was trained on the built-in CartPole-v1: leave --env-assembly out");
         CliRun.Of("eval", "--checkpoint", corridor.Policy, "--render", temp.Combine("episode.svg"))
-            .AssertUsageError("--render draws CartPole-v1, Acrobot-v1, MountainCar-v0 only: Corridor-v0 is your own environment");
+            .AssertUsageError("--render draws the built-in environments only: Corridor-v0 is your own environment");
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public class SweepEnvironmentTests(TwoEnvironmentSweeps sweeps) : IClassFixture<
         Assert.Equal(0, sweeps.Alone[env].Exit);
         var fromBoth = RawSafeTensors.Of(Path.Combine(sweeps.Directory("both"), "policies", $"agent-{agent:D3}.safetensors"));
         var fromAlone = RawSafeTensors.Of(Path.Combine(sweeps.Directory(env), "policies", $"agent-{alone:D3}.safetensors"));
-        foreach (string name in PolicyTensors.Names)
+        foreach (string name in PolicyTensors.NamesOf(PolicyTensors.Read(Path.Combine(sweeps.Directory("both"), "policies", $"agent-{agent:D3}.safetensors")).Layout))
             Assert.True(fromBoth.Data(name).SequenceEqual(fromAlone.Data(name)), $"{name} differs");
         // Its iterations too: the rows of sweep.csv past the agent column, env last.
         Assert.Equal(

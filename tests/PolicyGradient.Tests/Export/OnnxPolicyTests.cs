@@ -14,6 +14,10 @@ public class OnnxPolicyTests(SolvedPolicy solved) : IClassFixture<SolvedPolicy>
     {
         public List<int> Taken { get; } = [];
 
+        public PolicyGradient.Kernels.PolicyHead Head => network.Head;
+
+        public void LogStd(Span<double> logStd) => network.LogStd(logStd);
+
         public void Logits(ReadOnlySpan<float> observation, Span<double> logits)
         {
             network.Logits(observation, logits);

@@ -32,11 +32,25 @@ public class DeviceForwardTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     {
         JsonElement c = PolicyMathTests.CategoricalGeneralCase(index);
         PolicyLayout layout = PolicyMathTests.GeneralLayout(c);
-        EnvironmentDefinition? environment = Environments.All.FirstOrDefault(e => e.Device.Observations == layout.Inputs && e.Device.Actions == layout.Actions);
+        EnvironmentDefinition? environment = Environments.All.FirstOrDefault(e => e.Device.Layout(layout.Hidden) == layout);
         Skip.If(environment is null,
             $"case {index} has {layout.Inputs} observations and {layout.Actions} actions, a shape no built-in environment has ({string.Join(", ", Environments.All.Select(e => $"{e.Id} {e.Device.Observations}x{e.Device.Actions}"))}), so no device kernel is compiled for it");
         double worst = AssertDeviceLogitsMatch(environment!.Device, layout, c, "outputs");
         output.WriteLine($"{environment.Id} shape {layout}: worst relative logit error {worst:E2}");
+    }
+
+    /// <summary>The general reference's Gaussian cases whose shape a continuous environment has: the device's means against PyTorch's.</summary>
+    [SkippableTheory]
+    [MemberData(nameof(PolicyMathTests.GeneralCases), MemberType = typeof(PolicyMathTests))]
+    public void Device_means_of_a_Gaussian_policy_match_PyTorch_where_an_environment_has_its_shape(int index)
+    {
+        JsonElement c = PolicyMathTests.GaussianGeneralCase(index);
+        PolicyLayout layout = PolicyMathTests.GeneralLayout(c);
+        EnvironmentDefinition? environment = Environments.All.FirstOrDefault(e => e.Device.Layout(layout.Hidden) == layout);
+        Skip.If(environment is null,
+            $"case {index} has {layout.Inputs} observations and {layout.Actions} action dimensions, a shape no built-in continuous environment has, so no device kernel is compiled for it");
+        double worst = AssertDeviceLogitsMatch(environment!.Device, layout, c, "outputs");
+        output.WriteLine($"{environment.Id} shape {layout}: worst relative mean error {worst:E2}");
     }
 
     /// <summary>The device's logits of the case's first episode against PyTorch's, each within the tolerance; returns the worst error.</summary>
@@ -44,7 +58,7 @@ public class DeviceForwardTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     {
         var parameters = new PolicyParameters(layout, c.GetProperty("params").Doubles());
         float[][] states = [.. c.GetProperty("episodes")[0].GetProperty("states").EnumerateArray().Select(s => s.Floats())];
-        float[] logits = [.. device.Logits(fixture.Device, parameters, states).SelectMany(l => l)];
+        float[] logits = [.. device.Outputs(fixture.Device, parameters, states).SelectMany(l => l)];
         var expected = c.GetProperty("forward_first_episode").GetProperty(logitsName).EnumerateArray().SelectMany(r => r.Doubles()).ToArray();
         Assert.Equal(expected.Length, logits.Length);
         double worst = 0.0;

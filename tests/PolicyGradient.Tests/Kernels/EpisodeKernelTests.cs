@@ -32,7 +32,9 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
 
     /// <summary>
     /// Every built-in environment: its rewards (CartPole +1, Acrobot -1 and 0 on reaching the bar,
-    /// MountainCar -1) come back with the episodes, and the host's returns-to-go are taken from them.
+    /// MountainCar -1, Pendulum's cost, MountainCarContinuous's action cost and goal) come back with
+    /// the episodes, and the host's returns-to-go are taken from them. A Gaussian policy's episodes
+    /// hold its unclipped draws, from which the host computes log pi and its gradient, log_std's included.
     /// </summary>
     [Theory]
     [InlineData("CartPole-v1", 32, 0.99f)]
@@ -43,6 +45,9 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     [InlineData("Acrobot-v1", 7, 0.9f)]
     [InlineData("MountainCar-v0", 32, 0.99f)]
     [InlineData("MountainCar-v0", 16, 1.0f)]
+    [InlineData("Pendulum-v1", 32, 0.99f)]
+    [InlineData("Pendulum-v1", 5, 0.9f)]
+    [InlineData("MountainCarContinuous-v0", 32, 0.99f)]
     public void Reinforce_gradient_on_the_device_equals_the_host_reference_on_the_same_episodes(string id, int hidden, float gamma)
     {
         DeviceEnvironment environment = Environments.Named(id).Device;
@@ -63,8 +68,9 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         PolicyMathTests.AssertClose(HostEntropySum(host, episodes), actual.EntropySum, Tolerance, "entropy sum");
         Assert.Equal(episodes.Sum(e => e.Length), statistics.Steps);
         Assert.Equal(48, statistics.Episodes);
-        Assert.Equal(episodes.Min(e => e.Rewards.Sum()), statistics.ReturnMin);
-        Assert.Equal(episodes.Max(e => e.Rewards.Sum()), statistics.ReturnMax);
+        // The device sums each episode's float32 rewards in float32, in step order.
+        Assert.Equal(episodes.Min(Float32Return), statistics.ReturnMin);
+        Assert.Equal(episodes.Max(Float32Return), statistics.ReturnMax);
         Assert.All(episodes, e => Assert.InRange(e.Length, 1, environment.MaxEpisodeSteps));
     }
 
@@ -134,8 +140,12 @@ public class EpisodeKernelTests(CpuDeviceFixture fixture, ITestOutputHelper outp
         Assert.NotEqual(a, Gradient(2));
     }
 
+    private static double Float32Return(Episode e) => e.Rewards.Aggregate(0.0f, (sum, r) => sum + (float)r);
+
     private static double HostEntropySum(PolicyParameters policy, IEnumerable<Episode> episodes)
     {
+        if (policy.Layout.Head == PolicyHead.Gaussian)
+            return episodes.Sum(e => e.Length) * PolicyMath.GaussianEntropy(policy.Values, policy.Layout);
         Span<double> logProbs = stackalloc double[policy.Layout.Actions];
         double sum = 0.0;
         foreach (var e in episodes)

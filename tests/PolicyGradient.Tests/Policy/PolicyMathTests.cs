@@ -20,21 +20,36 @@ public class PolicyMathTests
     {
         JsonElement c = ReferenceData.GeneralPolicyCases.ElementAt(index);
         Skip.If(c.GetProperty("kind").GetString() != "categorical",
-            $"case {index} ({c.GetProperty("resembles").GetString()}) is a {c.GetProperty("kind").GetString()} policy: Gaussian policies are a later issue, PolicyMath has a categorical head only");
+            $"case {index} ({c.GetProperty("resembles").GetString()}) is a Gaussian policy: A_Gaussian_policy_of_any_shape_matches_PyTorch_autograd checks it");
         return c;
     }
 
-    /// <summary>A general case's D-H-N shape.</summary>
-    internal static PolicyLayout GeneralLayout(JsonElement c) =>
-        new(c.GetProperty("observations").GetInt32(), c.GetProperty("hidden").GetInt32(), c.GetProperty("actions").GetInt32());
+    /// <summary>A general case, skipped (visibly) unless its policy is Gaussian.</summary>
+    internal static JsonElement GaussianGeneralCase(int index)
+    {
+        JsonElement c = ReferenceData.GeneralPolicyCases.ElementAt(index);
+        Skip.If(!IsGaussian(c), $"case {index} ({c.GetProperty("resembles").GetString()}) is a categorical policy; its own tests check it");
+        return c;
+    }
 
-    private static (double[] Params, List<Episode> Episodes) Load(JsonElement c)
+    private static bool IsGaussian(JsonElement c) => c.TryGetProperty("kind", out var kind) && kind.GetString() == "gaussian";
+
+    /// <summary>A general case's D-H-N shape (N: actions, or a Gaussian policy's action dimensions).</summary>
+    internal static PolicyLayout GeneralLayout(JsonElement c) => IsGaussian(c)
+        ? new(c.GetProperty("observations").GetInt32(), c.GetProperty("hidden").GetInt32(), c.GetProperty("action_dims").GetInt32(), PolicyHead.Gaussian)
+        : new(c.GetProperty("observations").GetInt32(), c.GetProperty("hidden").GetInt32(), c.GetProperty("actions").GetInt32());
+
+    internal static (double[] Params, List<Episode> Episodes) Load(JsonElement c)
     {
         var episodes = c.GetProperty("episodes").EnumerateArray()
-            .Select(e => new Episode(
-                e.GetProperty("states").EnumerateArray().Select(s => s.Floats()).ToArray(),
-                e.GetProperty("actions").Ints(),
-                e.GetProperty("rewards").Doubles()))
+            .Select(e =>
+            {
+                float[][] states = [.. e.GetProperty("states").EnumerateArray().Select(s => s.Floats())];
+                double[] rewards = e.GetProperty("rewards").Doubles();
+                return IsGaussian(c)
+                    ? Episode.Continuous(states, [.. e.GetProperty("actions").EnumerateArray().Select(a => a.Floats())], rewards)
+                    : new Episode(states, e.GetProperty("actions").Ints(), rewards);
+            })
             .ToList();
         return (c.GetProperty("params").Doubles(), episodes);
     }
@@ -63,6 +78,32 @@ public class PolicyMathTests
     {
         JsonElement c = CategoricalGeneralCase(index);
         AssertForwardMatches(c, GeneralLayout(c), "outputs");
+    }
+
+    /// <summary>Means, the unclipped actions' log-probabilities and the entropy of episode 0, and the REINFORCE loss and gradient (log_std's included).</summary>
+    [SkippableTheory]
+    [MemberData(nameof(GeneralCases))]
+    public void A_Gaussian_policy_of_any_shape_matches_PyTorch_autograd(int index)
+    {
+        JsonElement c = GaussianGeneralCase(index);
+        PolicyLayout layout = GeneralLayout(c);
+        var (p, episodes) = Load(c);
+        var forward = c.GetProperty("forward_first_episode");
+        var expectedMeans = forward.GetProperty("outputs").EnumerateArray().Select(r => r.Doubles()).ToArray();
+        double[] expectedOfActions = forward.GetProperty("log_probs_of_actions").Doubles();
+        double[] expectedEntropy = forward.GetProperty("entropy").Doubles();
+        Assert.Equal(episodes[0].Length, expectedMeans.Length);
+        Span<double> means = stackalloc double[layout.Actions];
+        var unused = new double[layout.Count];
+        for (int t = 0; t < episodes[0].Length; t++)
+        {
+            PolicyMath.Logits(p, layout, episodes[0].States[t], means);
+            AssertClose(expectedMeans[t], means, Tolerance, $"means t={t}");
+            double logProbability = PolicyMath.AccumulateGaussianLogProbabilityGradient(p, layout, episodes[0].States[t], episodes[0].BoxActions![t], 1.0, unused);
+            AssertClose(expectedOfActions[t], logProbability, Tolerance, $"log pi(a|s) t={t}");
+            AssertClose(expectedEntropy[t], PolicyMath.GaussianEntropy(p, layout), Tolerance, $"entropy t={t}");
+        }
+        AssertReinforceMatches(c, layout);
     }
 
     /// <summary>Logits and log-probabilities of episode 0; entropy and the actions' log-probabilities where the case has them.</summary>

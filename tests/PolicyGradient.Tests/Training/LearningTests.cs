@@ -48,6 +48,31 @@ public class LearningTests(CpuDeviceFixture fixture, ITestOutputHelper output)
         Assert.True(reports[^1].Terminated > reports[^1].Truncated);
     }
 
+    /// <summary>
+    /// Measured with its defaults: seeds 0-7 reach -200 within 25 M env-steps (bench/RESULTS.md), a
+    /// Gaussian policy trained on the device; greedy (the mean action) it swings up and holds.
+    /// </summary>
+    [Fact]
+    public void Pendulum_learns_with_its_defaults_within_25_million_env_steps()
+    {
+        var pendulum = PolicyGradient.Environment.Environments.Pendulum;
+        var options = new TrainingOptions
+        {
+            Environment = pendulum, Seed = 0, LearningRate = pendulum.Defaults.LearningRate, TargetReturn = pendulum.DefaultTargetReturn!.Value, MaxEnvSteps = 25_000_000,
+        };
+        using var trainer = new BatchedTrainer(fixture.Device, pendulum.Defaults.Envs, options);
+        var reports = new List<UpdateReport>();
+
+        TrainingOutcome outcome = trainer.Train(reports.Add);
+
+        output.WriteLine($"solved: {outcome.Solved} after {outcome.Updates} iterations, {outcome.EnvSteps} env-steps; entropy {reports[0].Entropy:F3} -> {reports[^1].Entropy:F3}");
+        Assert.True(outcome.Solved, $"mean return {outcome.FinalMeanReturn} after {outcome.Updates} iterations");
+        // A fresh policy lets the pendulum hang and spin: about -1200 per episode, every one cut at 200 steps.
+        Assert.True(reports[0].MeanReturn < -900, $"first iteration: mean {reports[0].MeanReturn}");
+        Assert.All(reports, r => Assert.Equal(0, r.Terminated));
+        Assert.True(GreedyEvaluation.MeanReturn(outcome.Policy, pendulum, 100, options.Seed) >= options.TargetReturn);
+    }
+
     [Fact]
     public void Single_env_baselines_mean_return_rises_over_its_episodes()
     {

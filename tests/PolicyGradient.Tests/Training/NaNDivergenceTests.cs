@@ -40,7 +40,7 @@ public class NaNDivergenceTests(CpuDeviceFixture fixture)
         // Where a GPU's max.f32 would make the unit's output 0 and the logits look healthy.
         var policy = WithNaNWeight().Policy;
 
-        float[] logits = CartPoleShapes.Device.Logits(fixture.Device, policy, [[0.01f, 0.02f, 0.03f, 0.04f]])[0];
+        float[] logits = CartPoleShapes.Device.Outputs(fixture.Device, policy, [[0.01f, 0.02f, 0.03f, 0.04f]])[0];
 
         Assert.All(logits, l => Assert.True(float.IsNaN(l), $"logit {l}"));
     }

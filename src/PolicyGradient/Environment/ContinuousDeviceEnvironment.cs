@@ -1,0 +1,82 @@
+using ILGPU;
+using ILGPU.Runtime;
+using PolicyGradient.Batched;
+using PolicyGradient.Devices;
+using PolicyGradient.Kernels;
+using PolicyGradient.Policy;
+
+namespace PolicyGradient.Environment;
+
+/// <summary>A continuous environment's engine entry: a Gaussian policy over its <typeparamref name="TAction"/> Box.</summary>
+public sealed class ContinuousDeviceEnvironment<TEnvironment, TState, TObservation, TAction> : DeviceEnvironment
+    where TEnvironment : unmanaged, IContinuousEnvironment<TState, TObservation, TAction>
+    where TState : unmanaged
+    where TObservation : unmanaged, IVector<TObservation>
+    where TAction : unmanaged, IVector<TAction>
+{
+    public ContinuousDeviceEnvironment(TEnvironment parameters)
+    {
+        DeviceStates.RequireFloats<TState>(TEnvironment.Id);
+        Parameters = parameters;
+    }
+
+    public TEnvironment Parameters { get; }
+    public override string Id => TEnvironment.Id;
+    public override int Observations => TObservation.Length;
+    public override int Actions => TAction.Length;
+    public override PolicyHead Head => PolicyHead.Gaussian;
+    public override ActionSpace ActionSpace => new BoxActions(Vectors.ToArray(TEnvironment.ActionLow), Vectors.ToArray(TEnvironment.ActionHigh));
+    public override int MaxEpisodeSteps => TEnvironment.MaxEpisodeSteps;
+    public override int ResetDraws => TEnvironment.ResetDraws;
+    public override int StateSize => DeviceStates.Size<TState>();
+    public override Type EnvironmentType => typeof(TEnvironment);
+    protected override long BytesPerStep => GaussianTrajectoryBuffers<TEnvironment, TState, TObservation, TAction>.BytesPerStep;
+
+    public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps) =>
+        new GaussianTrajectoryBuffers<TEnvironment, TState, TObservation, TAction>(device, Parameters, agents, envs, hidden, maxSteps);
+
+    public override IEnumerable<KernelEntryPoint> KernelEntryPoints()
+    {
+        string id = Id.ToLowerInvariant().Replace('-', '_');
+        yield return KernelEntryPoint.Implicit($"rollout_{id}", typeof(GaussianRolloutKernel), nameof(GaussianRolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TAction));
+        yield return KernelEntryPoint.Implicit($"step_{id}", typeof(SingleStepKernels), nameof(SingleStepKernels.ContinuousStep), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TAction));
+        yield return KernelEntryPoint.Implicit($"gradient_gaussian_d{Observations}_a{Actions}", typeof(GaussianGradientKernel), nameof(GaussianGradientKernel.Run), typeof(TObservation), typeof(TAction));
+        yield return KernelEntryPoint.Forward<TObservation, TAction>();
+    }
+
+    private ContinuousEnvironmentKernels<TEnvironment, TState, TObservation, TAction> Kernels(ComputeDevice device) =>
+        device.Kernels.For(k => new ContinuousEnvironmentKernels<TEnvironment, TState, TObservation, TAction>(k));
+
+    public override DeviceTransition[] Step(ComputeDevice device, float[][] initial, float[][] actions)
+    {
+        using var s = device.Accelerator.Allocate1D(DeviceStates.Pack<TState>(Id, initial));
+        using var a = device.Accelerator.Allocate1D([.. actions.Select(Action)]);
+        using var next = device.Accelerator.Allocate1D<TState>(actions.Length);
+        using var observations = device.Accelerator.Allocate1D<TObservation>(actions.Length);
+        using var rewards = device.Accelerator.Allocate1D<float>(actions.Length);
+        using var terminated = device.Accelerator.Allocate1D<int>(actions.Length);
+        Kernels(device).Step(actions.Length, Parameters, s.View, a.View, next.View, observations.View, rewards.View, terminated.View);
+        TState[] states = next.GetAsArray1D();
+        TObservation[] observed = observations.GetAsArray1D();
+        float[] paid = rewards.GetAsArray1D();
+        int[] ended = terminated.GetAsArray1D();
+        return [.. states.Select((state, i) => new DeviceTransition(DeviceStates.Values(state), paid[i], ended[i] != 0, Vectors.ToArray(observed[i])))];
+    }
+
+    public override IReferenceEnvironment CreateHostRun() => new HostContinuousEnvironment<TEnvironment, TState, TObservation, TAction>(Parameters);
+
+    public override float[][] Outputs(ComputeDevice device, PolicyParameters policy, float[][] observations)
+    {
+        var packed = new HiddenUnitGroup<TObservation, TAction>[HiddenUnitGroups.CountFor(policy.Hidden)];
+        GaussianHead<TAction> head = PackedPolicy.PackGaussian(policy, packed.AsSpan());
+        using var groups = device.Accelerator.Allocate1D(packed);
+        using var s = device.Accelerator.Allocate1D([.. observations.Select(o => Vectors.FromArray<TObservation>(o))]);
+        using var means = device.Accelerator.Allocate1D<Logits<TAction>>(observations.Length);
+        Kernels(device).Forward(observations.Length, groups.View.As2DDenseXView(new LongIndex2D(packed.Length, 1)), new Logits<TAction>(0.0f, head.Bias), s.View, means.View);
+        return [.. means.GetAsArray1D().Select(m => Vectors.ToArray(m.Others))];
+    }
+
+    private TAction Action(float[] values) => values.Length == TAction.Length
+        ? Vectors.FromArray<TAction>(values)
+        : throw new ArgumentException($"a {Id} action has {TAction.Length} numbers, got {values.Length}", nameof(values));
+}

@@ -1,0 +1,83 @@
+using ILGPU;
+using ILGPU.Runtime;
+using PolicyGradient.Batched;
+using PolicyGradient.Devices;
+using PolicyGradient.Kernels;
+using PolicyGradient.Policy;
+
+namespace PolicyGradient.Environment;
+
+/// <summary>A discrete environment's engine entry: a categorical policy over its N actions, whose vector of the N-1 after action 0 is <typeparamref name="TOthers"/>.</summary>
+public sealed class DiscreteDeviceEnvironment<TEnvironment, TState, TObservation, TOthers> : DeviceEnvironment
+    where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
+    where TState : unmanaged
+    where TObservation : unmanaged, IVector<TObservation>
+    where TOthers : unmanaged, IVector<TOthers>
+{
+    public DiscreteDeviceEnvironment(TEnvironment parameters)
+    {
+        if (TOthers.Length + 1 != TEnvironment.Actions)
+            throw new ArgumentException($"{TEnvironment.Id} has {TEnvironment.Actions} actions, the action vector {TOthers.Length + 1}");
+        DeviceStates.RequireFloats<TState>(TEnvironment.Id);
+        Parameters = parameters;
+    }
+
+    public TEnvironment Parameters { get; }
+    public override string Id => TEnvironment.Id;
+    public override int Observations => TObservation.Length;
+    public override int Actions => TEnvironment.Actions;
+    public override PolicyHead Head => PolicyHead.Categorical;
+    public override ActionSpace ActionSpace => new DiscreteActions(TEnvironment.Actions);
+    public override int MaxEpisodeSteps => TEnvironment.MaxEpisodeSteps;
+    public override int ResetDraws => TEnvironment.ResetDraws;
+    public override int StateSize => DeviceStates.Size<TState>();
+    public override Type EnvironmentType => typeof(TEnvironment);
+    protected override long BytesPerStep => TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers>.BytesPerStep;
+
+    public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps) =>
+        new TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers>(device, Parameters, agents, envs, hidden, maxSteps);
+
+    public override IEnumerable<KernelEntryPoint> KernelEntryPoints()
+    {
+        string id = Id.ToLowerInvariant().Replace('-', '_');
+        string shape = $"d{Observations}_n{Actions}";
+        yield return KernelEntryPoint.Implicit($"rollout_{id}", typeof(RolloutKernel), nameof(RolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TOthers));
+        yield return KernelEntryPoint.Implicit($"step_{id}", typeof(SingleStepKernels), nameof(SingleStepKernels.Step), typeof(TEnvironment), typeof(TState), typeof(TObservation));
+        yield return KernelEntryPoint.Implicit($"gradient_{shape}", typeof(GradientKernel), nameof(GradientKernel.Run), typeof(TObservation), typeof(TOthers));
+        yield return KernelEntryPoint.Forward<TObservation, TOthers>();
+    }
+
+    private EnvironmentKernels<TEnvironment, TState, TObservation, TOthers> Kernels(ComputeDevice device) =>
+        device.Kernels.For(k => new EnvironmentKernels<TEnvironment, TState, TObservation, TOthers>(k));
+
+    public override DeviceTransition[] Step(ComputeDevice device, float[][] initial, int[] actions)
+    {
+        TState[] packed = DeviceStates.Pack<TState>(Id, initial);
+        using var s = device.Accelerator.Allocate1D(packed);
+        using var a = device.Accelerator.Allocate1D(actions);
+        using var next = device.Accelerator.Allocate1D<TState>(actions.Length);
+        using var observations = device.Accelerator.Allocate1D<TObservation>(actions.Length);
+        using var rewards = device.Accelerator.Allocate1D<float>(actions.Length);
+        using var terminated = device.Accelerator.Allocate1D<int>(actions.Length);
+        Kernels(device).Step(actions.Length, Parameters, s.View, a.View, next.View, observations.View, rewards.View, terminated.View);
+        TState[] states = next.GetAsArray1D();
+        TObservation[] observed = observations.GetAsArray1D();
+        float[] paid = rewards.GetAsArray1D();
+        int[] ended = terminated.GetAsArray1D();
+        return [.. states.Select((state, i) => new DeviceTransition(
+            DeviceStates.Values(state), paid[i], ended[i] != 0, Vectors.ToArray(observed[i])))];
+    }
+
+    public override IReferenceEnvironment CreateHostRun() => new HostDiscreteEnvironment<TEnvironment, TState, TObservation>(Parameters);
+
+    public override float[][] Outputs(ComputeDevice device, PolicyParameters policy, float[][] observations)
+    {
+        var packed = new HiddenUnitGroup<TObservation, TOthers>[HiddenUnitGroups.CountFor(policy.Hidden)];
+        Logits<TOthers> bias = PackedPolicy.Pack(policy, packed.AsSpan());
+        using var groups = device.Accelerator.Allocate1D(packed);
+        using var s = device.Accelerator.Allocate1D([.. observations.Select(o => Vectors.FromArray<TObservation>(o))]);
+        using var logits = device.Accelerator.Allocate1D<Logits<TOthers>>(observations.Length);
+        Kernels(device).Forward(observations.Length, groups.View.As2DDenseXView(new LongIndex2D(packed.Length, 1)), bias, s.View, logits.View);
+        return [.. logits.GetAsArray1D().Select(l => (float[])[l.First, .. Vectors.ToArray(l.Others)])];
+    }
+}
