@@ -14,7 +14,7 @@ public struct PendulumState(float theta, float thetaDot)
 /// the torque clipped to [-2, 2], the cost of the old state, theta_dot's update and clip, then
 /// theta. Never terminates; TimeLimit truncates at 200 steps.
 /// </summary>
-public struct PendulumEnv : IContinuousEnvironment<PendulumState, Vector3, Vector1>
+public struct PendulumEnv : IContinuousEnvironment<PendulumState, Vector3, Vector1>, IObservationBounds<Vector3>
 {
     public float MaxSpeed;
     public float MaxTorque;
@@ -40,6 +40,10 @@ public struct PendulumEnv : IContinuousEnvironment<PendulumState, Vector3, Vecto
     public static string Id => "Pendulum-v1";
     public static int MaxEpisodeSteps => PendulumConstants.MaxEpisodeSteps;
     public static int ResetDraws => 2;
+    /// <summary>Gymnasium's observation space: cos and sin of theta, then the speed limit.</summary>
+    public static Vector3 ObservationHigh => new(1.0f, 1.0f, (float)PendulumConstants.MaxSpeed);
+    /// <inheritdoc />
+    public static Vector3 ObservationLow => Vector3.Scale(ObservationHigh, -1.0f);
     public static Vector1 ActionLow => new((float)-PendulumConstants.MaxTorque);
     public static Vector1 ActionHigh => new((float)PendulumConstants.MaxTorque);
 

@@ -12,7 +12,8 @@ public sealed class CheckEnvRun(EnvironmentDefinition environment, int episodes,
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
         string from = environment.Assembly is { } assembly ? $" from {assembly}" : " (built in)";
-        stdout.WriteLine($"check-env: {environment.Id}{from}, {environment.Device.Observations} observations, {environment.Device.Actions} actions, episodes of at most {environment.Device.MaxEpisodeSteps} steps");
+        string actions = environment.Device.ActionSpace is BoxActions box ? $"a Box action of {box.Dimensions}" : $"{environment.Device.Actions} actions";
+        stdout.WriteLine($"check-env: {environment.Id}{from}, {environment.Device.Observations} observations, {actions}, episodes of at most {environment.Device.MaxEpisodeSteps} steps");
         var clock = Stopwatch.StartNew();
         using ComputeDevice device = ComputeDevice.Open(DeviceKind.Cpu, stderr);
         IReadOnlyList<CheckResult> results = EnvironmentChecker.Check(environment.Device, device, new EnvironmentCheckOptions { Episodes = episodes, Seed = seed });

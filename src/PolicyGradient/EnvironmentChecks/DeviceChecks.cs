@@ -31,7 +31,7 @@ public static class DeviceChecks
         return (first, batch.ReadLastRollout());
     }
 
-    public static CheckResult Deterministic(RecordedRollout first, RecordedRollout second)
+    public static CheckResult Deterministic(DeviceEnvironment environment, RecordedRollout first, RecordedRollout second)
     {
         for (int env = 0; env < first.Envs; env++)
         {
@@ -42,12 +42,16 @@ public static class DeviceChecks
             }
             for (int t = 0; t < first.Steps(env); t++)
             {
-                if (Bits.Differ(first.Observation(env, t), second.Observation(env, t)) is not null || first.Action(env, t) != second.Action(env, t)
+                if (Bits.Differ(first.Observation(env, t), second.Observation(env, t)) is not null || !SameAction(first, second, env, t)
                     || BitConverter.SingleToInt32Bits(first.Reward(env, t)) != BitConverter.SingleToInt32Bits(second.Reward(env, t)))
                     return CheckResult.Fail(DeterministicName, $"env {env}'s episode played twice from the same stream differs at step {t}: the device step must be a pure function");
             }
         }
         return CheckResult.Pass(DeterministicName, $"{first.Envs} episodes played twice from the same streams gave the same bits");
+
+        bool SameAction(RecordedRollout a, RecordedRollout b, int env, int t) => environment.ActionSpace is BoxActions
+            ? Bits.Differ(a.BoxAction(env, t), b.BoxAction(env, t)) is null
+            : a.Action(env, t) == b.Action(env, t);
     }
 
     /// <summary>The rollout replayed on the host, and single device steps from the host episodes' states, within the tolerance.</summary>
@@ -64,7 +68,7 @@ public static class DeviceChecks
             bool ended = false;
             for (int t = 0; t < length && gap.First is null; t++)
             {
-                StepResult result = host.Step(rollout.Action(env, t));
+                StepResult result = Recorded(environment, rollout, env, t).ApplyTo(host);
                 steps++;
                 gap.Value(result.Reward, rollout.Reward(env, t), $"env {env}, step {t + 1}: reward");
                 if (t + 1 < length)
@@ -83,7 +87,11 @@ public static class DeviceChecks
         var single = EpisodeChecks.StepsWithStates(episodes).Take(256).ToList();
         if (gap.First is null && single.Count > 0)
         {
-            DeviceTransition[] stepped = environment.Step(device, [.. single.Select(s => s.Before.Select(v => (float)v).ToArray())], [.. single.Select(s => s.StepTaken.Action)]);
+            HostAction[] actions = [.. single.Select(s => s.StepTaken.Action)];
+            var stepActions = environment.ActionSpace is BoxActions
+                ? new StepActions(null, [.. actions.Select(a => a.Box!)])
+                : new StepActions([.. actions.Select(a => a.Discrete)], null);
+            DeviceTransition[] stepped = environment.Step(device, [.. single.Select(s => s.Before.Select(v => (float)v).ToArray())], stepActions);
             for (int i = 0; i < single.Count && gap.First is null; i++)
             {
                 var (episode, t, _, taken) = single[i];
@@ -101,6 +109,10 @@ public static class DeviceChecks
             : CheckResult.Pass(AgreeName, $"{rollout.Envs} device episodes replayed on the host ({steps:N0} steps) and {single.Count} single steps on {device.Kind.Name()}: " +
                                           $"largest difference {gap.Largest.ToString("G3", CultureInfo.InvariantCulture)} ({bound})");
     }
+
+    /// <summary>The action the device took at a recorded step: its index, or a Gaussian policy's unclipped draw.</summary>
+    private static HostAction Recorded(DeviceEnvironment environment, RecordedRollout rollout, int env, int t) =>
+        environment.ActionSpace is BoxActions ? new HostAction(-1, rollout.BoxAction(env, t)) : new HostAction(rollout.Action(env, t));
 
     /// <summary>The first value out of tolerance, and the largest scaled difference seen.</summary>
     private sealed class Gap(double tolerance)

@@ -28,7 +28,7 @@ public static class EnvironmentChecker
         results.Add(CompilationChecks.Recursion(environment));
 
         int hostSteps = Math.Min(environment.MaxEpisodeSteps, options.MaxHostSteps);
-        IReadOnlyList<HostEpisode> episodes = HostEpisodes.Play(environment.CreateHostRun, environment.Actions, options.Episodes, options.Seed, Math.Max(1, hostSteps));
+        IReadOnlyList<HostEpisode> episodes = HostEpisodes.Play(environment.CreateHostRun, environment.ActionSpace, options.Episodes, options.Seed, Math.Max(1, hostSteps));
         results.Add(EpisodeChecks.HostRun(episodes));
         results.Add(ResetChecks.Deterministic(environment, episodes));
         results.Add(ResetChecks.DiffersBetweenStreams(environment, episodes));
@@ -52,7 +52,7 @@ public static class EnvironmentChecker
         }
         var (first, second) = DeviceChecks.Rollouts(environment, device, options.Episodes, options.SmokeHidden, environment.MaxEpisodeSteps, options.Seed);
         results.Add(DeviceChecks.Agree(environment, device, first, episodes, options.Seed, options.Tolerance));
-        results.Add(DeviceChecks.Deterministic(first, second));
+        results.Add(DeviceChecks.Deterministic(environment, first, second));
         results.Add(SmokeTraining.Run(environment, device, options));
         return results;
     }

@@ -14,7 +14,7 @@ public static class EpisodeChecks
     public const string StepName = "step is deterministic";
     public const string FiniteName = "observations and rewards are finite";
     public const string BoundsName = "observations within declared bounds";
-    public const string ActionsName = "actions outside 0..N-1";
+    public const string ActionsName = "actions outside the space";
     public const string EndName = "episodes end";
 
     /// <summary>Longer episodes are refused by the checks: a batch records every step of every env's episode.</summary>
@@ -40,7 +40,7 @@ public static class EpisodeChecks
                 try
                 {
                     again.ResetTo(before);
-                    result = again.Step(step.Action);
+                    result = step.Action.ApplyTo(again);
                 }
                 catch (Exception e)
                 {
@@ -103,15 +103,22 @@ public static class EpisodeChecks
     }
 
     /// <summary>
-    /// pgvec never passes a discrete action outside 0..N-1 (the policy samples within, replay
-    /// refuses others), so none is wrong; but a Step that turns one into NaN or throws is worth a warning.
+    /// A discrete action outside 0..N-1 never reaches Step (the policy samples within, replay
+    /// refuses others), so none is wrong, but a Step that turns one into NaN or throws is worth a
+    /// warning. A Box action beyond its bounds does reach Step (the engine passes a Gaussian's
+    /// unclipped draw): Step must clip it as it declares, moving as it does at the bound.
     /// </summary>
     public static CheckResult OutOfRangeActions(DeviceEnvironment environment, IReadOnlyList<HostEpisode> episodes)
     {
-        int[] actions = [-1, environment.Actions];
-        foreach (HostEpisode episode in episodes.Where(e => e.ResetState.Length > 0).Take(4))
+        HostEpisode[] starts = [.. episodes.Where(e => e.ResetState.Length > 0).Take(4)];
+        return environment.ActionSpace is BoxActions box ? BoxBeyondBounds(environment, box, starts) : DiscreteOutOfRange(environment, starts);
+    }
+
+    private static CheckResult DiscreteOutOfRange(DeviceEnvironment environment, HostEpisode[] starts)
+    {
+        foreach (HostEpisode episode in starts)
         {
-            foreach (int action in actions)
+            foreach (int action in new[] { -1, environment.Actions })
             {
                 IReferenceEnvironment env = environment.CreateHostRun();
                 try
@@ -128,6 +135,36 @@ public static class EpisodeChecks
             }
         }
         return CheckResult.Pass(ActionsName, $"pgvec passes only 0..{environment.Actions - 1} (the policy samples them, replay refuses others); Step(state, -1) and Step(state, {environment.Actions}) stay finite");
+    }
+
+    private static CheckResult BoxBeyondBounds(DeviceEnvironment environment, BoxActions box, HostEpisode[] starts)
+    {
+        if (box.Low.Concat(box.High).Any(b => !float.IsFinite(b)))
+            return CheckResult.Skip(ActionsName, "the Box has an infinite bound: no action lies beyond it");
+        float[] Beyond(float[] bound, float sign) => [.. bound.Select(b => b + sign * Math.Max(1.0f, Math.Abs(b)))];
+        foreach (HostEpisode episode in starts)
+        {
+            foreach (var (bound, beyond, name) in new[] { (box.High, Beyond(box.High, 1), "ActionHigh"), (box.Low, Beyond(box.Low, -1), "ActionLow") })
+            {
+                var at = new HostAction(-1, bound);
+                var past = new HostAction(-1, beyond);
+                IReferenceEnvironment atBound = environment.CreateHostRun(), pastBound = environment.CreateHostRun();
+                try
+                {
+                    atBound.ResetTo(episode.ResetState);
+                    pastBound.ResetTo(episode.ResetState);
+                    StepResult a = at.ApplyTo(atBound), p = past.ApplyTo(pastBound);
+                    if (Bits.Differ(atBound.State, pastBound.State) is not null || Bits.Differ(a.Observation, p.Observation) is not null)
+                        return CheckResult.Fail(ActionsName, $"from episode {episode.Index}'s start, Step(state, {past}) moves elsewhere than Step(state, {at}) ({name}): " +
+                                                             "the engine passes a Gaussian policy's unclipped draw, so Step must clip the action to [ActionLow, ActionHigh] as it declares");
+                }
+                catch (Exception e)
+                {
+                    return CheckResult.Fail(ActionsName, $"Step(state, {past}) throws {HostEpisodes.Describe(e)}: the engine passes a Gaussian policy's unclipped draw; clip it to [ActionLow, ActionHigh]");
+                }
+            }
+        }
+        return CheckResult.Pass(ActionsName, "the engine passes a Gaussian policy's unclipped draws; beyond ActionLow and ActionHigh, Step moves as it does at them: clipped as declared");
     }
 
     public static CheckResult EpisodesEnd(DeviceEnvironment environment, IReadOnlyList<HostEpisode> episodes, int maxHostSteps)

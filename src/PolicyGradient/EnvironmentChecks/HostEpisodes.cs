@@ -1,10 +1,21 @@
+using System.Globalization;
 using PolicyGradient.Environment;
 using PolicyGradient.Kernels;
 
 namespace PolicyGradient.EnvironmentChecks;
 
+/// <summary>One action as a host run takes it: a discrete index, or a Box's vector (then <see cref="Box"/> is set).</summary>
+public sealed record HostAction(int Discrete, float[]? Box = null)
+{
+    public StepResult ApplyTo(IReferenceEnvironment environment) => Box is null ? environment.Step(Discrete) : environment.Step(Box);
+
+    /// <summary>"1", or "[0.5, -2]".</summary>
+    public override string ToString() =>
+        Box is null ? Discrete.ToString(CultureInfo.InvariantCulture) : $"[{string.Join(", ", Box.Select(v => v.ToString("G6", CultureInfo.InvariantCulture)))}]";
+}
+
 /// <summary>One step of a host episode: the action, what Step returned, and the state after it.</summary>
-public sealed record HostStep(int Action, StepResult Result, double[] State);
+public sealed record HostStep(HostAction Action, StepResult Result, double[] State);
 
 /// <summary>
 /// One episode of the environment's own struct on the host under a uniformly random policy: the
@@ -30,10 +41,22 @@ public static class HostEpisodes
     public static ulong KeyOf(ulong seed, int index) => CounterRandom.StreamKey(seed, ResetStream, (ulong)index);
 
     /// <summary>Plays <paramref name="episodes"/> episodes, each from a fresh host run.</summary>
-    public static IReadOnlyList<HostEpisode> Play(Func<IReferenceEnvironment> create, int actions, int episodes, ulong seed, int maxSteps) =>
+    public static IReadOnlyList<HostEpisode> Play(Func<IReferenceEnvironment> create, ActionSpace actions, int episodes, ulong seed, int maxSteps) =>
         [.. Enumerable.Range(0, episodes).Select(e => PlayOne(create(), actions, e, seed, maxSteps))];
 
-    private static HostEpisode PlayOne(IReferenceEnvironment env, int actions, int index, ulong seed, int maxSteps)
+    /// <summary>A uniformly random action of the space: an index, or each dimension uniform between its bounds (-1 and 1 where a bound is infinite).</summary>
+    public static HostAction Random(ActionSpace space, ulong key, int step) => space switch
+    {
+        BoxActions box => new HostAction(-1, [.. Enumerable.Range(0, box.Dimensions).Select(d =>
+        {
+            float low = float.IsFinite(box.Low[d]) ? box.Low[d] : -1.0f, high = float.IsFinite(box.High[d]) ? box.High[d] : 1.0f;
+            return low + (high - low) * (float)CounterRandom.UniformDouble(key, (ulong)(step * box.Dimensions + d));
+        })]),
+        DiscreteActions discrete => new HostAction(Math.Min((int)(CounterRandom.UniformDouble(key, (ulong)step) * discrete.Count), discrete.Count - 1)),
+        _ => throw new ArgumentException($"no random action of {space}", nameof(space)),
+    };
+
+    private static HostEpisode PlayOne(IReferenceEnvironment env, ActionSpace actions, int index, ulong seed, int maxSteps)
     {
         ulong key = KeyOf(seed, index);
         ulong actionKey = CounterRandom.StreamKey(seed, ResetStream + 1, (ulong)index);
@@ -51,10 +74,10 @@ public static class HostEpisodes
         }
         for (int t = 0; t < maxSteps; t++)
         {
-            int action = Math.Min((int)(CounterRandom.UniformDouble(actionKey, (ulong)t) * actions), actions - 1);
+            HostAction action = Random(actions, actionKey, t);
             try
             {
-                StepResult result = env.Step(action);
+                StepResult result = action.ApplyTo(env);
                 steps.Add(new HostStep(action, result, env.State.ToArray()));
                 if (result.Terminated || result.Truncated)
                     break;

@@ -129,6 +129,7 @@ public class EnvAssemblyVerbTests(CorridorRun corridor) : IClassFixture<Corridor
     [Theory]
     [InlineData("Corridor-v0")]
     [InlineData("Balance")]
+    [InlineData("Thrust-v0")]
     public void Check_env_passes_on_it(string env)
     {
         var run = CliRun.Of("check-env", "--env-assembly", Dll, "--env", env, "--episodes", "8");
@@ -153,9 +154,9 @@ public class EnvAssemblyVerbTests(CorridorRun corridor) : IClassFixture<Corridor
     }
 
     [Theory]
-    [InlineData("Coridor-v0", "has no environment Coridor-v0 (did you mean Corridor-v0?): it holds Balance-v0 (Balance), Corridor-v0 (Corridor), Unbounded-v0 (Unbounded)")]
+    [InlineData("Coridor-v0", "has no environment Coridor-v0 (did you mean Corridor-v0?): it holds Balance-v0 (Balance), Corridor-v0 (Corridor), Thrust-v0 (Thrust), Unbounded-v0 (Unbounded)")]
     [InlineData("balanse", "has no environment balanse (did you mean Balance?)")]
-    [InlineData("CorridorState", "UserEnvironments.CorridorState in", "is not an environment: it does not implement IDiscreteEnvironment<TState, TObservation> and lacks Id, MaxEpisodeSteps")]
+    [InlineData("CorridorState", "UserEnvironments.CorridorState in", "is not an environment: it implements neither IDiscreteEnvironment<TState, TObservation> nor IContinuousEnvironment<TState, TObservation, TAction> and lacks Id, MaxEpisodeSteps")]
     public void A_name_the_assembly_does_not_hold_is_refused_with_the_closest_and_what_it_holds(string env, params string[] fragments)
     {
         foreach (string verb in new[] { "train", "check-env", "replay" })
@@ -169,14 +170,14 @@ public class EnvAssemblyVerbTests(CorridorRun corridor) : IClassFixture<Corridor
     public void A_missing_file_or_an_assembly_of_several_environments_without_env_is_one_line()
     {
         CliRun.Of("train", "--env-assembly", corridor.Temp("none.dll")).AssertUsageError($"--env-assembly {corridor.Temp("none.dll")}: no such file");
-        CliRun.Of("check-env", "--env-assembly", Dll).AssertUsageError($"{Dll} holds 3 environments (Balance-v0 (Balance), Corridor-v0 (Corridor), Unbounded-v0 (Unbounded)): name one with --env");
+        CliRun.Of("check-env", "--env-assembly", Dll).AssertUsageError($"{Dll} holds 4 environments (Balance-v0 (Balance), Corridor-v0 (Corridor), Thrust-v0 (Thrust), Unbounded-v0 (Unbounded)): name one with --env");
         CliRun.Of("baseline", "--env-assembly", Dll).AssertUsageError("unknown option --env-assembly for baseline");
     }
 
     [Fact]
     public void Its_kernels_compile_to_PTX()
     {
-        foreach (string env in new[] { "Corridor-v0", "Balance-v0" })
+        foreach (string env in new[] { "Corridor-v0", "Balance-v0", "Thrust-v0" })
         {
             var kernels = EnvironmentAssembly.Load(Dll).Find(env).Device.KernelEntryPoints().ToList();
             var compiled = KernelCompilation.Ptx(CudaArchitecture.SM_90, kernels);

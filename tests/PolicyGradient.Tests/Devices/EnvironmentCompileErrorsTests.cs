@@ -53,6 +53,17 @@ public class EnvironmentCompileErrorsTests
     }
 
     [Fact]
+    public void A_continuous_environment_is_refused_the_same_way_when_a_run_loads_its_kernels()
+    {
+        using ComputeDevice device = ComputeDevice.OpenCpu(ComputeDevice.CpuDevice(1));
+        DeviceEnvironment environment = DeviceEnvironment.For(new Uncompilable.ThrowsOnBox());
+
+        var e = Assert.Throws<EnvironmentCompileException>(() => new EpisodeBatch(device, environment, 1, 4, 8));
+
+        Assert.StartsWith("ThrowsOnBox.Step throws an exception, which ILGPU cannot compile into a kernel", e.Message);
+    }
+
+    [Fact]
     public void A_class_field_is_refused_before_ILGPU_with_the_field_named()
     {
         var e = Assert.Throws<EnvironmentCompileException>(() => DeviceEnvironment.For(new ClassField()));

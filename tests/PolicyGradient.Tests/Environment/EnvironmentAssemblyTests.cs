@@ -15,7 +15,7 @@ public class EnvironmentAssemblyTests
     {
         EnvironmentAssembly loaded = EnvironmentAssembly.Load(UserEnvironmentsAssembly.Path);
 
-        Assert.Equal(["Balance-v0", "Corridor-v0", "Unbounded-v0"], loaded.Ids);
+        Assert.Equal(["Balance-v0", "Corridor-v0", "Thrust-v0", "Unbounded-v0"], loaded.Ids);
         // Its own copy of PolicyGradient.Kernels.dll lies beside it and is never loaded: one IEnvironment type.
         Assert.DoesNotContain(AssemblyLoadContext.GetLoadContext(loaded.Assembly)!.Assemblies, a => a.GetName().Name == "PolicyGradient.Kernels");
         Type corridor = loaded.Find("Corridor-v0").Device.EnvironmentType;
@@ -68,14 +68,14 @@ public class EnvironmentAssemblyTests
     public void A_near_miss_is_suggested_and_every_environment_listed()
     {
         var e = Assert.Throws<EnvironmentAssemblyException>(() => EnvironmentAssembly.Load(UserEnvironmentsAssembly.Path).Find("Coridor-v0"));
-        Assert.Equal($"{UserEnvironmentsAssembly.Path} has no environment Coridor-v0 (did you mean Corridor-v0?): it holds Balance-v0 (Balance), Corridor-v0 (Corridor), Unbounded-v0 (Unbounded)", e.Message);
+        Assert.Equal($"{UserEnvironmentsAssembly.Path} has no environment Coridor-v0 (did you mean Corridor-v0?): it holds Balance-v0 (Balance), Corridor-v0 (Corridor), Thrust-v0 (Thrust), Unbounded-v0 (Unbounded)", e.Message);
     }
 
     [Fact]
     public void A_type_that_is_not_an_environment_is_named_with_what_it_lacks()
     {
         var e = Assert.Throws<EnvironmentAssemblyException>(() => EnvironmentAssembly.Load(UserEnvironmentsAssembly.Path).Find("CorridorState"));
-        Assert.Equal($"UserEnvironments.CorridorState in {UserEnvironmentsAssembly.Path} is not an environment: it does not implement IDiscreteEnvironment<TState, TObservation> and lacks Id, MaxEpisodeSteps, ResetDraws, Actions, Reset, Observe, Step", e.Message);
+        Assert.Equal($"UserEnvironments.CorridorState in {UserEnvironmentsAssembly.Path} is not an environment: it implements neither IDiscreteEnvironment<TState, TObservation> nor IContinuousEnvironment<TState, TObservation, TAction> and lacks Id, MaxEpisodeSteps, ResetDraws, Actions, Reset, Observe, Step", e.Message);
     }
 
     [Fact]

@@ -100,6 +100,15 @@ public class BrokenEnvironmentCheckTests(CpuDeviceFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public void A_Box_action_beyond_its_bounds_that_Step_does_not_clip_fails()
+    {
+        CheckResult actions = Named(Check(new Unclipped()), EpisodeChecks.ActionsName);
+
+        Assert.Equal(CheckOutcome.Failed, actions.Outcome);
+        Assert.Matches(@"^from episode 0's start, Step\(state, \[2\]\) moves elsewhere than Step\(state, \[1\]\) \(ActionHigh\): .*must clip the action to \[ActionLow, ActionHigh\]", actions.Detail);
+    }
+
+    [Fact]
     public void Recursion_is_a_warning_naming_the_cycle()
     {
         CheckResult recursion = Named(Check(new Recursive()), CompilationChecks.RecursionName);

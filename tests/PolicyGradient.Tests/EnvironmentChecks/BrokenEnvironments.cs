@@ -129,3 +129,16 @@ public struct Recursive : IDiscreteEnvironment<Position, Vector1>
     public readonly Vector1 Observe(Position s) => new(s.X);
     private static int Parity(int n) => n < 2 ? n : Parity(n - 2);
 }
+
+/// <summary>A Box action in [-1, 1] that Step takes as it comes: the engine's unclipped Gaussian draws push it past its bounds.</summary>
+public struct Unclipped : IContinuousEnvironment<Position, Vector1, Vector1>
+{
+    public static string Id => "Unclipped-v0";
+    public static int MaxEpisodeSteps => 50;
+    public static int ResetDraws => 1;
+    public static Vector1 ActionLow => new(-1.0f);
+    public static Vector1 ActionHigh => new(1.0f);
+    public readonly Position Reset(ulong key) => Walk.Reset(key);
+    public readonly Transition<Position> Step(Position s, Vector1 action) => new(new Position(s.X + 0.1f * action.X0), -1.0f, s.X > 1.0f || s.X < -1.0f);
+    public readonly Vector1 Observe(Position s) => new(s.X);
+}

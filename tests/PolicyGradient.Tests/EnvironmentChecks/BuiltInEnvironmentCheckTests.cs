@@ -13,6 +13,8 @@ public class BuiltInEnvironmentCheckTests(CpuDeviceFixture fixture, ITestOutputH
     [InlineData("CartPole-v1")]
     [InlineData("Acrobot-v1")]
     [InlineData("MountainCar-v0")]
+    [InlineData("Pendulum-v1")]
+    [InlineData("MountainCarContinuous-v0")]
     public void Every_check_passes(string id)
     {
         IReadOnlyList<CheckResult> results = EnvironmentChecker.Check(Environments.Named(id).Device, fixture.Device);

@@ -34,8 +34,8 @@ public class DeviceChecksTests(CpuDeviceFixture fixture)
         var (first, second) = DeviceChecks.Rollouts(MountainCar, fixture.Device, 2, 8, 20, seed: 7);
         var (other, _) = DeviceChecks.Rollouts(MountainCar, fixture.Device, 2, 8, 20, seed: 8);
 
-        Assert.Equal(CheckOutcome.Passed, DeviceChecks.Deterministic(first, second).Outcome);
-        CheckResult differs = DeviceChecks.Deterministic(first, other);
+        Assert.Equal(CheckOutcome.Passed, DeviceChecks.Deterministic(MountainCar, first, second).Outcome);
+        CheckResult differs = DeviceChecks.Deterministic(MountainCar, first, other);
         Assert.Equal(CheckOutcome.Failed, differs.Outcome);
         Assert.StartsWith("env 0's episode played twice from the same stream", differs.Detail);
     }

@@ -115,4 +115,24 @@ public static class Uncompilable
 
         public readonly Vector1 Observe(Position s) => new(s.X);
     }
+
+    /// <summary>A continuous environment that throws for an action beyond its Box rather than clipping it.</summary>
+    public struct ThrowsOnBox : IContinuousEnvironment<Position, Vector1, Vector1>
+    {
+        public static string Id => "ThrowsOnBox-v0";
+        public static int MaxEpisodeSteps => 50;
+        public static int ResetDraws => 1;
+        public static Vector1 ActionLow => new(-1.0f);
+        public static Vector1 ActionHigh => new(1.0f);
+        public readonly Position Reset(ulong key) => Walk.Reset(key);
+
+        public readonly Transition<Position> Step(Position s, Vector1 action)
+        {
+            if (action.X0 is < -1.0f or > 1.0f)
+                throw new ArgumentOutOfRangeException(nameof(action));
+            return new Transition<Position>(new Position(s.X + 0.1f * action.X0), -1.0f, false);
+        }
+
+        public readonly Vector1 Observe(Position s) => new(s.X);
+    }
 }

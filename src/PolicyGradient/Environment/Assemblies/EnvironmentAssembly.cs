@@ -94,7 +94,7 @@ public sealed class EnvironmentAssembly
     }
 
     private EnvironmentAssemblyException NoEnvironment() =>
-        new($"{Path} holds no environment: no struct in it implements IDiscreteEnvironment<TState, TObservation> (from PolicyGradient.Kernels)");
+        new($"{Path} holds no environment: no struct in it implements IDiscreteEnvironment<TState, TObservation> or IContinuousEnvironment<TState, TObservation, TAction> (from PolicyGradient.Kernels)");
 
     /// <summary>"GridWorld-v0 (GridWorld), Chain-v1 (ChainEnv)".</summary>
     private string Listing => string.Join(", ", Environments.Select(t => IdOf(t) == t.Name ? t.Name : $"{IdOf(t)} ({t.Name})"));
@@ -108,12 +108,12 @@ public sealed class EnvironmentAssembly
             return "it is a generic struct: an environment is a closed struct type (no type parameters left open)";
         Type? environment = EnvironmentInterface(type);
         if (environment is not null)
-            return $"it implements {Display(environment)} but not IDiscreteEnvironment<TState, TObservation>: it needs static Actions and Step(TState, int)";
+            return $"it implements {Display(environment)} but neither IDiscreteEnvironment<TState, TObservation> (static Actions, Step(TState, int)) nor IContinuousEnvironment<TState, TObservation, TAction> (static ActionLow and ActionHigh, Step(TState, TAction))";
         string[] members = ["Id", "MaxEpisodeSteps", "ResetDraws", "Actions", "Reset", "Observe", "Step"];
         string[] missing = [.. members.Where(m => type.GetMember(m, BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance).Length == 0)];
         return missing.Length == 0
             ? "it declares every member of one but not the interface: declare it as struct " + type.Name + " : IDiscreteEnvironment<TState, TObservation>"
-            : $"it does not implement IDiscreteEnvironment<TState, TObservation> and lacks {string.Join(", ", missing)}";
+            : $"it implements neither IDiscreteEnvironment<TState, TObservation> nor IContinuousEnvironment<TState, TObservation, TAction> and lacks {string.Join(", ", missing)}";
     }
 
     private EnvironmentDefinition Define(Type type)
