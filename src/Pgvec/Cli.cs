@@ -7,7 +7,7 @@ namespace Pgvec;
 /// The pgvec command line, callable in-process: parse, run one verb, and turn every failure into
 /// one line on stderr and an exit code (no stack traces reach the user).
 /// </summary>
-public static class Cli
+internal static class Cli
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, DebugOutput.FromEnvironment(stderr));
 

@@ -8,7 +8,7 @@ namespace Pgvec;
 /// with debug output on, the trace goes to stderr and a failure prints the whole exception
 /// (type, message, inner exceptions, stack) after its line.
 /// </summary>
-public sealed class DebugOutput : IDisposable
+internal sealed class DebugOutput : IDisposable
 {
     public const string Variable = "PGVEC_DEBUG";
 

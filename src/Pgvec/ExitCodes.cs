@@ -1,6 +1,6 @@
 namespace Pgvec;
 
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>The run completed, solved or not.</summary>
     public const int Completed = 0;

@@ -10,7 +10,7 @@ namespace Pgvec;
 /// until <see cref="Reopen"/> (compare's next half), so what the run printed, wrote and exits
 /// with always agree.
 /// </summary>
-public static class Interruption
+internal static class Interruption
 {
     public const int ExitCode = 130;
 
@@ -124,4 +124,4 @@ public static class Interruption
 }
 
 /// <summary>Stopped by a signal before the first iteration: nothing was trained and nothing is written.</summary>
-public sealed class RunInterruptedException() : Exception("interrupted before the first iteration: nothing was trained or written");
+internal sealed class RunInterruptedException() : Exception("interrupted before the first iteration: nothing was trained or written");

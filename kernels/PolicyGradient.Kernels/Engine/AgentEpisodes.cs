@@ -5,7 +5,7 @@ namespace PolicyGradient.Kernels;
 /// the gradient's step weights.
 /// An inactive agent (solved, or out of budget) costs its envs one load and nothing else.
 /// </summary>
-public struct AgentEpisodes
+internal struct AgentEpisodes
 {
     public ulong Seed;
     public int Iteration;

@@ -4,7 +4,7 @@ using ILGPU.Runtime;
 namespace PolicyGradient.Kernels;
 
 /// <summary>Which rows one launch of the column reduction folds together: per agent, blocks of its rows.</summary>
-public struct ColumnReduceShape
+internal struct ColumnReduceShape
 {
     public int Agents;
     /// <summary>Input rows per agent; agent k's rows are k * RowsPerAgent onwards.</summary>
@@ -34,7 +34,7 @@ public struct ColumnReduceShape
 /// count (unlike float atomics). Two launches take 1M rows per agent to one. Items are numbered
 /// column-fastest, so neighbouring threads read neighbouring columns of a row.
 /// </summary>
-public static class ColumnReduceKernel
+internal static class ColumnReduceKernel
 {
     /// <param name="input">index (column, row).</param>
     /// <param name="output">index (column, agent * BlocksPerAgent + block).</param>

@@ -1,7 +1,7 @@
 namespace PolicyGradient.Kernels;
 
 /// <summary>What the objective weights each step's grad log pi with, inside one episode.</summary>
-public enum EpisodeObjective
+internal enum EpisodeObjective
 {
     /// <summary>Discounted reward-to-go, less a baseline, times a scale the host chooses.</summary>
     RewardToGo = 0,
@@ -14,7 +14,7 @@ public enum EpisodeObjective
 /// <see cref="Agents"/> x <see cref="EnvsPerAgent"/> environments: env e belongs to agent
 /// e / EnvsPerAgent and is that agent's env e % EnvsPerAgent.
 /// </summary>
-public struct EpisodeConfig
+internal struct EpisodeConfig
 {
     public int Agents;
     public int EnvsPerAgent;

@@ -8,7 +8,7 @@ namespace PolicyGradient.Kernels;
 /// reduction, of the batch's row): what the host needs to report progress and to choose the
 /// REINFORCE baseline and scale before the gradient pass.
 /// </summary>
-public static class EpisodeStatistics
+internal static class EpisodeStatistics
 {
     public const int Steps = 0;
     public const int ReturnSum = 1;

@@ -10,7 +10,7 @@ namespace PolicyGradient.Kernels;
 /// the pair of group 0 also does fc2.bias, log_std, the episode's share of the loss and its entropy.
 /// The row's layout is the Gaussian <see cref="PolicyLayout"/>, loss and entropy after it.
 /// </summary>
-public static class GaussianGradientKernel
+internal static class GaussianGradientKernel
 {
     /// <param name="heads">[agent] fc2.bias and log_std.</param>
     /// <param name="gradients">[env][<see cref="GradientKernel.Width"/>] (index (column, env)) each episode's share of the loss gradient, loss and entropy.</param>

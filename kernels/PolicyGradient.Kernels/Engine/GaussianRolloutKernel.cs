@@ -8,7 +8,7 @@ namespace PolicyGradient.Kernels;
 /// plays one whole episode, drawing action t from draws ResetDraws + 2 A t onwards of its stream,
 /// and records the unclipped draw and the mean for the gradient kernel.
 /// </summary>
-public static class GaussianRolloutKernel
+internal static class GaussianRolloutKernel
 {
     /// <param name="heads">[agent] fc2.bias and log_std.</param>
     /// <param name="samples">[step][env] the unclipped action, the mean and the reward.</param>

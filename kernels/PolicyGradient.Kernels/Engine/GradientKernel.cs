@@ -13,7 +13,7 @@ namespace PolicyGradient.Kernels;
 /// GPU one transaction serves them, and the next env's records lie beside them, time-major), and
 /// on the CPU a chunk's trajectories are still in cache when its next group reads them.
 /// </summary>
-public static class GradientKernel
+internal static class GradientKernel
 {
     /// <summary>Columns of a gradient row after the parameters: the loss sum_t w_t log pi, and sum_t entropy.</summary>
     public static int Width(int parameterCount) => parameterCount + 2;

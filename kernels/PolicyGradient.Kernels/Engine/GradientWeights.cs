@@ -5,7 +5,7 @@ namespace PolicyGradient.Kernels;
 /// the gradient of the batch loss itself:
 /// reward-to-go: w_t = (G_t - Baseline) * Multiplier; tutorial: w_t = (R - TutorialReturnOffset) / T * Multiplier.
 /// </summary>
-public struct GradientWeights
+internal struct GradientWeights
 {
     public EpisodeObjective Objective;
     public float Baseline;

@@ -10,7 +10,7 @@ namespace PolicyGradient.Kernels;
 /// so neighbouring threads play neighbouring envs and, with time-major trajectories, write
 /// neighbouring memory at each step.
 /// </summary>
-public static class RolloutKernel
+internal static class RolloutKernel
 {
     /// <param name="environment">The environment's parameters, the same for every env.</param>
     /// <param name="parameters">[agent][group] hidden units.</param>

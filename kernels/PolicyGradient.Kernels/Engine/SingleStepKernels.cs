@@ -4,7 +4,7 @@ using ILGPU.Runtime;
 namespace PolicyGradient.Kernels;
 
 /// <summary>Kernels that apply the device maths to given inputs, for replay, the self-test and tests.</summary>
-public static class SingleStepKernels
+internal static class SingleStepKernels
 {
     /// <summary>Steps each (state, action) once: the next state and its observation, the reward, and whether it is terminal (0/1).</summary>
     public static void Step<TEnvironment, TState, TObservation>(

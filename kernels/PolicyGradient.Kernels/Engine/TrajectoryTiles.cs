@@ -11,7 +11,7 @@ namespace PolicyGradient.Kernels;
 /// episode is contiguous, so a CPU thread playing the tile's envs walks memory in order instead of
 /// touching a new page every step (plain time-major halved the CPU accelerator's throughput at 4096 envs).
 /// </summary>
-public static class TrajectoryTiles
+internal static class TrajectoryTiles
 {
     public const int Width = 8;
 

@@ -4,7 +4,7 @@ namespace PolicyGradient.Kernels;
 /// Gymnasium's Acrobot-v1 constants (acrobot.py: book dynamics, no torque noise), in float64 as
 /// Gymnasium computes them: the velocity limits are 4 * pi and 9 * pi with numpy.pi = Math.PI.
 /// </summary>
-public static class AcrobotConstants
+internal static class AcrobotConstants
 {
     public const double Dt = 0.2;
     public const double LinkLength1 = 1.0;

@@ -5,9 +5,13 @@ namespace PolicyGradient.Kernels;
 /// <summary>Acrobot's float32 state as the device steps it: the two joint angles and their velocities.</summary>
 public struct AcrobotState(float theta1, float theta2, float dtheta1, float dtheta2)
 {
+    /// <summary>The first link's angle from hanging straight down, radians.</summary>
     public float Theta1 = theta1;
+    /// <summary>The second link's angle relative to the first, radians.</summary>
     public float Theta2 = theta2;
+    /// <summary>The first joint's angular velocity.</summary>
     public float DTheta1 = dtheta1;
+    /// <summary>The second joint's angular velocity.</summary>
     public float DTheta2 = dtheta2;
 }
 
@@ -18,19 +22,20 @@ public struct AcrobotState(float theta1, float theta2, float dtheta1, float dthe
 /// </summary>
 public struct AcrobotEnv : IDiscreteEnvironment<AcrobotState, Vector6>, IObservationBounds<Vector6>
 {
-    public float Dt;
-    public float LinkLength1;
-    public float LinkMass1;
-    public float LinkMass2;
-    public float LinkCenterOfMass1;
-    public float LinkCenterOfMass2;
-    public float LinkMomentOfInertia;
-    public float MaxVelocity1;
-    public float MaxVelocity2;
-    public float Gravity;
-    public float ResetLow;
-    public float ResetHigh;
+    internal float Dt;
+    internal float LinkLength1;
+    internal float LinkMass1;
+    internal float LinkMass2;
+    internal float LinkCenterOfMass1;
+    internal float LinkCenterOfMass2;
+    internal float LinkMomentOfInertia;
+    internal float MaxVelocity1;
+    internal float MaxVelocity2;
+    internal float Gravity;
+    internal float ResetLow;
+    internal float ResetHigh;
 
+    /// <summary>Gymnasium's environment: its constants, each rounded once to float32.</summary>
     public static AcrobotEnv Gymnasium => new()
     {
         Dt = (float)AcrobotConstants.Dt,
@@ -47,16 +52,22 @@ public struct AcrobotEnv : IDiscreteEnvironment<AcrobotState, Vector6>, IObserva
         ResetHigh = (float)AcrobotConstants.ResetHigh,
     };
 
+    /// <inheritdoc />
     public static string Id => "Acrobot-v1";
+    /// <inheritdoc />
     public static int Actions => AcrobotConstants.ActionCount;
+    /// <inheritdoc />
     public static int MaxEpisodeSteps => AcrobotConstants.MaxEpisodeSteps;
+    /// <inheritdoc />
     public static int ResetDraws => 4;
 
     /// <summary>Gymnasium's observation space: cosines and sines, then the velocity bounds.</summary>
     public static Vector6 ObservationHigh => new(1.0f, 1.0f, 1.0f, 1.0f, (float)AcrobotConstants.MaxVelocity1, (float)AcrobotConstants.MaxVelocity2);
 
+    /// <inheritdoc />
     public static Vector6 ObservationLow => Vector6.Scale(ObservationHigh, -1.0f);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly AcrobotState Reset(ulong streamKey) => new(
         ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformFloat(streamKey, 0),
@@ -84,6 +95,7 @@ public struct AcrobotEnv : IDiscreteEnvironment<AcrobotState, Vector6>, IObserva
         return new Transition<AcrobotState>(next, terminated ? 0.0f : -1.0f, terminated);
     }
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vector6 Observe(AcrobotState s) =>
         new(MathF.Cos(s.Theta1), MathF.Sin(s.Theta1), MathF.Cos(s.Theta2), MathF.Sin(s.Theta2), s.DTheta1, s.DTheta2);

@@ -6,7 +6,7 @@ namespace PolicyGradient.Kernels;
 /// 12 * 2 * pi / 360). The float64 reference environment uses them as they are; the float32
 /// kernel step rounds each once.
 /// </summary>
-public static class CartPoleConstants
+internal static class CartPoleConstants
 {
     public const double Gravity = 9.8;
     public const double MassCart = 1.0;

@@ -10,18 +10,19 @@ namespace PolicyGradient.Kernels;
 /// </summary>
 public struct CartPoleEnv : IDiscreteEnvironment<CartPoleState, Vector4>, IObservationBounds<Vector4>
 {
-    public float Gravity;
-    public float MassPole;
-    public float TotalMass;
-    public float Length;
-    public float PoleMassLength;
-    public float ForceMag;
-    public float Tau;
-    public float XThreshold;
-    public float ThetaThreshold;
-    public float ResetLow;
-    public float ResetHigh;
+    internal float Gravity;
+    internal float MassPole;
+    internal float TotalMass;
+    internal float Length;
+    internal float PoleMassLength;
+    internal float ForceMag;
+    internal float Tau;
+    internal float XThreshold;
+    internal float ThetaThreshold;
+    internal float ResetLow;
+    internal float ResetHigh;
 
+    /// <summary>Gymnasium's environment: its constants, each rounded once to float32.</summary>
     public static CartPoleEnv Gymnasium => new()
     {
         Gravity = (float)CartPoleConstants.Gravity,
@@ -37,14 +38,19 @@ public struct CartPoleEnv : IDiscreteEnvironment<CartPoleState, Vector4>, IObser
         ResetHigh = (float)CartPoleConstants.ResetHigh,
     };
 
+    /// <inheritdoc />
     public static string Id => "CartPole-v1";
+    /// <inheritdoc />
     public static int Actions => 2;
+    /// <inheritdoc />
     public static int MaxEpisodeSteps => CartPoleConstants.MaxEpisodeSteps;
+    /// <inheritdoc />
     public static int ResetDraws => 4;
 
     /// <summary>Gymnasium's observation space: twice the termination thresholds, velocities unbounded.</summary>
     public static Vector4 ObservationHigh => new((float)(2 * CartPoleConstants.XThreshold), float.MaxValue, (float)(2 * CartPoleConstants.ThetaThreshold), float.MaxValue);
 
+    /// <inheritdoc />
     public static Vector4 ObservationLow => Vector4.Scale(ObservationHigh, -1.0f);
 
     /// <summary>Uniform in [-0.05, 0.05) per state variable.</summary>
@@ -74,6 +80,7 @@ public struct CartPoleEnv : IDiscreteEnvironment<CartPoleState, Vector4>, IObser
         return new Transition<CartPoleState>(next, 1.0f, IsTerminal(next));
     }
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vector4 Observe(CartPoleState s) => new(s.X, s.XDot, s.Theta, s.ThetaDot);
 

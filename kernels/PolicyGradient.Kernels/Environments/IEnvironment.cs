@@ -28,6 +28,7 @@ public interface IEnvironment<TState, TObservation>
     /// <summary>A fresh episode's state from draws 0..ResetDraws-1 of the stream <paramref name="streamKey"/> (see <see cref="CounterRandom"/>).</summary>
     TState Reset(ulong streamKey);
 
+    /// <summary>What the policy sees of a state (the state itself, or features of it).</summary>
     TObservation Observe(TState state);
 }
 
@@ -39,6 +40,7 @@ public interface IDiscreteEnvironment<TState, TObservation> : IEnvironment<TStat
     /// <summary>Discrete actions 0..Actions-1.</summary>
     static abstract int Actions { get; }
 
+    /// <summary>One step from <paramref name="state"/> with <paramref name="action"/>: the next state, its reward and whether it is terminal (the time limit is the trainer's).</summary>
     Transition<TState> Step(TState state, int action);
 }
 
@@ -46,6 +48,8 @@ public interface IDiscreteEnvironment<TState, TObservation> : IEnvironment<TStat
 /// An environment with a float32 Box action, for a Gaussian policy. The policy hands <see cref="Step"/>
 /// its unclipped draw; the environment clips it to [ActionLow, ActionHigh] as Gymnasium's own step does.
 /// </summary>
+/// <typeparam name="TState">The float32 state the device steps.</typeparam>
+/// <typeparam name="TObservation">What the policy sees, one of <see cref="Vectors"/>' shapes.</typeparam>
 /// <typeparam name="TAction">One action, one of <see cref="Vectors"/>' shapes.</typeparam>
 public interface IContinuousEnvironment<TState, TObservation, TAction> : IEnvironment<TState, TObservation>
     where TState : unmanaged
@@ -58,13 +62,17 @@ public interface IContinuousEnvironment<TState, TObservation, TAction> : IEnviro
     /// <summary>The Box's upper bounds.</summary>
     static abstract TAction ActionHigh { get; }
 
+    /// <summary>One step from <paramref name="state"/> with the policy's unclipped <paramref name="action"/>: the next state, its reward and whether it is terminal.</summary>
     Transition<TState> Step(TState state, TAction action);
 }
 
 /// <summary>One step's outcome: a value, so kernels keep it in registers (an `out` parameter would take an address).</summary>
 public readonly struct Transition<TState>(TState state, float reward, bool terminated) where TState : unmanaged
 {
+    /// <summary>The state after the step.</summary>
     public readonly TState State = state;
+    /// <summary>The step's reward.</summary>
     public readonly float Reward = reward;
+    /// <summary>The next state ends the episode (a goal reached, a failure); truncation by the time limit is not termination.</summary>
     public readonly bool Terminated = terminated;
 }

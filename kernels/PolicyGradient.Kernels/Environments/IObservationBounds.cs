@@ -6,9 +6,12 @@ namespace PolicyGradient.Kernels;
 /// observation it sees lies within them where an environment implements this, and says it
 /// declares none otherwise. Read on the host only, never in a kernel.
 /// </summary>
+/// <typeparam name="TObservation">The environment's observation, one of <see cref="Vectors"/>' shapes.</typeparam>
 public interface IObservationBounds<TObservation> where TObservation : unmanaged, IVector<TObservation>
 {
+    /// <summary>Each observation component's lower bound (-float.MaxValue where it has none).</summary>
     static abstract TObservation ObservationLow { get; }
 
+    /// <summary>Each observation component's upper bound (float.MaxValue where it has none).</summary>
     static abstract TObservation ObservationHigh { get; }
 }

@@ -1,7 +1,7 @@
 namespace PolicyGradient.Kernels;
 
 /// <summary>Gymnasium's MountainCar-v0 constants (mountain_car.py), float64.</summary>
-public static class MountainCarConstants
+internal static class MountainCarConstants
 {
     public const double MinPosition = -1.2;
     public const double MaxPosition = 0.6;

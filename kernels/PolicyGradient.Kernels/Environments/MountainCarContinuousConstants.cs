@@ -5,7 +5,7 @@ namespace PolicyGradient.Kernels;
 /// source writes them. Under NumPy >= 2 each meets float32 values as its float32 rounding in
 /// some steps; the reference environment rounds them where Gymnasium does.
 /// </summary>
-public static class MountainCarContinuousConstants
+internal static class MountainCarContinuousConstants
 {
     public const double MinAction = -1.0;
     public const double MaxAction = 1.0;

@@ -10,20 +10,21 @@ namespace PolicyGradient.Kernels;
 /// </summary>
 public struct MountainCarContinuousEnv : IContinuousEnvironment<MountainCarState, Vector2, Vector1>, IObservationBounds<Vector2>
 {
-    public float MinAction;
-    public float MaxAction;
-    public float MinPosition;
-    public float MaxPosition;
-    public float MaxSpeed;
-    public float GoalPosition;
-    public float GoalVelocity;
-    public float Power;
-    public float Gravity;
-    public float GoalReward;
-    public float ActionCost;
-    public float ResetLow;
-    public float ResetHigh;
+    internal float MinAction;
+    internal float MaxAction;
+    internal float MinPosition;
+    internal float MaxPosition;
+    internal float MaxSpeed;
+    internal float GoalPosition;
+    internal float GoalVelocity;
+    internal float Power;
+    internal float Gravity;
+    internal float GoalReward;
+    internal float ActionCost;
+    internal float ResetLow;
+    internal float ResetHigh;
 
+    /// <summary>Gymnasium's environment: its constants, each rounded once to float32.</summary>
     public static MountainCarContinuousEnv Gymnasium => new()
     {
         MinAction = (float)MountainCarContinuousConstants.MinAction,
@@ -41,14 +42,19 @@ public struct MountainCarContinuousEnv : IContinuousEnvironment<MountainCarState
         ResetHigh = (float)MountainCarContinuousConstants.ResetHigh,
     };
 
+    /// <inheritdoc />
     public static string Id => "MountainCarContinuous-v0";
+    /// <inheritdoc />
     public static int MaxEpisodeSteps => MountainCarContinuousConstants.MaxEpisodeSteps;
+    /// <inheritdoc />
     public static int ResetDraws => 1;
     /// <summary>Gymnasium's observation space: the track and the speed limit.</summary>
     public static Vector2 ObservationLow => new((float)MountainCarContinuousConstants.MinPosition, (float)-MountainCarContinuousConstants.MaxSpeed);
     /// <inheritdoc />
     public static Vector2 ObservationHigh => new((float)MountainCarContinuousConstants.MaxPosition, (float)MountainCarContinuousConstants.MaxSpeed);
+    /// <inheritdoc />
     public static Vector1 ActionLow => new((float)MountainCarContinuousConstants.MinAction);
+    /// <inheritdoc />
     public static Vector1 ActionHigh => new((float)MountainCarContinuousConstants.MaxAction);
 
     /// <summary>Position uniform in [-0.6, -0.4), at rest.</summary>
@@ -56,6 +62,7 @@ public struct MountainCarContinuousEnv : IContinuousEnvironment<MountainCarState
     public readonly MountainCarState Reset(ulong streamKey) =>
         new(ResetLow + (ResetHigh - ResetLow) * CounterRandom.UniformFloat(streamKey, 0), 0.0f);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Transition<MountainCarState> Step(MountainCarState s, Vector1 action)
     {
@@ -72,6 +79,7 @@ public struct MountainCarContinuousEnv : IContinuousEnvironment<MountainCarState
         return new Transition<MountainCarState>(new MountainCarState(position, velocity), reward, terminated);
     }
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vector2 Observe(MountainCarState s) => new(s.Position, s.Velocity);
 }

@@ -5,7 +5,9 @@ namespace PolicyGradient.Kernels;
 /// <summary>MountainCar's float32 state as the device steps it.</summary>
 public struct MountainCarState(float position, float velocity)
 {
+    /// <summary>The car's position along the valley, -1.2 to 0.6.</summary>
     public float Position = position;
+    /// <summary>The car's velocity, -0.07 to 0.07.</summary>
     public float Velocity = velocity;
 }
 
@@ -16,16 +18,17 @@ public struct MountainCarState(float position, float velocity)
 /// </summary>
 public struct MountainCarEnv : IDiscreteEnvironment<MountainCarState, Vector2>, IObservationBounds<Vector2>
 {
-    public float MinPosition;
-    public float MaxPosition;
-    public float MaxSpeed;
-    public float GoalPosition;
-    public float GoalVelocity;
-    public float Force;
-    public float Gravity;
-    public float ResetLow;
-    public float ResetHigh;
+    internal float MinPosition;
+    internal float MaxPosition;
+    internal float MaxSpeed;
+    internal float GoalPosition;
+    internal float GoalVelocity;
+    internal float Force;
+    internal float Gravity;
+    internal float ResetLow;
+    internal float ResetHigh;
 
+    /// <summary>Gymnasium's environment: its constants, each rounded once to float32.</summary>
     public static MountainCarEnv Gymnasium => new()
     {
         MinPosition = (float)MountainCarConstants.MinPosition,
@@ -39,14 +42,19 @@ public struct MountainCarEnv : IDiscreteEnvironment<MountainCarState, Vector2>, 
         ResetHigh = (float)MountainCarConstants.ResetHigh,
     };
 
+    /// <inheritdoc />
     public static string Id => "MountainCar-v0";
+    /// <inheritdoc />
     public static int Actions => MountainCarConstants.ActionCount;
+    /// <inheritdoc />
     public static int MaxEpisodeSteps => MountainCarConstants.MaxEpisodeSteps;
+    /// <inheritdoc />
     public static int ResetDraws => 1;
 
     /// <summary>Gymnasium's observation space: the track and the speed limit.</summary>
     public static Vector2 ObservationLow => new((float)MountainCarConstants.MinPosition, (float)-MountainCarConstants.MaxSpeed);
 
+    /// <inheritdoc />
     public static Vector2 ObservationHigh => new((float)MountainCarConstants.MaxPosition, (float)MountainCarConstants.MaxSpeed);
 
     /// <summary>Position uniform in [-0.6, -0.4), at rest.</summary>
@@ -68,6 +76,7 @@ public struct MountainCarEnv : IDiscreteEnvironment<MountainCarState, Vector2>, 
         return new Transition<MountainCarState>(new MountainCarState(position, velocity), -1.0f, terminated);
     }
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vector2 Observe(MountainCarState s) => new(s.Position, s.Velocity);
 }

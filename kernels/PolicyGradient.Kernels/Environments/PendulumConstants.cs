@@ -1,7 +1,7 @@
 namespace PolicyGradient.Kernels;
 
 /// <summary>Gymnasium's Pendulum-v1 constants (pendulum.py, default g = 10.0), float64.</summary>
-public static class PendulumConstants
+internal static class PendulumConstants
 {
     public const double MaxSpeed = 8.0;
     public const double MaxTorque = 2.0;

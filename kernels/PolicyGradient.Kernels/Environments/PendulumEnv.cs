@@ -5,7 +5,9 @@ namespace PolicyGradient.Kernels;
 /// <summary>Pendulum's float32 state as Gymnasium holds it: theta (never wrapped) and theta_dot.</summary>
 public struct PendulumState(float theta, float thetaDot)
 {
+    /// <summary>The angle from upright, radians.</summary>
     public float Theta = theta;
+    /// <summary>The angular velocity.</summary>
     public float ThetaDot = thetaDot;
 }
 
@@ -16,16 +18,17 @@ public struct PendulumState(float theta, float thetaDot)
 /// </summary>
 public struct PendulumEnv : IContinuousEnvironment<PendulumState, Vector3, Vector1>, IObservationBounds<Vector3>
 {
-    public float MaxSpeed;
-    public float MaxTorque;
-    public float Dt;
+    internal float MaxSpeed;
+    internal float MaxTorque;
+    internal float Dt;
     /// <summary>3 g / (2 l), the gravity term's factor.</summary>
-    public float GravityFactor;
+    internal float GravityFactor;
     /// <summary>3 / (m l^2), the torque's factor.</summary>
-    public float TorqueFactor;
-    public float ResetAngleHigh;
-    public float ResetVelocityHigh;
+    internal float TorqueFactor;
+    internal float ResetAngleHigh;
+    internal float ResetVelocityHigh;
 
+    /// <summary>Gymnasium's environment: its constants, each rounded once to float32.</summary>
     public static PendulumEnv Gymnasium => new()
     {
         MaxSpeed = (float)PendulumConstants.MaxSpeed,
@@ -37,14 +40,19 @@ public struct PendulumEnv : IContinuousEnvironment<PendulumState, Vector3, Vecto
         ResetVelocityHigh = (float)PendulumConstants.ResetVelocityHigh,
     };
 
+    /// <inheritdoc />
     public static string Id => "Pendulum-v1";
+    /// <inheritdoc />
     public static int MaxEpisodeSteps => PendulumConstants.MaxEpisodeSteps;
+    /// <inheritdoc />
     public static int ResetDraws => 2;
     /// <summary>Gymnasium's observation space: cos and sin of theta, then the speed limit.</summary>
     public static Vector3 ObservationHigh => new(1.0f, 1.0f, (float)PendulumConstants.MaxSpeed);
     /// <inheritdoc />
     public static Vector3 ObservationLow => Vector3.Scale(ObservationHigh, -1.0f);
+    /// <inheritdoc />
     public static Vector1 ActionLow => new((float)-PendulumConstants.MaxTorque);
+    /// <inheritdoc />
     public static Vector1 ActionHigh => new((float)PendulumConstants.MaxTorque);
 
     /// <summary>Theta uniform in [-pi, pi), theta_dot in [-1, 1).</summary>
@@ -66,6 +74,7 @@ public struct PendulumEnv : IContinuousEnvironment<PendulumState, Vector3, Vecto
         return new Transition<PendulumState>(new PendulumState(theta, thetaDot), -costs, false);
     }
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vector3 Observe(PendulumState s) => new(MathF.Cos(s.Theta), MathF.Sin(s.Theta), s.ThetaDot);
 

@@ -1,7 +1,7 @@
 namespace PolicyGradient.Kernels;
 
 /// <summary>What the gradient kernel needs of one recorded step besides the observation.</summary>
-public struct ActionSample<TOthers> : IRecordedStep where TOthers : unmanaged, IVector<TOthers>
+internal struct ActionSample<TOthers> : IRecordedStep where TOthers : unmanaged, IVector<TOthers>
 {
     public int Action;
     public float Reward;
@@ -12,7 +12,7 @@ public struct ActionSample<TOthers> : IRecordedStep where TOthers : unmanaged, I
 }
 
 /// <summary>What every recorded step holds: the reward the environment paid for it.</summary>
-public interface IRecordedStep
+internal interface IRecordedStep
 {
     float Reward { get; }
 }

@@ -10,7 +10,7 @@ namespace PolicyGradient.Kernels;
 /// d log pi(a|s) / d logit_0 = -(the sum over the others), which holds exactly in real arithmetic
 /// and makes the two-action case the familiar sigmoid of the logit gap, bit for bit.
 /// </summary>
-public static class CategoricalPolicy
+internal static class CategoricalPolicy
 {
     /// <summary>pi(1..N-1|s): the softmax shifted by the largest logit, so exp never overflows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

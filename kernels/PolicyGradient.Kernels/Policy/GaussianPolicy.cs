@@ -8,7 +8,7 @@ namespace PolicyGradient.Kernels;
 /// means, and a state-independent log_std per action dimension sets the spread. Actions are drawn
 /// unclipped (the environment clips what it receives); log pi and its gradient use the unclipped draw.
 /// </summary>
-public static class GaussianPolicy
+internal static class GaussianPolicy
 {
     /// <summary>log(2 pi) / 2.</summary>
     public const float HalfLogTwoPi = 0.918938533204672742f;
@@ -64,7 +64,7 @@ public static class GaussianPolicy
 }
 
 /// <summary>One step's weighted gradient for the means and log_std, and its log pi (a value, so kernels keep it in registers).</summary>
-public readonly struct GaussianStepGradient<TAction>(TAction mean, TAction logStd, float logProbability)
+internal readonly struct GaussianStepGradient<TAction>(TAction mean, TAction logStd, float logProbability)
     where TAction : unmanaged, IVector<TAction>
 {
     public readonly TAction Mean = mean;
@@ -73,14 +73,14 @@ public readonly struct GaussianStepGradient<TAction>(TAction mean, TAction logSt
 }
 
 /// <summary>One agent's Gaussian head besides the hidden units: fc2.bias (the means' bias) and log_std.</summary>
-public struct GaussianHead<TAction> where TAction : unmanaged, IVector<TAction>
+internal struct GaussianHead<TAction> where TAction : unmanaged, IVector<TAction>
 {
     public TAction Bias;
     public TAction LogStd;
 }
 
 /// <summary>What the gradient kernel needs of one recorded step of a Gaussian policy besides the observation.</summary>
-public struct GaussianSample<TAction> : IRecordedStep where TAction : unmanaged, IVector<TAction>
+internal struct GaussianSample<TAction> : IRecordedStep where TAction : unmanaged, IVector<TAction>
 {
     /// <summary>The unclipped draw.</summary>
     public TAction Action;

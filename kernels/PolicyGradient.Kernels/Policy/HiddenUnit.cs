@@ -9,7 +9,7 @@ namespace PolicyGradient.Kernels;
 /// </summary>
 /// <typeparam name="TObservation">D observations.</typeparam>
 /// <typeparam name="TOthers">The N-1 actions after action 0.</typeparam>
-public struct HiddenUnit<TObservation, TOthers>
+internal struct HiddenUnit<TObservation, TOthers>
     where TObservation : unmanaged, IVector<TObservation>
     where TOthers : unmanaged, IVector<TOthers>
 {
@@ -28,7 +28,7 @@ public struct HiddenUnit<TObservation, TOthers>
 /// pass loads each recorded step once per group rather than once per unit. The last group is
 /// padded with zero units, which add nothing to the logits.
 /// </summary>
-public struct HiddenUnitGroup<TObservation, TOthers>
+internal struct HiddenUnitGroup<TObservation, TOthers>
     where TObservation : unmanaged, IVector<TObservation>
     where TOthers : unmanaged, IVector<TOthers>
 {
@@ -38,7 +38,7 @@ public struct HiddenUnitGroup<TObservation, TOthers>
     public HiddenUnit<TObservation, TOthers> D;
 }
 
-public static class HiddenUnitGroups
+internal static class HiddenUnitGroups
 {
     public const int Size = 4;
 

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace PolicyGradient.Kernels;
 
 /// <summary>The N logits, logit 0 apart, accumulated one hidden unit at a time (a value, so kernels keep it in registers).</summary>
-public struct Logits<TOthers> where TOthers : unmanaged, IVector<TOthers>
+internal struct Logits<TOthers> where TOthers : unmanaged, IVector<TOthers>
 {
     // Others first: ILGPU 1.5.3 fails to compile a read of a vector field behind a float one ("Cannot convert from 'Float32' to type 'Struct<...>'").
     public TOthers Others;

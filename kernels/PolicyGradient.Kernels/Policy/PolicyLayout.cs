@@ -16,12 +16,17 @@ public enum PolicyHead
 /// </summary>
 public readonly record struct PolicyLayout(int Inputs, int Hidden, int Actions, PolicyHead Head = PolicyHead.Categorical)
 {
+    /// <summary>fc1.weight's first value: it starts the vector.</summary>
     public int Fc1Weight => 0;
+    /// <summary>fc1.bias's first value.</summary>
     public int Fc1Bias => Inputs * Hidden;
+    /// <summary>fc2.weight's first value.</summary>
     public int Fc2Weight => Fc1Bias + Hidden;
+    /// <summary>fc2.bias's first value.</summary>
     public int Fc2Bias => Fc2Weight + Actions * Hidden;
     /// <summary>log_std's first value: where a Gaussian head keeps it (a categorical one has none).</summary>
     public int LogStd => Fc2Bias + Actions;
+    /// <summary>The parameters in all.</summary>
     public int Count => LogStd + (Head == PolicyHead.Gaussian ? Actions : 0);
 
     /// <summary>The shape as PyTorch users write it, e.g. 4-32-2 (a Gaussian head: 3-32-1 gaussian).</summary>

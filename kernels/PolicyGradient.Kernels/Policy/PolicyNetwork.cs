@@ -9,7 +9,7 @@ namespace PolicyGradient.Kernels;
 /// categorical head or the means of a Gaussian one (which keeps <see cref="Logits{TOthers}.First"/>
 /// and each unit's Out0 at zero and all its means in the vector).
 /// </summary>
-public static class PolicyNetwork
+internal static class PolicyNetwork
 {
     /// <summary>One agent's hidden units as a 1D view: the forward pass's loads then skip the 2D index arithmetic, which the CPU accelerator pays per access.</summary>
     public static ArrayView<T> AgentUnits<T>(ArrayView2D<T, Stride2D.DenseX> parameters, int agent) where T : unmanaged =>

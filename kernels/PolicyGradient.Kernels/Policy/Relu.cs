@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace PolicyGradient.Kernels;
 
-public static class Relu
+internal static class Relu
 {
     /// <summary>
     /// max(x, 0) that keeps a NaN: PTX's max.f32 returns the number when one operand is NaN, so

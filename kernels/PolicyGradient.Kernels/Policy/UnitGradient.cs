@@ -7,7 +7,7 @@ namespace PolicyGradient.Kernels;
 /// step at a time: fc1.weight[j][*], fc1.bias[j] and fc2.weight[1..N-1][j] (fc2.weight[0][j]'s is
 /// minus their sum). A value, so kernels keep it in registers.
 /// </summary>
-public readonly struct UnitGradient<TObservation, TOthers>(TObservation weights, float bias, TOthers @out)
+internal readonly struct UnitGradient<TObservation, TOthers>(TObservation weights, float bias, TOthers @out)
     where TObservation : unmanaged, IVector<TObservation>
     where TOthers : unmanaged, IVector<TOthers>
 {

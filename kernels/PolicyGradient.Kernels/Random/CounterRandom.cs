@@ -21,6 +21,7 @@ public static class CounterRandom
     /// <summary>The key of one stream, e.g. (run seed, iteration, environment).</summary>
     public static ulong StreamKey(ulong seed, ulong a, ulong b) => Mix(Mix(Mix(seed) ^ a) ^ b);
 
+    /// <summary>Draw <paramref name="counter"/> of stream <paramref name="key"/>: 64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Next64(ulong key, ulong counter) => Mix(key ^ Mix(counter));
 

@@ -9,6 +9,7 @@ namespace PolicyGradient.Kernels;
 /// </summary>
 public interface IVector<TSelf> where TSelf : unmanaged, IVector<TSelf>
 {
+    /// <summary>Its number of components.</summary>
     static abstract int Length { get; }
 
     /// <summary>Component <paramref name="i"/> (0 &lt;= i &lt; Length).</summary>
@@ -61,8 +62,11 @@ public interface IVector<TSelf> where TSelf : unmanaged, IVector<TSelf>
 /// <summary>Where inverse-CDF sampling stands: the running sum so far and the index picked (-1 while none).</summary>
 public readonly struct Pick(float cumulative, int index)
 {
+    /// <summary>The probabilities summed so far.</summary>
     public readonly float Cumulative = cumulative;
+    /// <summary>The action picked; -1 while none is.</summary>
     public readonly int Index = index;
 
+    /// <summary>Nothing summed, nothing picked: where sampling starts.</summary>
     public static Pick None => new(0.0f, -1);
 }

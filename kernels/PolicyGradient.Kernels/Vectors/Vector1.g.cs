@@ -6,54 +6,71 @@ namespace PolicyGradient.Kernels;
 /// <summary>A vector of 1 float32 components, as fields (see <see cref="IVector{TSelf}"/>).</summary>
 public struct Vector1 : IVector<Vector1>
 {
+    /// <summary>Component 0.</summary>
     public float X0;
 
+    /// <summary>The vector of these components, in order.</summary>
     public Vector1(float x0)
     {
         X0 = x0;
     }
 
+    /// <inheritdoc />
     public static int Length => 1;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Get(Vector1 v, int i) => v.X0;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector1 With(Vector1 v, int i, float value) => new(i == 0 ? value : v.X0);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(Vector1 x, Vector1 w) => x.X0 * w.X0;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector1 v) => acc + v.X0;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Max(float acc, Vector1 v) => Vectors.Max(acc, v.X0);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector1 AddScaled(Vector1 acc, Vector1 x, float s) => new(acc.X0 + x.X0 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector1 Add(Vector1 a, Vector1 b) => new(a.X0 + b.X0);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector1 Subtract(Vector1 v, float s) => new(v.X0 - s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector1 Scale(Vector1 v, float s) => new(v.X0 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector1 Divide(Vector1 v, float d) => new(v.X0 / d);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector1 ExpMinus(Vector1 v, float m) => new(MathF.Exp(v.X0 - m));
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector1 OneHotMinus(Vector1 p, int index) => new((index == 0 ? 1.0f : 0.0f) - p.X0);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float PLogP(Vector1 p) => Vectors.PLogP(p.X0);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Pick PickFromLast(Vector1 p, float u, Pick picked, int offset)
     {

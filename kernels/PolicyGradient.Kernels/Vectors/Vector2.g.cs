@@ -6,56 +6,74 @@ namespace PolicyGradient.Kernels;
 /// <summary>A vector of 2 float32 components, as fields (see <see cref="IVector{TSelf}"/>).</summary>
 public struct Vector2 : IVector<Vector2>
 {
+    /// <summary>Component 0.</summary>
     public float X0;
+    /// <summary>Component 1.</summary>
     public float X1;
 
+    /// <summary>The vector of these components, in order.</summary>
     public Vector2(float x0, float x1)
     {
         X0 = x0;
         X1 = x1;
     }
 
+    /// <inheritdoc />
     public static int Length => 2;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Get(Vector2 v, int i) => i == 0 ? v.X0 : v.X1;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector2 With(Vector2 v, int i, float value) => new(i == 0 ? value : v.X0, i == 1 ? value : v.X1);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(Vector2 x, Vector2 w) => x.X0 * w.X0 + x.X1 * w.X1;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector2 v) => acc + v.X0 + v.X1;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Max(float acc, Vector2 v) => Vectors.Max(Vectors.Max(acc, v.X0), v.X1);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector2 AddScaled(Vector2 acc, Vector2 x, float s) => new(acc.X0 + x.X0 * s, acc.X1 + x.X1 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector2 Add(Vector2 a, Vector2 b) => new(a.X0 + b.X0, a.X1 + b.X1);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector2 Subtract(Vector2 v, float s) => new(v.X0 - s, v.X1 - s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector2 Scale(Vector2 v, float s) => new(v.X0 * s, v.X1 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector2 Divide(Vector2 v, float d) => new(v.X0 / d, v.X1 / d);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector2 ExpMinus(Vector2 v, float m) => new(MathF.Exp(v.X0 - m), MathF.Exp(v.X1 - m));
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector2 OneHotMinus(Vector2 p, int index) => new((index == 0 ? 1.0f : 0.0f) - p.X0, (index == 1 ? 1.0f : 0.0f) - p.X1);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float PLogP(Vector2 p) => Vectors.PLogP(p.X0) + Vectors.PLogP(p.X1);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Pick PickFromLast(Vector2 p, float u, Pick picked, int offset)
     {

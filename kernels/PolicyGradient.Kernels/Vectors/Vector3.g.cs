@@ -6,10 +6,14 @@ namespace PolicyGradient.Kernels;
 /// <summary>A vector of 3 float32 components, as fields (see <see cref="IVector{TSelf}"/>).</summary>
 public struct Vector3 : IVector<Vector3>
 {
+    /// <summary>Component 0.</summary>
     public float X0;
+    /// <summary>Component 1.</summary>
     public float X1;
+    /// <summary>Component 2.</summary>
     public float X2;
 
+    /// <summary>The vector of these components, in order.</summary>
     public Vector3(float x0, float x1, float x2)
     {
         X0 = x0;
@@ -17,47 +21,62 @@ public struct Vector3 : IVector<Vector3>
         X2 = x2;
     }
 
+    /// <inheritdoc />
     public static int Length => 3;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Get(Vector3 v, int i) => i == 0 ? v.X0 : i == 1 ? v.X1 : v.X2;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector3 With(Vector3 v, int i, float value) => new(i == 0 ? value : v.X0, i == 1 ? value : v.X1, i == 2 ? value : v.X2);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(Vector3 x, Vector3 w) => x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector3 v) => acc + v.X0 + v.X1 + v.X2;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Max(float acc, Vector3 v) => Vectors.Max(Vectors.Max(Vectors.Max(acc, v.X0), v.X1), v.X2);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector3 AddScaled(Vector3 acc, Vector3 x, float s) => new(acc.X0 + x.X0 * s, acc.X1 + x.X1 * s, acc.X2 + x.X2 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector3 Add(Vector3 a, Vector3 b) => new(a.X0 + b.X0, a.X1 + b.X1, a.X2 + b.X2);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector3 Subtract(Vector3 v, float s) => new(v.X0 - s, v.X1 - s, v.X2 - s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector3 Scale(Vector3 v, float s) => new(v.X0 * s, v.X1 * s, v.X2 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector3 Divide(Vector3 v, float d) => new(v.X0 / d, v.X1 / d, v.X2 / d);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector3 ExpMinus(Vector3 v, float m) => new(MathF.Exp(v.X0 - m), MathF.Exp(v.X1 - m), MathF.Exp(v.X2 - m));
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector3 OneHotMinus(Vector3 p, int index) => new((index == 0 ? 1.0f : 0.0f) - p.X0, (index == 1 ? 1.0f : 0.0f) - p.X1, (index == 2 ? 1.0f : 0.0f) - p.X2);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float PLogP(Vector3 p) => Vectors.PLogP(p.X0) + Vectors.PLogP(p.X1) + Vectors.PLogP(p.X2);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Pick PickFromLast(Vector3 p, float u, Pick picked, int offset)
     {

@@ -6,12 +6,18 @@ namespace PolicyGradient.Kernels;
 /// <summary>A vector of 5 float32 components, as fields (see <see cref="IVector{TSelf}"/>).</summary>
 public struct Vector5 : IVector<Vector5>
 {
+    /// <summary>Component 0.</summary>
     public float X0;
+    /// <summary>Component 1.</summary>
     public float X1;
+    /// <summary>Component 2.</summary>
     public float X2;
+    /// <summary>Component 3.</summary>
     public float X3;
+    /// <summary>Component 4.</summary>
     public float X4;
 
+    /// <summary>The vector of these components, in order.</summary>
     public Vector5(float x0, float x1, float x2, float x3, float x4)
     {
         X0 = x0;
@@ -21,47 +27,62 @@ public struct Vector5 : IVector<Vector5>
         X4 = x4;
     }
 
+    /// <inheritdoc />
     public static int Length => 5;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Get(Vector5 v, int i) => i == 0 ? v.X0 : i == 1 ? v.X1 : i == 2 ? v.X2 : i == 3 ? v.X3 : v.X4;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector5 With(Vector5 v, int i, float value) => new(i == 0 ? value : v.X0, i == 1 ? value : v.X1, i == 2 ? value : v.X2, i == 3 ? value : v.X3, i == 4 ? value : v.X4);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(Vector5 x, Vector5 w) => x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3 + x.X4 * w.X4;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector5 v) => acc + v.X0 + v.X1 + v.X2 + v.X3 + v.X4;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Max(float acc, Vector5 v) => Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(acc, v.X0), v.X1), v.X2), v.X3), v.X4);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector5 AddScaled(Vector5 acc, Vector5 x, float s) => new(acc.X0 + x.X0 * s, acc.X1 + x.X1 * s, acc.X2 + x.X2 * s, acc.X3 + x.X3 * s, acc.X4 + x.X4 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector5 Add(Vector5 a, Vector5 b) => new(a.X0 + b.X0, a.X1 + b.X1, a.X2 + b.X2, a.X3 + b.X3, a.X4 + b.X4);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector5 Subtract(Vector5 v, float s) => new(v.X0 - s, v.X1 - s, v.X2 - s, v.X3 - s, v.X4 - s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector5 Scale(Vector5 v, float s) => new(v.X0 * s, v.X1 * s, v.X2 * s, v.X3 * s, v.X4 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector5 Divide(Vector5 v, float d) => new(v.X0 / d, v.X1 / d, v.X2 / d, v.X3 / d, v.X4 / d);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector5 ExpMinus(Vector5 v, float m) => new(MathF.Exp(v.X0 - m), MathF.Exp(v.X1 - m), MathF.Exp(v.X2 - m), MathF.Exp(v.X3 - m), MathF.Exp(v.X4 - m));
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector5 OneHotMinus(Vector5 p, int index) => new((index == 0 ? 1.0f : 0.0f) - p.X0, (index == 1 ? 1.0f : 0.0f) - p.X1, (index == 2 ? 1.0f : 0.0f) - p.X2, (index == 3 ? 1.0f : 0.0f) - p.X3, (index == 4 ? 1.0f : 0.0f) - p.X4);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float PLogP(Vector5 p) => Vectors.PLogP(p.X0) + Vectors.PLogP(p.X1) + Vectors.PLogP(p.X2) + Vectors.PLogP(p.X3) + Vectors.PLogP(p.X4);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Pick PickFromLast(Vector5 p, float u, Pick picked, int offset)
     {

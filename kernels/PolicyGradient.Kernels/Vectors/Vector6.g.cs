@@ -6,13 +6,20 @@ namespace PolicyGradient.Kernels;
 /// <summary>A vector of 6 float32 components, as fields (see <see cref="IVector{TSelf}"/>).</summary>
 public struct Vector6 : IVector<Vector6>
 {
+    /// <summary>Component 0.</summary>
     public float X0;
+    /// <summary>Component 1.</summary>
     public float X1;
+    /// <summary>Component 2.</summary>
     public float X2;
+    /// <summary>Component 3.</summary>
     public float X3;
+    /// <summary>Component 4.</summary>
     public float X4;
+    /// <summary>Component 5.</summary>
     public float X5;
 
+    /// <summary>The vector of these components, in order.</summary>
     public Vector6(float x0, float x1, float x2, float x3, float x4, float x5)
     {
         X0 = x0;
@@ -23,47 +30,62 @@ public struct Vector6 : IVector<Vector6>
         X5 = x5;
     }
 
+    /// <inheritdoc />
     public static int Length => 6;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Get(Vector6 v, int i) => i == 0 ? v.X0 : i == 1 ? v.X1 : i == 2 ? v.X2 : i == 3 ? v.X3 : i == 4 ? v.X4 : v.X5;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector6 With(Vector6 v, int i, float value) => new(i == 0 ? value : v.X0, i == 1 ? value : v.X1, i == 2 ? value : v.X2, i == 3 ? value : v.X3, i == 4 ? value : v.X4, i == 5 ? value : v.X5);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(Vector6 x, Vector6 w) => x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3 + x.X4 * w.X4 + x.X5 * w.X5;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector6 v) => acc + v.X0 + v.X1 + v.X2 + v.X3 + v.X4 + v.X5;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Max(float acc, Vector6 v) => Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(acc, v.X0), v.X1), v.X2), v.X3), v.X4), v.X5);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector6 AddScaled(Vector6 acc, Vector6 x, float s) => new(acc.X0 + x.X0 * s, acc.X1 + x.X1 * s, acc.X2 + x.X2 * s, acc.X3 + x.X3 * s, acc.X4 + x.X4 * s, acc.X5 + x.X5 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector6 Add(Vector6 a, Vector6 b) => new(a.X0 + b.X0, a.X1 + b.X1, a.X2 + b.X2, a.X3 + b.X3, a.X4 + b.X4, a.X5 + b.X5);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector6 Subtract(Vector6 v, float s) => new(v.X0 - s, v.X1 - s, v.X2 - s, v.X3 - s, v.X4 - s, v.X5 - s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector6 Scale(Vector6 v, float s) => new(v.X0 * s, v.X1 * s, v.X2 * s, v.X3 * s, v.X4 * s, v.X5 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector6 Divide(Vector6 v, float d) => new(v.X0 / d, v.X1 / d, v.X2 / d, v.X3 / d, v.X4 / d, v.X5 / d);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector6 ExpMinus(Vector6 v, float m) => new(MathF.Exp(v.X0 - m), MathF.Exp(v.X1 - m), MathF.Exp(v.X2 - m), MathF.Exp(v.X3 - m), MathF.Exp(v.X4 - m), MathF.Exp(v.X5 - m));
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector6 OneHotMinus(Vector6 p, int index) => new((index == 0 ? 1.0f : 0.0f) - p.X0, (index == 1 ? 1.0f : 0.0f) - p.X1, (index == 2 ? 1.0f : 0.0f) - p.X2, (index == 3 ? 1.0f : 0.0f) - p.X3, (index == 4 ? 1.0f : 0.0f) - p.X4, (index == 5 ? 1.0f : 0.0f) - p.X5);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float PLogP(Vector6 p) => Vectors.PLogP(p.X0) + Vectors.PLogP(p.X1) + Vectors.PLogP(p.X2) + Vectors.PLogP(p.X3) + Vectors.PLogP(p.X4) + Vectors.PLogP(p.X5);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Pick PickFromLast(Vector6 p, float u, Pick picked, int offset)
     {

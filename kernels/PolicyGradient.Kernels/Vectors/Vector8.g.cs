@@ -6,15 +6,24 @@ namespace PolicyGradient.Kernels;
 /// <summary>A vector of 8 float32 components, as fields (see <see cref="IVector{TSelf}"/>).</summary>
 public struct Vector8 : IVector<Vector8>
 {
+    /// <summary>Component 0.</summary>
     public float X0;
+    /// <summary>Component 1.</summary>
     public float X1;
+    /// <summary>Component 2.</summary>
     public float X2;
+    /// <summary>Component 3.</summary>
     public float X3;
+    /// <summary>Component 4.</summary>
     public float X4;
+    /// <summary>Component 5.</summary>
     public float X5;
+    /// <summary>Component 6.</summary>
     public float X6;
+    /// <summary>Component 7.</summary>
     public float X7;
 
+    /// <summary>The vector of these components, in order.</summary>
     public Vector8(float x0, float x1, float x2, float x3, float x4, float x5, float x6, float x7)
     {
         X0 = x0;
@@ -27,47 +36,62 @@ public struct Vector8 : IVector<Vector8>
         X7 = x7;
     }
 
+    /// <inheritdoc />
     public static int Length => 8;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Get(Vector8 v, int i) => i == 0 ? v.X0 : i == 1 ? v.X1 : i == 2 ? v.X2 : i == 3 ? v.X3 : i == 4 ? v.X4 : i == 5 ? v.X5 : i == 6 ? v.X6 : v.X7;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector8 With(Vector8 v, int i, float value) => new(i == 0 ? value : v.X0, i == 1 ? value : v.X1, i == 2 ? value : v.X2, i == 3 ? value : v.X3, i == 4 ? value : v.X4, i == 5 ? value : v.X5, i == 6 ? value : v.X6, i == 7 ? value : v.X7);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(Vector8 x, Vector8 w) => x.X0 * w.X0 + x.X1 * w.X1 + x.X2 * w.X2 + x.X3 * w.X3 + x.X4 * w.X4 + x.X5 * w.X5 + x.X6 * w.X6 + x.X7 * w.X7;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float acc, Vector8 v) => acc + v.X0 + v.X1 + v.X2 + v.X3 + v.X4 + v.X5 + v.X6 + v.X7;
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Max(float acc, Vector8 v) => Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(Vectors.Max(acc, v.X0), v.X1), v.X2), v.X3), v.X4), v.X5), v.X6), v.X7);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector8 AddScaled(Vector8 acc, Vector8 x, float s) => new(acc.X0 + x.X0 * s, acc.X1 + x.X1 * s, acc.X2 + x.X2 * s, acc.X3 + x.X3 * s, acc.X4 + x.X4 * s, acc.X5 + x.X5 * s, acc.X6 + x.X6 * s, acc.X7 + x.X7 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector8 Add(Vector8 a, Vector8 b) => new(a.X0 + b.X0, a.X1 + b.X1, a.X2 + b.X2, a.X3 + b.X3, a.X4 + b.X4, a.X5 + b.X5, a.X6 + b.X6, a.X7 + b.X7);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector8 Subtract(Vector8 v, float s) => new(v.X0 - s, v.X1 - s, v.X2 - s, v.X3 - s, v.X4 - s, v.X5 - s, v.X6 - s, v.X7 - s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector8 Scale(Vector8 v, float s) => new(v.X0 * s, v.X1 * s, v.X2 * s, v.X3 * s, v.X4 * s, v.X5 * s, v.X6 * s, v.X7 * s);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector8 Divide(Vector8 v, float d) => new(v.X0 / d, v.X1 / d, v.X2 / d, v.X3 / d, v.X4 / d, v.X5 / d, v.X6 / d, v.X7 / d);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector8 ExpMinus(Vector8 v, float m) => new(MathF.Exp(v.X0 - m), MathF.Exp(v.X1 - m), MathF.Exp(v.X2 - m), MathF.Exp(v.X3 - m), MathF.Exp(v.X4 - m), MathF.Exp(v.X5 - m), MathF.Exp(v.X6 - m), MathF.Exp(v.X7 - m));
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector8 OneHotMinus(Vector8 p, int index) => new((index == 0 ? 1.0f : 0.0f) - p.X0, (index == 1 ? 1.0f : 0.0f) - p.X1, (index == 2 ? 1.0f : 0.0f) - p.X2, (index == 3 ? 1.0f : 0.0f) - p.X3, (index == 4 ? 1.0f : 0.0f) - p.X4, (index == 5 ? 1.0f : 0.0f) - p.X5, (index == 6 ? 1.0f : 0.0f) - p.X6, (index == 7 ? 1.0f : 0.0f) - p.X7);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float PLogP(Vector8 p) => Vectors.PLogP(p.X0) + Vectors.PLogP(p.X1) + Vectors.PLogP(p.X2) + Vectors.PLogP(p.X3) + Vectors.PLogP(p.X4) + Vectors.PLogP(p.X5) + Vectors.PLogP(p.X6) + Vectors.PLogP(p.X7);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Pick PickFromLast(Vector8 p, float u, Pick picked, int offset)
     {

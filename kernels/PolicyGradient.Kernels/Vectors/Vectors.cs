@@ -5,6 +5,7 @@ namespace PolicyGradient.Kernels;
 /// <summary>What the vector types share: their type by length, the float helpers their generated code calls, and conversions for host code.</summary>
 public static class Vectors
 {
+    /// <summary>The longest vector type: observations and actions of up to 8 components.</summary>
     public const int MaxLength = 8;
 
     /// <summary>The vector type of length <paramref name="length"/> (1 to <see cref="MaxLength"/>).</summary>
@@ -52,6 +53,7 @@ public static class Vectors
         return values;
     }
 
+    /// <summary>The vector of these components, for host code.</summary>
     public static T FromArray<T>(ReadOnlySpan<float> values) where T : unmanaged, IVector<T>
     {
         if (values.Length != T.Length)

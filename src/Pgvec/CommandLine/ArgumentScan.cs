@@ -6,7 +6,7 @@ namespace Pgvec.CommandLine;
 /// "--envs" its default and drops stray words. What passes is handed on as "--name=value" (so a
 /// value such as "-0.5" is never mistaken for an option), with each raw value kept for messages.
 /// </summary>
-public sealed class ArgumentScan
+internal sealed class ArgumentScan
 {
     private ArgumentScan(IReadOnlyList<string> normalised, IReadOnlyDictionary<string, string> rawValues)
     {

@@ -8,7 +8,7 @@ namespace Pgvec.CommandLine;
 /// CommandLineParser converts values and fills defaults, then every option's rule is applied.
 /// Anything wrong becomes a <see cref="UsageException"/> naming the bad value.
 /// </summary>
-public static class CommandLineParsing
+internal static class CommandLineParsing
 {
     private static readonly string[] HelpTokens = ["--help", "-h"];
     private const string VersionToken = "--version";

@@ -4,7 +4,7 @@ namespace Pgvec.CommandLine;
 /// On the command line an enum value is its lower-cased name (auto, cuda, opencl, cpu;
 /// reinforce, seed; host, device): the same names the library writes into summary.json.
 /// </summary>
-public static class EnumNames
+internal static class EnumNames
 {
     public static IReadOnlyList<string> Of(Type enumType) =>
         Enum.GetNames(enumType).Select(n => n.ToLowerInvariant()).ToList();

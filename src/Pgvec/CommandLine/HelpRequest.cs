@@ -8,7 +8,7 @@ namespace Pgvec.CommandLine;
 /// verb's options in <see cref="VerbSpec"/>'s order, each with its value placeholder and its
 /// default), printed on stdout.
 /// </summary>
-public sealed class HelpRequest(VerbSpec? verb) : ICommand
+internal sealed class HelpRequest(VerbSpec? verb) : ICommand
 {
     private const int Width = 100;
 

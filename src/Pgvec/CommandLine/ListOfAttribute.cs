@@ -9,7 +9,7 @@ namespace Pgvec.CommandLine;
 /// `train --lr` allows; each value at most once. With <see cref="Ranges"/>, an integer item
 /// may be an inclusive range such as 0-31.
 /// </summary>
-public sealed class ListOfAttribute(Type optionsType, string propertyName) : OptionRule
+internal sealed class ListOfAttribute(Type optionsType, string propertyName) : OptionRule
 {
     /// <summary>Bounds the grid before a range such as 0-18446744073709551615 is expanded.</summary>
     public const int MaxItems = 65_536;

@@ -3,7 +3,7 @@ using PolicyGradient.Text;
 namespace Pgvec.CommandLine;
 
 /// <summary>Every usage error's wording, so each names the bad value and what is allowed.</summary>
-public static class OptionErrors
+internal static class OptionErrors
 {
     public static UsageException UnknownVerb(string verb) =>
         new($"unknown verb '{verb}'{Suggestion(verb, VerbSpec.All.Select(v => v.Name), "'", "'")}: must be one of {string.Join(", ", VerbSpec.All.Select(v => v.Name))}");

@@ -5,7 +5,7 @@ namespace Pgvec.CommandLine;
 /// where what the option does differs by verb: the files --out holds, --lr's default.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public sealed class OptionHelpAttribute(string longName, string helpText) : Attribute
+internal sealed class OptionHelpAttribute(string longName, string helpText) : Attribute
 {
     public string LongName { get; } = longName;
     public string HelpText { get; } = helpText;

@@ -7,7 +7,7 @@ namespace Pgvec.CommandLine;
 /// the error for a value outside the rule and the error for a value that does not even parse.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public abstract class OptionRule : Attribute
+internal abstract class OptionRule : Attribute
 {
     /// <summary>Completes "must be ...", e.g. "an integer from 1 to 1024".</summary>
     public abstract string Allowed { get; }
@@ -33,7 +33,7 @@ public abstract class OptionRule : Attribute
     protected static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
-public sealed class IntegerRangeAttribute(int min, int max) : OptionRule
+internal sealed class IntegerRangeAttribute(int min, int max) : OptionRule
 {
     public override string Allowed => $"an integer from {min} to {max}";
     public override string Refusal => "is out of range";
@@ -41,7 +41,7 @@ public sealed class IntegerRangeAttribute(int min, int max) : OptionRule
     public override bool Accepts(object? value) => value is int v && v >= min && v <= max;
 }
 
-public sealed class LongRangeAttribute(long min, long max) : OptionRule
+internal sealed class LongRangeAttribute(long min, long max) : OptionRule
 {
     public override string Allowed => $"an integer from {min} to {max}";
     public override string Refusal => "is out of range";
@@ -50,7 +50,7 @@ public sealed class LongRangeAttribute(long min, long max) : OptionRule
 }
 
 /// <summary>Any 64-bit unsigned integer: the option's type already enforces it.</summary>
-public sealed class UnsignedIntegerAttribute : OptionRule
+internal sealed class UnsignedIntegerAttribute : OptionRule
 {
     public override string Allowed => $"an integer from 0 to {ulong.MaxValue}";
     public override string Placeholder => "N";
@@ -58,7 +58,7 @@ public sealed class UnsignedIntegerAttribute : OptionRule
 }
 
 /// <summary>A finite number, optionally strictly above a bound (learning rates, time budgets).</summary>
-public sealed class FiniteNumberAttribute : OptionRule
+internal sealed class FiniteNumberAttribute : OptionRule
 {
     public double GreaterThan { get; init; } = double.NegativeInfinity;
 
@@ -72,7 +72,7 @@ public sealed class FiniteNumberAttribute : OptionRule
 }
 
 /// <summary>A number in a closed interval.</summary>
-public sealed class NumberRangeAttribute(double min, double max) : OptionRule
+internal sealed class NumberRangeAttribute(double min, double max) : OptionRule
 {
     public override string Allowed => $"a number from {Number(min)} to {Number(max)}";
     public override string Refusal => "is out of range";
@@ -81,7 +81,7 @@ public sealed class NumberRangeAttribute(double min, double max) : OptionRule
 }
 
 /// <summary>The lower-case name of one of an enum's values (see <see cref="EnumNames"/>).</summary>
-public sealed class OneOfAttribute(Type enumType) : OptionRule
+internal sealed class OneOfAttribute(Type enumType) : OptionRule
 {
     public IReadOnlyList<string> Names { get; } = EnumNames.Of(enumType);
     public override string Allowed => $"one of {string.Join(", ", Names)}";
@@ -90,7 +90,7 @@ public sealed class OneOfAttribute(Type enumType) : OptionRule
 }
 
 /// <summary>A built-in environment's Gymnasium id; with --env-assembly, any name, which the verb looks up in that assembly.</summary>
-public sealed class EnvironmentIdAttribute : OptionRule
+internal sealed class EnvironmentIdAttribute : OptionRule
 {
     public override bool WaivedBy(IReadOnlyDictionary<string, string> given) => given.ContainsKey(Pgvec.Commands.EnvironmentChoice.AssemblyOption);
 
@@ -98,32 +98,28 @@ public sealed class EnvironmentIdAttribute : OptionRule
     public override string Placeholder => "ID";
     public override bool Accepts(object? value) => value is string s && PolicyGradient.Environment.Environments.Find(s) is not null;
 
-    /// <summary>A near miss names the id meant (acrobot: Acrobot-v1); a Gymnasium id pgvec has no policy for yet says so.</summary>
-    public override string RefusalOf(object? value)
-    {
-        if (value is not string name || PolicyGradient.Environment.ReferenceEnvironments.ClosestId(name) is not { } closest)
-            return Refusal;
-        return PolicyGradient.Environment.Environments.Find(closest) is null
-            ? $"is not one pgvec trains yet ({closest} has continuous actions)"
-            : $"is not valid (did you mean {closest}?)";
-    }
+    /// <summary>A near miss names the id meant (acrobot: Acrobot-v1, pendulum: Pendulum-v1).</summary>
+    public override string RefusalOf(object? value) =>
+        value is string name && PolicyGradient.Environment.ReferenceEnvironments.ClosestId(name) is { } closest
+            ? $"is not valid (did you mean {closest}?)"
+            : Refusal;
 }
 
-public sealed class NonEmptyAttribute(string what) : OptionRule
+internal sealed class NonEmptyAttribute(string what) : OptionRule
 {
     public override string Allowed => what;
     public override bool Accepts(object? value) => value is string { Length: > 0 };
 }
 
 /// <summary>A bool option: present or absent, never given a value; implied, not declared.</summary>
-public sealed class SwitchRule : OptionRule
+internal sealed class SwitchRule : OptionRule
 {
     public override string Allowed => "given without a value";
     public override bool Accepts(object? value) => value is bool;
 }
 
 /// <summary>A comma-separated list of integers within a range, e.g. "1,64,4096".</summary>
-public sealed class IntegerListAttribute(int min, int max) : OptionRule
+internal sealed class IntegerListAttribute(int min, int max) : OptionRule
 {
     public override string Allowed => $"comma-separated integers from {min} to {max}";
     public override string Placeholder => "N,N,...";

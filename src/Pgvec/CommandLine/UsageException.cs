@@ -1,4 +1,4 @@
 namespace Pgvec.CommandLine;
 
 /// <summary>Bad usage or input: the message is the one line the user sees after "pgvec: ".</summary>
-public sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message) : Exception(message);

@@ -5,7 +5,7 @@ using Pgvec.Options;
 namespace Pgvec.CommandLine;
 
 /// <summary>A verb as its options class declares it: name, help, and each option with its rule.</summary>
-public sealed class VerbSpec
+internal sealed class VerbSpec
 {
     /// <summary>
     /// Options are listed (help, errors, config.json) most specific first, as reflection returns
@@ -76,7 +76,7 @@ public sealed class VerbSpec
 }
 
 /// <summary>One --option of a verb.</summary>
-public sealed class OptionSpec
+internal sealed class OptionSpec
 {
     /// <param name="verbHelp">The verb's own help for an option it shares (<see cref="OptionHelpAttribute"/>); null: the option's.</param>
     public OptionSpec(OptionAttribute option, PropertyInfo property, string? verbHelp = null)

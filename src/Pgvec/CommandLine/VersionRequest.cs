@@ -3,7 +3,7 @@ using PolicyGradient.Output;
 namespace Pgvec.CommandLine;
 
 /// <summary>`pgvec --version`: the version every file a run writes records.</summary>
-public sealed class VersionRequest : ICommand
+internal sealed class VersionRequest : ICommand
 {
     public int Execute(TextWriter stdout, TextWriter stderr)
     {

@@ -1,12 +1,13 @@
 using Pgvec.CommandLine;
 using Pgvec.Options;
+using PolicyGradient.Reporting.Plots;
 using PolicyGradient.Output;
 using PolicyGradient.Training;
 
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec baseline`: the tutorial's one-environment algorithm on one host thread.</summary>
-public static class BaselineRun
+internal static class BaselineRun
 {
     public const string Device = "host";
     public const string DeviceName = "host CPU, one thread";
@@ -48,7 +49,7 @@ public static class BaselineRun
             RunCompletion.Failed(identity, training, done, 0.0, directory, e.Message, interrupted: false);
             throw;
         }
-        recorder.DrawLearningCurve(training.TargetReturn, "pgvec baseline");
+        LearningCurvePlot.SaveRun(directory, recorder.Curve, training.TargetReturn, "pgvec baseline");
         checkpoints.FinishPolicy(outcome.Policy);
         // No device, context or kernels to prepare.
         return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds: 0.0, directory, context.Stdout), recorder.Curve);

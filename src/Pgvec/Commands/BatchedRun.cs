@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PolicyGradient.Reporting.Plots;
 using PolicyGradient.Devices;
 using PolicyGradient.Distributed;
 using PolicyGradient.Output;
@@ -7,7 +8,7 @@ using PolicyGradient.Training;
 namespace Pgvec.Commands;
 
 /// <summary>Batched training on the chosen accelerator, for train and compare; data-parallel `train` under MPI.</summary>
-public static class BatchedRun
+internal static class BatchedRun
 {
     /// <param name="processes">Data-parallel: this is rank 0, which shows progress and writes the run directory; null: alone.</param>
     public static CompletedRun Run(BatchedSettings batched, TrainingOptions training, RunCheckpoints checkpoints, RunContext context, IProcessGroup? processes = null)
@@ -27,7 +28,7 @@ public static class BatchedRun
 
         var identity = new RunCompletion.RunIdentity(RunSummary.BatchedMode, device.Kind.Name(), device.Name, batched.Envs, processes?.Size ?? 1);
         using var recorder = new RunRecorder(directory, $"train, {batched.Envs} envs on {device.Kind.Name()}",
-            "mean return of the iteration's episodes", checkpoints.ResumedAfter);
+            LearningCurve.IterationMeanReturn, checkpoints.ResumedAfter);
         var evaluation = new PeriodicEvaluation(batched.EvalEvery, training.Environment, training.Seed, directory, checkpoints.Metadata);
         var progress = context.Progress(training, perEpisode: false);
         // Until the outcome is settled (the end of this method), a second interrupt leaves a summary saying so.
@@ -50,7 +51,7 @@ public static class BatchedRun
             throw;
         }
         checkpoints.Finish(state);
-        recorder.DrawLearningCurve(training.TargetReturn, "pgvec train");
+        LearningCurvePlot.SaveRun(directory, recorder.Curve, training.TargetReturn, "pgvec train");
         return new CompletedRun(RunCompletion.Finish(identity, training, outcome, setupSeconds, directory, context.Stdout), recorder.Curve);
     }
 

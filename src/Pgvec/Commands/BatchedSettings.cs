@@ -3,4 +3,4 @@ using PolicyGradient.Devices;
 namespace Pgvec.Commands;
 
 /// <summary>Where and how wide a batched run trains: the accelerator asked for, whether it must be that one, the env count, and how often its policy is evaluated (null: never).</summary>
-public sealed record BatchedSettings(DeviceKind Device, bool StrictDevice, int Envs, int? EvalEvery = null);
+internal sealed record BatchedSettings(DeviceKind Device, bool StrictDevice, int Envs, int? EvalEvery = null);

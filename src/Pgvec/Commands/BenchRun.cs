@@ -7,7 +7,7 @@ using PolicyGradient.Environment;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec bench`: its report path and peer checked before anything is measured, then the benchmark.</summary>
-public sealed class BenchRun(BenchOptions options, EnvironmentDefinition environment, OutputFile report) : ICommand
+internal sealed class BenchRun(BenchOptions options, EnvironmentDefinition environment, OutputFile report) : ICommand
 {
     /// <summary>The peer scripts, copied beside the program at build, so bench finds them from any folder.</summary>
     public static readonly string PeerDirectory = Path.Combine(AppContext.BaseDirectory, "peers");

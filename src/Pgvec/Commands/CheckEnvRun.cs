@@ -7,7 +7,7 @@ using PolicyGradient.EnvironmentChecks;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec check-env`: the environment named, one line per check, a count; exit 0 if none failed, 1 naming the first that did.</summary>
-public sealed class CheckEnvRun(EnvironmentDefinition environment, int episodes, ulong seed) : ICommand
+internal sealed class CheckEnvRun(EnvironmentDefinition environment, int episodes, ulong seed) : ICommand
 {
     public int Execute(TextWriter stdout, TextWriter stderr)
     {

@@ -1,19 +1,17 @@
 using System.Globalization;
-using PolicyGradient.Output;
+using PolicyGradient.Checkpoints;
 using Pgvec.CommandLine;
 
 namespace Pgvec.Commands;
 
 /// <summary>
-/// The __metadata__ of every safetensors file a run writes: "format": "pt" (as
-/// safetensors.torch writes it), pgvec's version, and the run's options under their
+/// The __metadata__ of every safetensors file a run writes: <see cref="FileMetadata"/>'s
+/// format and version, and the run's options under their
 /// command-line names with their values as the command line reads them, so `train --resume`
 /// puts them back through the same parser and rules.
 /// </summary>
-public static class CheckpointMetadata
+internal static class CheckpointMetadata
 {
-    public const string FormatKey = "format";
-    public const string VersionKey = "pgvec_version";
     public const string InitFromKey = "init_from";
 
     /// <summary>Where the output goes and where the weights came from: not options of the run itself.</summary>
@@ -22,7 +20,7 @@ public static class CheckpointMetadata
     /// <summary>The options of <paramref name="verb"/> that <paramref name="options"/> has, with their values.</summary>
     public static Dictionary<string, string> Of(VerbSpec verb, object options)
     {
-        var metadata = new Dictionary<string, string> { [FormatKey] = "pt", [VersionKey] = PgvecVersion.Text };
+        Dictionary<string, string> metadata = FileMetadata.Start();
         foreach (OptionSpec option in Stored(verb))
         {
             if (option.Property.DeclaringType!.IsInstanceOfType(options) && option.Property.GetValue(options) is { } value)

@@ -1,11 +1,12 @@
 using Pgvec.CommandLine;
 using Pgvec.Options;
+using PolicyGradient.Reporting.Plots;
 using PolicyGradient.Output;
 
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec compare`: the baseline, then batched training, same seed, objective and time budget.</summary>
-public static class CompareRun
+internal static class CompareRun
 {
     public const string ComparisonFile = "compare.json";
 

@@ -4,7 +4,7 @@ using PolicyGradient.Output;
 namespace Pgvec.Commands;
 
 /// <summary>compare's table: one row per run, then the speed-ups of batched over baseline.</summary>
-public static class ComparisonTable
+internal static class ComparisonTable
 {
     public static void Print(ComparisonSummary comparison, TextWriter stdout)
     {

@@ -4,7 +4,7 @@ using PolicyGradient.Distributed;
 namespace Pgvec.Commands;
 
 /// <summary>Opens the requested accelerator (falling back to the CPU one, with a warning) and says on stderr which one runs, unless quiet.</summary>
-public static class DeviceChoice
+internal static class DeviceChoice
 {
     public static ComputeDevice Open(DeviceKind requested, TextWriter stderr, bool strict = false, bool quiet = false, DevicePlacement? placement = null)
     {

@@ -6,7 +6,7 @@ using PolicyGradient.Output;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec devices`: what ILGPU finds here, what --device auto would run on and why, and optionally the kernels' PTX.</summary>
-public static class DeviceListing
+internal static class DeviceListing
 {
     /// <summary>The architecture `--ptx` compiles for: the H100/H200 generation.</summary>
     public static readonly CudaArchitecture PtxArchitecture = CudaArchitecture.SM_90;

@@ -9,7 +9,7 @@ namespace Pgvec.Commands;
 /// assembly's environments (its id or type name; the only one when --env is not given). What
 /// cannot be loaded or found is a usage error, one line.
 /// </summary>
-public static class EnvironmentChoice
+internal static class EnvironmentChoice
 {
     public const string Option = "env";
     public const string AssemblyOption = "env-assembly";

@@ -4,7 +4,7 @@ using Pgvec.CommandLine;
 using Pgvec.Options;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Environment;
-using PolicyGradient.Export;
+using PolicyGradient.Reporting.Export;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
@@ -12,7 +12,7 @@ using PolicyGradient.Training;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec eval`: a saved policy's returns and episode lengths on the reference env; optionally one episode drawn.</summary>
-public sealed class EvalRun : ICommand
+internal sealed class EvalRun : ICommand
 {
     public const string ReportFile = "eval.json";
 
@@ -59,10 +59,15 @@ public sealed class EvalRun : ICommand
         if (options.EnvAssembly is not null)
             throw new UsageException("--env-assembly works with --checkpoint, whose metadata names the environment: an --onnx model is played on the built-in environment of its shape");
         OnnxPolicy model = OnnxInput.Load("onnx", options.Onnx!);
-        EnvironmentDefinition fitting = Environments.All.FirstOrDefault(e => e.Device.Observations == model.Observations && e.Device.Actions == model.Actions)
-            ?? throw new UsageException($"--onnx {options.Onnx} maps {model.Observations} observations to {model.Actions} actions: no environment has that shape ({string.Join(", ", Environments.All.Select(e => $"{e.Id} {e.Device.Observations} to {e.Device.Actions}"))})");
+        EnvironmentDefinition fitting = Environments.All.FirstOrDefault(e => e.Device.Head == model.Head && e.Device.Observations == model.Observations && e.Device.Actions == model.Actions)
+            ?? throw new UsageException($"--onnx {options.Onnx} maps {model.Observations} observations to {ActionsText(model.Head, model.Actions)}: no environment has that shape " +
+                                        $"({string.Join(", ", Environments.All.Select(e => $"{e.Id} {e.Device.Observations} to {ActionsText(e.Device.Head, e.Device.Actions)}"))})");
         return new EvalRun(options, model, model.Hidden, fitting, report, renderFile);
     }
+
+    /// <summary>"2 actions" (categorical logits) or "1 Gaussian action dimension" (means).</summary>
+    private static string ActionsText(PolicyHead head, int actions) =>
+        head == PolicyHead.Gaussian ? Plural.Of(actions, "Gaussian action dimension") : Plural.Of(actions, "action");
 
     /// <summary>
     /// Where eval.json goes without --out: into the run directory the evaluated file lies in, as
@@ -103,26 +108,9 @@ public sealed class EvalRun : ICommand
     /// <summary>Episode 0 again, the first of the episodes the table sums up, frame by frame.</summary>
     private string Animation()
     {
-        IReferenceEnvironment env = _environment.CreateReference();
-        var cartPole = new List<CartPoleAnimation.Frame>();
-        var acrobot = new List<AcrobotAnimation.Frame>();
-        var mountainCar = new List<MountainCarAnimation.Frame>();
-        EpisodeResult episode = PolicyEvaluation.PlayEpisode(_policy, env, _environment.Device, 0, _options.Seed, _options.Actions, state =>
-        {
-            switch (state)
-            {
-                case CartPole c: cartPole.Add(CartPoleAnimation.FrameOf(c)); break;
-                case Acrobot a: acrobot.Add(AcrobotAnimation.FrameOf(a)); break;
-                case MountainCar m: mountainCar.Add(MountainCarAnimation.FrameOf(m)); break;
-            }
-        });
-        string title = string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(_options.PolicyFile)}: {_environment.Id} {_options.Actions.Name()} episode 0 of seed {_options.Seed}, return {episode.Return:F0}");
-        return env switch
-        {
-            CartPole => CartPoleAnimation.Render(cartPole, title),
-            Acrobot => AcrobotAnimation.Render(acrobot, title),
-            _ => MountainCarAnimation.Render(mountainCar, title, MountainCarConstants.GoalPosition),
-        };
+        IEpisodeRecording recording = EnvironmentAnimations.For(_environment.Id);
+        EpisodeResult episode = PolicyEvaluation.PlayEpisode(_policy, _environment.CreateReference(), _environment.Device, 0, _options.Seed, _options.Actions, recording.Add);
+        return recording.Render(string.Create(CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(_options.PolicyFile)}: {_environment.Id} {_options.Actions.Name()} episode 0 of seed {_options.Seed}, return {episode.Return:F0}"));
     }
 }

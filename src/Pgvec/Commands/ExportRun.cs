@@ -2,15 +2,14 @@ using PolicyGradient.Environment;
 using Pgvec.CommandLine;
 using Pgvec.Options;
 using PolicyGradient.Checkpoints;
-using PolicyGradient.Export;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec export`: a saved policy as an ONNX model, with the run's configuration inside.</summary>
-public sealed class ExportRun : ICommand
+internal sealed class ExportRun : ICommand
 {
     private readonly ExportOptions _options;
     private readonly PolicyParameters _policy;
@@ -47,12 +46,11 @@ public sealed class ExportRun : ICommand
 
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
-        ModelProto model = OnnxPolicyModel.Build(_policy, _environment, _metadata, PgvecVersion.Text);
         string path = _model.Claim();
-        OnnxPolicyModel.Write(path, model);
+        OnnxPolicyModel.Save(path, _policy, _environment, _metadata);
         var layout = _policy.Layout;
         stdout.WriteLine($"export: the {layout} policy of {_options.Checkpoint} as ONNX (IR version {OnnxPolicyModel.IrVersion}, opset {OnnxPolicyModel.OpsetVersion}): " +
-                         $"input {OnnxPolicyModel.ObservationInput} float [{OnnxPolicyModel.BatchDimension}, {layout.Inputs}], outputs {OnnxPolicyModel.LogitsOutput} and {OnnxPolicyModel.ProbabilitiesOutput} float [{OnnxPolicyModel.BatchDimension}, {layout.Actions}]");
+                         $"input {OnnxPolicyModel.ObservationInput} float [{OnnxPolicyModel.BatchDimension}, {layout.Inputs}], {OnnxPolicyModel.OutputsText(layout)}");
         stdout.WriteLine(path);
         return ExitCodes.Completed;
     }

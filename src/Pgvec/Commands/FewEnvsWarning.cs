@@ -8,7 +8,7 @@ namespace Pgvec.Commands;
 /// learning rate often collapses to a policy that drops the pole at once and never recovers
 /// (bench/RESULTS.md has the measurement). Said once on stderr, even with --quiet, before training.
 /// </summary>
-public static class FewEnvsWarning
+internal static class FewEnvsWarning
 {
     public const int FewEnvs = 8;
 

@@ -6,7 +6,7 @@ using PolicyGradient.Kernels;
 namespace Pgvec.Commands;
 
 /// <summary>Where --initial-log-std means something: a Gaussian policy, so a continuous environment.</summary>
-public static class InitialLogStdFit
+internal static class InitialLogStdFit
 {
     public static void Require(double? initialLogStd, IReadOnlyList<EnvironmentDefinition> environments)
     {

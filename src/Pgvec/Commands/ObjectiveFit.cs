@@ -5,7 +5,7 @@ using PolicyGradient.Training;
 namespace Pgvec.Commands;
 
 /// <summary>Which objectives an environment can be trained with.</summary>
-public static class ObjectiveFit
+internal static class ObjectiveFit
 {
     /// <summary>
     /// The tutorial's loss weights each step by the episode's return minus 15, an offset chosen for

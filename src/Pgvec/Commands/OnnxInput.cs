@@ -1,5 +1,5 @@
 using Pgvec.CommandLine;
-using PolicyGradient.Export;
+using PolicyGradient.Reporting.Export;
 
 namespace Pgvec.Commands;
 
@@ -8,7 +8,7 @@ namespace Pgvec.Commands;
 /// without pgvec's inputs and outputs is bad input (exit 2) with one line naming the option,
 /// the file and the first problem.
 /// </summary>
-public static class OnnxInput
+internal static class OnnxInput
 {
     public static OnnxPolicy Load(string option, string path)
     {

@@ -7,7 +7,7 @@ namespace Pgvec.Commands;
 /// that a bad path cannot lose the results. The default one lives in a fresh runs/VERB-... folder,
 /// claimed when written by creating the file exclusively, so two runs never share it.
 /// </summary>
-public sealed class OutputFile
+internal sealed class OutputFile
 {
     private readonly string _path;
     private readonly bool _named;

@@ -1,7 +1,7 @@
 namespace Pgvec.Commands;
 
 /// <summary>Where a program named on the command line is: a path as given, or a bare name looked up on PATH as a shell would.</summary>
-public static class PeerProgram
+internal static class PeerProgram
 {
     public static string? Find(string program)
     {

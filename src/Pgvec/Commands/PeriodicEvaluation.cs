@@ -11,7 +11,7 @@ namespace Pgvec.Commands;
 /// starts), as CleanRL's evaluation does; the best policy so far by that measure is kept as
 /// best-policy.safetensors, across resumed sessions.
 /// </summary>
-public sealed class PeriodicEvaluation
+internal sealed class PeriodicEvaluation
 {
     public const int Episodes = 10;
     public const string BestPolicyFile = "best-policy.safetensors";

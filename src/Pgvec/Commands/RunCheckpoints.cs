@@ -10,7 +10,7 @@ namespace Pgvec.Commands;
 /// iterations (if set) and at the end. Each file is replaced atomically, so a run stopped at any
 /// moment leaves the last complete checkpoint.
 /// </summary>
-public sealed class RunCheckpoints(
+internal sealed class RunCheckpoints(
     RunDirectory directory,
     IReadOnlyDictionary<string, string> metadata,
     int? every = null,

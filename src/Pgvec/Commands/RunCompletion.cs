@@ -5,7 +5,7 @@ using PolicyGradient.Training;
 namespace Pgvec.Commands;
 
 /// <summary>What every training run does once its loop ends: greedy evaluation, summary.json, the final line.</summary>
-public static class RunCompletion
+internal static class RunCompletion
 {
     public const int GreedyEpisodes = 100;
     public const string SummaryFile = "summary.json";

@@ -8,7 +8,7 @@ namespace Pgvec.Commands;
 /// What every training run needs besides its training options: the verb and its options for
 /// config.json, where it writes, how it shows progress, and the streams it prints to.
 /// </summary>
-public sealed record RunContext(string Verb, IReadOnlyDictionary<string, object?> Options, bool Quiet, RunDirectory Directory,
+internal sealed record RunContext(string Verb, IReadOnlyDictionary<string, object?> Options, bool Quiet, RunDirectory Directory,
     TextWriter Stdout, TextWriter Stderr)
 {
     public static RunContext Of(RunDirectoryOptions options, RunDirectory directory, TextWriter stdout, TextWriter stderr) =>

@@ -9,7 +9,7 @@ namespace Pgvec.Commands;
 /// so no two runs ever share a directory. A default name another run claimed first moves on to
 /// the next free name; an --out another run claimed first is refused.
 /// </summary>
-public sealed class RunDirectory
+internal sealed class RunDirectory
 {
     /// <summary>Created exclusively in the directory by the run that owns it.</summary>
     public const string ClaimFile = ".pgvec-run";

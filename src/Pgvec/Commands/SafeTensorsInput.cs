@@ -7,7 +7,7 @@ namespace Pgvec.Commands;
 /// A .safetensors file named on the command line: a missing or malformed one is bad input (exit 2)
 /// with one line naming the option, the file and the first problem.
 /// </summary>
-public static class SafeTensorsInput
+internal static class SafeTensorsInput
 {
     public static T Read<T>(string option, string path, Func<SafeTensorsFile, T> interpret)
     {

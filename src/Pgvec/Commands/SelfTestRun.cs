@@ -5,7 +5,7 @@ using PolicyGradient.SelfTest;
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec selftest`: the device's facts, one line per check, exit 0 if all pass and 1 naming the first failure.</summary>
-public static class SelfTestRun
+internal static class SelfTestRun
 {
     public static int Run(DeviceKind requested, TextWriter stdout, TextWriter stderr)
     {

@@ -9,7 +9,7 @@ namespace Pgvec.Commands;
 /// id, or a user's id with the identity of its assembly (name, version, SHA-256) and the path
 /// it was loaded from (the run's --env-assembly).
 /// </summary>
-public static class StoredEnvironment
+internal static class StoredEnvironment
 {
     public const string Key = "env";
     public const string AssemblyNameKey = "env_assembly_name";

@@ -3,6 +3,7 @@ using System.Globalization;
 using Pgvec.CommandLine;
 using Pgvec.Options;
 using Pgvec.Progress;
+using PolicyGradient.Reporting.Plots;
 using PolicyGradient.Batched;
 using PolicyGradient.Checkpoints;
 using PolicyGradient.Devices;
@@ -21,7 +22,7 @@ namespace Pgvec.Commands;
 /// with greedy evaluations and statistics) and the two plots. An interrupted sweep writes the
 /// same files for what it trained, marked interrupted.
 /// </summary>
-public sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDistributedCommand
+internal sealed class SweepRun(SweepOptions options, RunDirectory directory) : IDistributedCommand
 {
     public const string PoliciesDirectory = "policies";
 

@@ -12,7 +12,7 @@ namespace Pgvec.Commands;
 /// resumed. Under MPI, data-parallel: every rank plays its share of --envs, rank 0 alone speaks
 /// and writes the run directory.
 /// </summary>
-public sealed class TrainCommand(TrainOptions options, RunDirectory directory, PolicyParameters? initial, BatchedTrainingState? resumed) : IDistributedCommand
+internal sealed class TrainCommand(TrainOptions options, RunDirectory directory, PolicyParameters? initial, BatchedTrainingState? resumed) : IDistributedCommand
 {
     public int Execute(TextWriter stdout, TextWriter stderr, IProcessGroup processes)
     {

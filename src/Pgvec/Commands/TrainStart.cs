@@ -12,7 +12,7 @@ namespace Pgvec.Commands;
 /// Where a train run starts, settled before anything runs: fresh, from the weights of --init-from,
 /// or from --resume's checkpoint with the options stored there. Bad input is a usage error here.
 /// </summary>
-public static class TrainStart
+internal static class TrainStart
 {
     /// <summary>
     /// What a resumed run may change: where and how long it runs. Every other option is the

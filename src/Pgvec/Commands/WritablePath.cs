@@ -1,7 +1,7 @@
 namespace Pgvec.Commands;
 
 /// <summary>Whether a path that may not exist yet could be created: its nearest existing ancestor is a directory we can write in.</summary>
-public static class WritablePath
+internal static class WritablePath
 {
     /// <returns>Null if the path can be created there; otherwise why not.</returns>
     public static string? Problem(string path)

@@ -8,7 +8,7 @@ namespace Pgvec.Options;
 [OptionHelp("lr", "(Default: 0.01, the tutorial's) Adam learning rate.")]
 [OptionHelp("out", "(Default: runs/baseline-yyyyMMdd-HHmmss-fff, a fresh one) The run directory: config.json, metrics.csv, events.out.tfevents.*, learning-curve.png, summary.json and policy.safetensors.")]
 [Verb("baseline", HelpText = "The single-env baseline (the tutorial's algorithm): one environment on the host, one Adam update per episode.")]
-public sealed class BaselineOptions : TrainingRunOptions, ICommand
+internal sealed class BaselineOptions : TrainingRunOptions, ICommand
 {
     public const int DefaultMaxEpisodes = 5000;
 

@@ -6,12 +6,12 @@ using PolicyGradient.Devices;
 namespace Pgvec.Options;
 
 /// <summary>The options of a batched run on an accelerator, shared by train and compare.</summary>
-public abstract class BatchedOptions : TrainingRunOptions
+internal abstract class BatchedOptions : TrainingRunOptions
 {
     /// <summary>Episode counts are reduced in float32 on the device, exact up to 2^24.</summary>
     public const int MaxEnvs = 1 << 24;
 
-    [Option("envs", MetaValue = "N", HelpText = "(Default: the environment's: 4096 for CartPole-v1 and MountainCar-v0, 256 for Acrobot-v1) Environments run in parallel: one episode each per iteration.")]
+    [Option("envs", MetaValue = "N", HelpText = "(Default: the environment's: CartPole-v1 4096, Acrobot-v1 256, MountainCar-v0 4096, Pendulum-v1 1024, MountainCarContinuous-v0 1024) Environments run in parallel: one episode each per iteration.")]
     [IntegerRange(1, MaxEnvs)]
     public int Envs { get => _envs ?? Environment.Defaults.Envs; set => _envs = value; }
 

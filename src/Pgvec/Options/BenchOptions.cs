@@ -6,9 +6,9 @@ using PolicyGradient.Devices;
 namespace Pgvec.Options;
 
 [Verb("bench", HelpText = "Measures throughput against env count, train against baseline time to solve over several seeds, and the PyTorch peer, in one run; writes bench.json.")]
-public sealed class BenchOptions : ICheckedOptions
+internal sealed class BenchOptions : ICheckedOptions
 {
-    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment every section measures: CartPole-v1, Acrobot-v1 or MountainCar-v0 (the PyTorch peer: CartPole-v1 only).")]
+    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment every section measures: CartPole-v1, Acrobot-v1, MountainCar-v0, Pendulum-v1 or MountainCarContinuous-v0 (the PyTorch peer: CartPole-v1 only).")]
     [EnvironmentId]
     public string Env { get; set; } = "CartPole-v1";
 
@@ -27,7 +27,7 @@ public sealed class BenchOptions : ICheckedOptions
     [IntegerList(1, BatchedOptions.MaxEnvs)]
     public string Envs { get; set; } = "";
 
-    [Option("solve-envs", MetaValue = "N", HelpText = "(Default: train's for the environment: 4096, 256 for Acrobot-v1) Env count of the time-to-solve runs and of the peer; they train with train's learning rate for the environment.")]
+    [Option("solve-envs", MetaValue = "N", HelpText = "(Default: train's for the environment: CartPole-v1 4096, Acrobot-v1 256, MountainCar-v0 4096, Pendulum-v1 1024, MountainCarContinuous-v0 1024) Env count of the time-to-solve runs and of the peer; they train with train's learning rate for the environment.")]
     [IntegerRange(1, BatchedOptions.MaxEnvs)]
     public int? SolveEnvs { get; set; }
 

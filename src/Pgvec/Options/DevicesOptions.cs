@@ -7,7 +7,7 @@ using Pgvec.CommandLine;
 namespace Pgvec.Options;
 
 [Verb("devices", HelpText = "Lists the accelerators ILGPU finds (memory, multiprocessors, limits; CUDA compute capability, driver and PTX target; OpenCL vendor and version) what the CUDA driver says when asked directly (library, cuInit, version, devices), and the one --device auto picks and why; on a GPU it also loads every kernel (exit 1 naming the one that fails).")]
-public sealed class DevicesOptions : ICommand, ICheckedOptions
+internal sealed class DevicesOptions : ICommand, ICheckedOptions
 {
     [Option("json", Default = false, HelpText = "Print one JSON object instead of text, for scripts.")]
     public bool Json { get; set; }

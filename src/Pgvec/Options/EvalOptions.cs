@@ -5,14 +5,14 @@ using PolicyGradient.Policy;
 
 namespace Pgvec.Options;
 
-[Verb("eval", HelpText = "Plays a saved policy (policy.safetensors or checkpoint.safetensors, or an ONNX model) on the host: a built-in environment's float64 Gymnasium-exact reference, or your own environment's struct (--env-assembly); prints a table and writes eval.json.")]
-public sealed class EvalOptions : ICheckedOptions
+[Verb("eval", HelpText = "Plays a saved policy (policy.safetensors or checkpoint.safetensors, or an ONNX model) on the host, on the environment it was trained on: a built-in's float64 Gymnasium-exact reference, or your own environment's struct (--env-assembly); prints a table and writes eval.json.")]
+internal sealed class EvalOptions : ICheckedOptions
 {
     [Option("checkpoint", MetaValue = "FILE", HelpText = "(Default: none; give this or --onnx) policy.safetensors or checkpoint.safetensors: a pgvec run's, or the tutorial's PyTorch Policy saved with safetensors.torch.save_file.")]
     [NonEmpty("a .safetensors file")]
     public string? Checkpoint { get; set; }
 
-    [Option("onnx", MetaValue = "FILE", HelpText = "(Default: none; give this or --checkpoint) An ONNX model with input obs float [batch, 4] and output logits float [batch, 2], as pgvec export writes, played through ONNX Runtime on the CPU.")]
+    [Option("onnx", MetaValue = "FILE", HelpText = "(Default: none; give this or --checkpoint) An ONNX model with input obs float [batch, D] and output logits float [batch, N], or outputs mean float [batch, A] and log_std float [A] (a Gaussian policy), as pgvec export writes, played through ONNX Runtime on the CPU on the environment of that shape.")]
     [NonEmpty("an .onnx file")]
     public string? Onnx { get; set; }
 
@@ -24,10 +24,10 @@ public sealed class EvalOptions : ICheckedOptions
     [IntegerRange(1, 1_000_000)]
     public int Episodes { get; set; }
 
-    [Option("greedy", Default = false, HelpText = "(Default) Play the most probable action, unless --sample is given.")]
+    [Option("greedy", Default = false, HelpText = "(Default) Play the most probable action (a Gaussian policy: its mean, which the environment clips to its Box), unless --sample is given.")]
     public bool Greedy { get; set; }
 
-    [Option("sample", Default = false, HelpText = "Draw each action from the policy, as training does.")]
+    [Option("sample", Default = false, HelpText = "Draw each action from the policy, as training does (a Gaussian policy: mean + exp(log_std) * N(0, 1), unclipped; the environment clips it).")]
     public bool Sample { get; set; }
 
     [Option("seed", Default = 0UL, HelpText = "Seed of the episodes' start states and of sampled actions (episode e of a seed always starts alike).")]
@@ -55,7 +55,7 @@ public sealed class EvalOptions : ICheckedOptions
 }
 
 /// <summary>eval's --device: only the host, said plainly rather than accepting an accelerator and ignoring it.</summary>
-public sealed class HostOnlyAttribute : OptionRule
+internal sealed class HostOnlyAttribute : OptionRule
 {
     public override string Allowed => "host (eval plays on the float64 Gymnasium-exact env on the host, not on an accelerator)";
     public override string Placeholder => "host";

@@ -4,8 +4,8 @@ using Pgvec.CommandLine;
 
 namespace Pgvec.Options;
 
-[Verb("export", HelpText = "Writes a saved policy (policy.safetensors or checkpoint.safetensors) as an ONNX model: input obs float [batch, 4], outputs logits and probs float [batch, 2]; runs anywhere ONNX Runtime does.")]
-public sealed class ExportOptions : ICheckedOptions
+[Verb("export", HelpText = "Writes a saved policy (policy.safetensors or checkpoint.safetensors) as an ONNX model: input obs float [batch, D]; outputs logits and probs float [batch, N] for a discrete-action policy, or mean float [batch, A], log_std float [A] and action float [batch, A] (the mean clipped to the Box) for a Gaussian one; runs anywhere ONNX Runtime does.")]
+internal sealed class ExportOptions : ICheckedOptions
 {
     [Option("checkpoint", Required = true, MetaValue = "FILE", HelpText = "policy.safetensors or checkpoint.safetensors of any --hidden: a pgvec run's, or the tutorial's PyTorch Policy saved with safetensors.torch.save_file.")]
     [NonEmpty("a .safetensors file")]

@@ -11,13 +11,13 @@ namespace Pgvec.Options;
 /// sweep): the network, the target and time budget, the outputs and the progress shown. Each
 /// declares its own --env: one environment, or a sweep's list of them.
 /// </summary>
-public abstract class RunDirectoryOptions
+internal abstract class RunDirectoryOptions
 {
     [Option("hidden", Default = 32, HelpText = "Hidden units of the D-H-N policy network (D observations and N actions come from --env).")]
     [IntegerRange(1, 1024)]
     public int Hidden { get; set; }
 
-    [Option("target-return", MetaValue = "X", HelpText = "(Default: the environment's reward_threshold: CartPole-v1 475, Acrobot-v1 -100, MountainCar-v0 -110) Solved when the mean return reaches this.")]
+    [Option("target-return", MetaValue = "X", HelpText = "(Default: the environment's reward_threshold: CartPole-v1 475, Acrobot-v1 -100, MountainCar-v0 -110, MountainCarContinuous-v0 90; where Gymnasium has none, pgvec's own: Pendulum-v1 -200) Solved when the mean return reaches this.")]
     [FiniteNumber]
     public double? TargetReturn { get => _targetReturn ?? DefaultTargetReturn; set => _targetReturn = value; }
 

@@ -9,11 +9,11 @@ using PolicyGradient.Training;
 namespace Pgvec.Options;
 
 [OptionHelp("max-seconds", "Time budget of each batch's training loop (one batch per --env), in seconds: every agent still training stops when it is spent.")]
-[OptionHelp("target-return", "(Default: each environment's reward_threshold: CartPole-v1 475, Acrobot-v1 -100, MountainCar-v0 -110) Solved when the mean return reaches this; given, it applies to every --env.")]
+[OptionHelp("target-return", "(Default: each environment's reward_threshold: CartPole-v1 475, Acrobot-v1 -100, MountainCar-v0 -110, MountainCarContinuous-v0 90; where Gymnasium has none, pgvec's own: Pendulum-v1 -200) Solved when the mean return reaches this; given, it applies to every --env.")]
 [OptionHelp("quiet", "Print only the final lines (one per configuration, then the sweep's): no progress and no device line (warnings and errors still go to stderr).")]
 [OptionHelp("out", "(Default: runs/sweep-yyyyMMdd-HHmmss-fff, a fresh one) The sweep's directory: config.json, sweep.json, sweep.csv, sweep.png, solved.png and policies/agent-NNN.safetensors.")]
 [Verb("sweep", HelpText = "Trains every combination of --env, --seeds, --lr, --gamma and --objective as one agent of --envs envs; writes sweep.json (statistics per configuration), sweep.csv, plots and every agent's policy.")]
-public sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
+internal sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
 {
     [Option("seeds", Default = "0-7", HelpText = "Seeds, one agent each per configuration: a list of seeds and ranges, e.g. 0-31, 1,5,9 or 0-3,10.")]
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Seed), Ranges = true)]

@@ -4,11 +4,11 @@ using Pgvec.CommandLine;
 
 namespace Pgvec.Options;
 
-[OptionHelp("env", "The environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0, or one of --env-assembly's.")]
-[OptionHelp("lr", "(Default: the environment's: 0.1 for CartPole-v1 and MountainCar-v0, 0.05 for Acrobot-v1) Adam learning rate.")]
+[OptionHelp("env", "The environment to train on: CartPole-v1, Acrobot-v1, MountainCar-v0, Pendulum-v1 or MountainCarContinuous-v0, or one of --env-assembly's.")]
+[OptionHelp("lr", "(Default: the environment's: CartPole-v1 0.1, Acrobot-v1 0.05, MountainCar-v0 0.1, Pendulum-v1 0.03, MountainCarContinuous-v0 0.05) Adam learning rate.")]
 [OptionHelp("out", "(Default: runs/train-yyyyMMdd-HHmmss-fff, a fresh one) The run directory: config.json, metrics.csv, events.out.tfevents.*, learning-curve.png, summary.json, policy.safetensors and checkpoint.safetensors.")]
 [Verb("train", isDefault: true, HelpText = "Batched training: every iteration runs --envs episodes in parallel on the device.")]
-public class TrainOptions : BatchedOptions
+internal class TrainOptions : BatchedOptions
 {
     [Option("checkpoint-every", HelpText = "(Default: only at the end) Also write checkpoint.safetensors and policy.safetensors every N iterations.")]
     [IntegerRange(1, int.MaxValue)]

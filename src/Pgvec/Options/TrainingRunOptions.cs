@@ -7,7 +7,7 @@ using PolicyGradient.Training;
 namespace Pgvec.Options;
 
 /// <summary>The options of the verbs that train one agent (train, baseline, compare): its <see cref="AgentSettings"/>.</summary>
-public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
+internal abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
 {
     /// <summary>baseline and compare run as given once the objective fits the environment; train also reads its input files.</summary>
     public virtual ICommand Check(ArgumentScan scan)
@@ -57,7 +57,7 @@ public abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOptions
     [LongRange(1, long.MaxValue)]
     public long? MaxEnvSteps { get; set; }
 
-    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1 or MountainCar-v0.")]
+    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment to train on: CartPole-v1, Acrobot-v1, MountainCar-v0, Pendulum-v1 or MountainCarContinuous-v0.")]
     [EnvironmentId]
     public string Env { get; set; } = "CartPole-v1";
 

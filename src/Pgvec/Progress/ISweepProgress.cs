@@ -4,7 +4,7 @@ using PolicyGradient.Sweeps;
 namespace Pgvec.Progress;
 
 /// <summary>Shows a sweep's progress while <see cref="Track{T}"/> runs it: <see cref="IProgressDisplay"/> for many agents.</summary>
-public interface ISweepProgress
+internal interface ISweepProgress
 {
     /// <param name="train">Runs the sweep, calling the given action after every agent's iteration.</param>
     T Track<T>(Func<Action<AgentIteration>, T> train);
@@ -21,7 +21,7 @@ public interface ISweepProgress
 }
 
 /// <summary>--quiet: nothing while training; the sweep's final summary still prints.</summary>
-public sealed class QuietSweepProgress : ISweepProgress
+internal sealed class QuietSweepProgress : ISweepProgress
 {
     public T Track<T>(Func<Action<AgentIteration>, T> train) => train(_ => { });
 }

@@ -9,7 +9,7 @@ namespace Pgvec.Progress;
 /// its latest report; a timer thread redraws the line a few times a second with one write, so
 /// the display never sits in the timed loop and costs next to nothing beside it.
 /// </summary>
-public sealed class LiveProgress(TrainingOptions training, string updates, TextWriter terminal) : IProgressDisplay
+internal sealed class LiveProgress(TrainingOptions training, string updates, TextWriter terminal) : IProgressDisplay
 {
     /// <summary>How often the line is redrawn: often enough to watch, rarely enough to cost nothing.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);

@@ -7,7 +7,7 @@ namespace Pgvec.Progress;
 /// Plain progress lines, for logs and redirected output: one per batched iteration; for the
 /// single-env baseline, one per 100 episodes or per second, and the last.
 /// </summary>
-public sealed class ProgressLog(TextWriter stdout, bool perEpisode) : IProgressDisplay
+internal sealed class ProgressLog(TextWriter stdout, bool perEpisode) : IProgressDisplay
 {
     private const int EpisodesPerLine = 100;
     private const double MaxQuietSeconds = 1.0;

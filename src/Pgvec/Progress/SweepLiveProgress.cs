@@ -10,7 +10,7 @@ namespace Pgvec.Progress;
 /// <see cref="LiveProgress"/> does, the training thread only counts; a timer thread redraws the
 /// display in place a few times a second with one write.
 /// </summary>
-public sealed class SweepLiveProgress(SweepTally tally, TextWriter terminal) : ISweepProgress
+internal sealed class SweepLiveProgress(SweepTally tally, TextWriter terminal) : ISweepProgress
 {
     /// <summary>More configurations than this are summed up in one line rather than each drawn.</summary>
     private const int MaxConfigurationLines = 12;

@@ -7,7 +7,7 @@ namespace Pgvec.Progress;
 /// Plain progress lines for logs and redirected output: one when an agent meets the target, and
 /// a count of agents solved at most once a second.
 /// </summary>
-public sealed class SweepProgressLog(TextWriter stdout, SweepTally tally) : ISweepProgress
+internal sealed class SweepProgressLog(TextWriter stdout, SweepTally tally) : ISweepProgress
 {
     private const double SecondsBetweenCounts = 1.0;
 

@@ -5,7 +5,7 @@ namespace Pgvec.Progress;
 
 /// <summary>What the sweep displays count: agents solved per configuration, the latest iteration, env-steps per second.</summary>
 /// <param name="targetReturns">Each environment's target, in the grid's order of environments.</param>
-public sealed class SweepTally(AgentGrid grid, IReadOnlyList<double> targetReturns)
+internal sealed class SweepTally(AgentGrid grid, IReadOnlyList<double> targetReturns)
 {
     private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
     private readonly int[] _solved = new int[grid.Configurations.Count];

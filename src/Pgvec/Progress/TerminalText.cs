@@ -1,7 +1,7 @@
 namespace Pgvec.Progress;
 
 /// <summary>What both live displays draw: a bar of a fraction, and lines kept off the terminal's last column.</summary>
-public static class TerminalText
+internal static class TerminalText
 {
     public const int BarWidth = 16;
 

@@ -1,6 +1,6 @@
 namespace Pgvec.Replay;
 
-public enum ReplayEngine
+internal enum ReplayEngine
 {
     /// <summary>The Gymnasium-exact float64 environment.</summary>
     Host,

@@ -8,9 +8,10 @@ namespace Pgvec.Replay;
 /// <summary>
 /// One environment stepped from a given state through given actions, one JSON line per action.
 /// Actions after termination keep stepping, as Gymnasium does; both engines truncate at the
-/// environment's time limit.
+/// environment's time limit, and clip a Box action to the Box.
 /// </summary>
-public sealed class ReplayTrajectory(EnvironmentDefinition environment, double[] initialState, int[] actions, bool suttonBartoReward)
+/// <param name="actions">Discrete actions, or Box actions (float32, as given: the environment clips them).</param>
+internal sealed class ReplayTrajectory(EnvironmentDefinition environment, double[] initialState, StepActions actions, bool suttonBartoReward)
 {
     private static readonly JsonSerializerOptions LineJson = new()
     {
@@ -24,9 +25,9 @@ public sealed class ReplayTrajectory(EnvironmentDefinition environment, double[]
     {
         IReferenceEnvironment env = suttonBartoReward ? new CartPole(suttonBartoReward: true) : environment.CreateReference();
         env.ResetTo(initialState);
-        return Write(stdout, action =>
+        return Write(stdout, t =>
         {
-            StepResult step = env.Step(action);
+            StepResult step = actions.Box is { } box ? env.Step(box[t]) : env.Step(actions.Discrete![t]);
             return (env.State.ToArray(), step);
         });
     }
@@ -40,9 +41,10 @@ public sealed class ReplayTrajectory(EnvironmentDefinition environment, double[]
         // one kernel step cannot know; the others' rewards are a function of the step alone.
         EpisodeBookkeeping? cartPole = environment == Environments.CartPole ? new EpisodeBookkeeping(suttonBartoReward) : null;
         float[] state = initialState.Select(v => (float)v).ToArray();
-        return Write(stdout, action =>
+        return Write(stdout, t =>
         {
-            DeviceTransition next = environment.Device.Step(device, [state], [action])[0];
+            StepActions one = actions.Box is { } box ? new StepActions(null, [box[t]]) : new StepActions([actions.Discrete![t]], null);
+            DeviceTransition next = environment.Device.Step(device, [state], one)[0];
             state = next.State;
             var (reward, truncated) = cartPole?.Record(next.Terminated) ?? (next.Reward, timeLimit.Count());
             return (state.Select(v => (double)v).ToArray(), new StepResult(next.Observation, reward, next.Terminated, truncated));
@@ -51,12 +53,22 @@ public sealed class ReplayTrajectory(EnvironmentDefinition environment, double[]
 
     private int Write(TextWriter stdout, Func<int, (double[] State, StepResult Step)> step)
     {
-        for (int t = 0; t < actions.Length; t++)
+        int count = actions.Box?.Length ?? actions.Discrete!.Length;
+        for (int t = 0; t < count; t++)
         {
-            var (state, result) = step(actions[t]);
-            var line = new ReplayStep(t + 1, actions[t], state, result.Observation, result.Reward, result.Terminated, result.Truncated);
+            var (state, result) = step(t);
+            var line = actions.Box is { } box
+                ? new ReplayStep(t + 1, box[t], state, result.Observation, result.Reward, result.Terminated, result.Truncated, Clipped(box[t]))
+                : new ReplayStep(t + 1, actions.Discrete![t], state, result.Observation, result.Reward, result.Terminated, result.Truncated);
             stdout.WriteLine(JsonSerializer.Serialize(line, LineJson));
         }
         return ExitCodes.Completed;
+    }
+
+    /// <summary>What the environment applies of an action outside its Box; null for one inside.</summary>
+    private float[]? Clipped(float[] action)
+    {
+        float[] clipped = ((BoxActions)environment.Device.ActionSpace).Clip(action);
+        return clipped.SequenceEqual(action) ? null : clipped;
     }
 }

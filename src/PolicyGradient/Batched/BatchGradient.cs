@@ -3,7 +3,7 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.Batched;
 
 /// <summary>One agent's reduced gradient row: the loss gradient, the loss, and the summed policy entropy (a view of the batch's host buffer).</summary>
-public readonly ref struct BatchGradient
+internal readonly ref struct BatchGradient
 {
     private readonly ReadOnlySpan<double> _row;
 

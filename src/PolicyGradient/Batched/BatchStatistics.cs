@@ -3,7 +3,7 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.Batched;
 
 /// <summary>One agent's episode statistics, read from the device's reduced <see cref="EpisodeStatistics"/> row (float64: counts exact to 2^53).</summary>
-public readonly struct BatchStatistics
+internal readonly struct BatchStatistics
 {
     public BatchStatistics(ReadOnlySpan<double> row)
     {

@@ -16,7 +16,7 @@ namespace PolicyGradient.Batched;
 /// leave the device except for checks (<see cref="ReadLastRollout"/>). Host staging arrays are
 /// allocated once: an iteration allocates nothing.
 /// </summary>
-public sealed class EpisodeBatch : IDisposable
+internal sealed class EpisodeBatch : IDisposable
 {
     private readonly DeviceKernels _kernels;
     private readonly TrajectoryBuffers _buffers;

@@ -8,7 +8,7 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Batched;
 
 /// <summary><see cref="TrajectoryBuffers"/> for a continuous environment: a Gaussian head per agent, and each step's unclipped draw and mean.</summary>
-public sealed class GaussianTrajectoryBuffers<TEnvironment, TState, TObservation, TAction> : TrajectoryBuffers
+internal sealed class GaussianTrajectoryBuffers<TEnvironment, TState, TObservation, TAction> : TrajectoryBuffers
     where TEnvironment : unmanaged, IContinuousEnvironment<TState, TObservation, TAction>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>

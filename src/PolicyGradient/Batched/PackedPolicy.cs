@@ -4,7 +4,7 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Batched;
 
 /// <summary>The policy in the device's layout: hidden units in groups of four (zero-padded), fc2.bias (and a Gaussian head's log_std) apart.</summary>
-public static class PackedPolicy
+internal static class PackedPolicy
 {
     /// <summary>Writes <paramref name="policy"/>'s hidden units into <paramref name="groups"/> (no allocation) and returns fc2.bias.</summary>
     public static Logits<TOthers> Pack<TObservation, TOthers>(PolicyParameters policy, Span<HiddenUnitGroup<TObservation, TOthers>> groups)

@@ -8,7 +8,7 @@ namespace PolicyGradient.Batched;
 /// against the host reference: per recorded step its observation, action (discrete, or a Gaussian
 /// policy's unclipped draw) and reward.
 /// </summary>
-public sealed class RecordedRollout(int envs, int maxSteps, int observations, float[] observationValues, RecordedActions actions, float[] rewards, double[] statistics)
+internal sealed class RecordedRollout(int envs, int maxSteps, int observations, float[] observationValues, RecordedActions actions, float[] rewards, double[] statistics)
 {
     public int Envs { get; } = envs;
     public int MaxSteps { get; } = maxSteps;
@@ -51,7 +51,7 @@ public sealed class RecordedRollout(int envs, int maxSteps, int observations, fl
 }
 
 /// <summary>A rollout's recorded actions: one int per step, or a Box action of some dimensions per step.</summary>
-public sealed class RecordedActions
+internal sealed class RecordedActions
 {
     private readonly int[]? _discrete;
     private readonly float[]? _box;

@@ -11,7 +11,7 @@ namespace PolicyGradient.Batched;
 /// The part of a batch whose types depend on the environment: the agents' packed parameters,
 /// the recorded trajectories, and the rollout and gradient launches over them.
 /// </summary>
-public abstract class TrajectoryBuffers : IDisposable
+internal abstract class TrajectoryBuffers : IDisposable
 {
     /// <summary>Packs agent <paramref name="agent"/>'s parameters into the host staging arrays (no allocation).</summary>
     public abstract void Pack(int agent, PolicyParameters policy);
@@ -26,7 +26,7 @@ public abstract class TrajectoryBuffers : IDisposable
     public abstract void Dispose();
 }
 
-public sealed class TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers> : TrajectoryBuffers
+internal sealed class TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers> : TrajectoryBuffers
     where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>

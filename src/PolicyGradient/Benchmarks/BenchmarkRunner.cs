@@ -6,7 +6,7 @@ using PolicyGradient.Training;
 namespace PolicyGradient.Benchmarks;
 
 /// <summary>What `pgvec bench` and bench/PolicyGradient.Bench measure, and where the report goes.</summary>
-public sealed record BenchmarkOptions
+internal sealed record BenchmarkOptions
 {
     /// <summary>What every section trains and steps; the PyTorch peer exists for CartPole-v1 only.</summary>
     public EnvironmentDefinition Environment { get; init; } = Environments.CartPole;
@@ -36,7 +36,7 @@ public sealed record BenchmarkOptions
 }
 
 /// <summary>Everything one benchmark run measured, side by side, with where and when.</summary>
-public sealed record BenchmarkReport(
+internal sealed record BenchmarkReport(
     string Date,
     string Machine,
     string Device,
@@ -52,7 +52,7 @@ public sealed record BenchmarkReport(
     IReadOnlyList<PeerRun> Peers,
     string Env);
 
-public static class BenchmarkRunner
+internal static class BenchmarkRunner
 {
     public const string TorchPeerScript = "torch_reinforce.py";
     private const int Hidden = 32;
@@ -167,7 +167,7 @@ public static class BenchmarkRunner
         return report;
     }
 
-    /// <summary>What `train --env` solves at by default: Gymnasium's reward_threshold (none: never solved, the budget decides).</summary>
+    /// <summary>What `train --env` solves at by default: Gymnasium's reward_threshold, else pgvec's own (Pendulum-v1's -200); none: never solved, the budget decides.</summary>
     private static double TargetReturn(EnvironmentDefinition env) => env.DefaultTargetReturn ?? double.PositiveInfinity;
 
     private static string CellText(CrossoverCell c) =>

@@ -3,10 +3,10 @@ using System.Diagnostics;
 namespace PolicyGradient.Benchmarks;
 
 /// <summary>What a finished child process printed, or why it did not finish.</summary>
-public sealed record ChildProcessResult(string Stdout, string Stderr, double WallSeconds, string? Error);
+internal sealed record ChildProcessResult(string Stdout, string Stderr, double WallSeconds, string? Error);
 
 /// <summary>Runs a program to completion with a time limit (bench's peers and fresh pgvec processes).</summary>
-public static class ChildProcess
+internal static class ChildProcess
 {
     /// <summary>A non-zero exit, a time-out or a program that cannot start is an <see cref="ChildProcessResult.Error"/>, never an exception.</summary>
     public static ChildProcessResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout)

@@ -3,19 +3,19 @@ using System.Text.Json;
 namespace PolicyGradient.Benchmarks;
 
 /// <summary>How to start pgvec as a fresh process: the program and the arguments before the verb.</summary>
-public sealed record PgvecCommand(string Program, IReadOnlyList<string> Prefix);
+internal sealed record PgvecCommand(string Program, IReadOnlyList<string> Prefix);
 
 /// <summary>One cell of the crossover table: `train` at one env count and learning rate over the seeds, each a fresh process.</summary>
 /// <param name="SecondsToSolve">Training seconds to solve, each seed's (null: unsolved or failed).</param>
 /// <param name="CommandSeconds">Whole-command wall-clock, start-up included, each seed's.</param>
-public sealed record CrossoverCell(int Envs, double LearningRate, IReadOnlyList<double?> SecondsToSolve, IReadOnlyList<double> CommandSeconds, IReadOnlyList<string> Errors)
+internal sealed record CrossoverCell(int Envs, double LearningRate, IReadOnlyList<double?> SecondsToSolve, IReadOnlyList<double> CommandSeconds, IReadOnlyList<string> Errors)
 {
     public Spread Solve => Spread.Of(SecondsToSolve);
     public Spread Command => Spread.Of(CommandSeconds.Select(s => (double?)s));
 }
 
 /// <summary>The crossover table and the single-env baseline it is read against, all measured cold.</summary>
-public sealed record CrossoverResult(string Device, IReadOnlyList<ulong> Seeds, CrossoverCell Baseline, IReadOnlyList<CrossoverCell> Train)
+internal sealed record CrossoverResult(string Device, IReadOnlyList<ulong> Seeds, CrossoverCell Baseline, IReadOnlyList<CrossoverCell> Train)
 {
     /// <summary>The cell with the lowest median time to solve among those solving every seed.</summary>
     public CrossoverCell? Best => Train.Where(c => c.Solve.Count == Seeds.Count).MinBy(c => c.Solve.Median);
@@ -26,7 +26,7 @@ public sealed record CrossoverResult(string Device, IReadOnlyList<ulong> Seeds, 
 /// nothing shared), `train` over envs x learning rates beside `baseline` with its defaults.
 /// Seeds run in the outer loop, so a slow spell of the machine touches every cell alike.
 /// </summary>
-public static class CrossoverBenchmark
+internal static class CrossoverBenchmark
 {
     public static readonly int[] Envs = [16, 64, 256, 1024, 4096];
     public static readonly double[] LearningRates = [0.01, 0.1];

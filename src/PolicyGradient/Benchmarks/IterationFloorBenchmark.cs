@@ -18,7 +18,7 @@ namespace PolicyGradient.Benchmarks;
 /// <param name="CopiesMs">The step's uploads and read-backs alone, same sizes.</param>
 /// <param name="HostMs">Packing, step weights, divergence checks and Adam.</param>
 /// <param name="AllocatedBytes">Managed bytes the step allocates (its report records; no buffers).</param>
-public sealed record IterationFloorResult(
+internal sealed record IterationFloorResult(
     int Envs,
     int Iterations,
     double EnvStepsPerIteration,
@@ -41,7 +41,7 @@ public sealed record IterationFloorResult(
 /// The fixed cost of an iteration: a fresh policy at a zero learning rate keeps episodes short
 /// (~24 steps), so at 64 envs the step's real work is small and its fixed costs show.
 /// </summary>
-public static class IterationFloorBenchmark
+internal static class IterationFloorBenchmark
 {
     public static IterationFloorResult Measure(ComputeDevice device, EnvironmentDefinition env, int envs, int hidden, double minSeconds)
     {

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace PolicyGradient.Benchmarks;
 
 /// <summary>What one run of a peer script (bench/peers/*.py) printed, or why it could not run.</summary>
-public sealed record PeerRun(string Script, string Arguments, JsonElement? Result, string? Error)
+internal sealed record PeerRun(string Script, string Arguments, JsonElement? Result, string? Error)
 {
     /// <summary>Runs the script to completion and parses the JSON object on its last output line.</summary>
     public static PeerRun Start(string python, string script, string arguments, TimeSpan timeout)

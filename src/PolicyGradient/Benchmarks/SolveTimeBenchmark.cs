@@ -4,7 +4,7 @@ using PolicyGradient.Training;
 namespace PolicyGradient.Benchmarks;
 
 /// <summary>One seed's time to solve for the batched trainer and the single-env baseline, run back to back.</summary>
-public sealed record SolveTimeResult(
+internal sealed record SolveTimeResult(
     ulong Seed,
     bool BatchedSolved,
     double? BatchedSecondsToSolve,
@@ -18,7 +18,7 @@ public sealed record SolveTimeResult(
     double BaselineEnvStepsPerSecond);
 
 /// <summary>Median and spread of a set of measurements; null where none succeeded.</summary>
-public sealed record Spread(int Count, double? Median, double? Min, double? Max)
+internal sealed record Spread(int Count, double? Median, double? Min, double? Max)
 {
     public static Spread Of(IEnumerable<double?> values)
     {
@@ -31,7 +31,7 @@ public sealed record Spread(int Count, double? Median, double? Min, double? Max)
 }
 
 /// <summary>`train` against `baseline` with the same options, for several seeds.</summary>
-public static class SolveTimeBenchmark
+internal static class SolveTimeBenchmark
 {
     public static SolveTimeResult Run(ComputeDevice device, int envs, TrainingOptions batchedOptions, TrainingOptions baselineOptions)
     {

@@ -10,7 +10,7 @@ namespace PolicyGradient.Benchmarks;
 /// <summary>K agents x M envs in one batch against the same K trainings one after another, and the batch's throughput against one agent with K x M envs.</summary>
 /// <param name="BatchSeconds">Wall-clock of the K agents trained together until each solved or ran out of budget (set-up included).</param>
 /// <param name="SequentialSeconds">Wall-clock of the same K trainings one after another (each one's set-up included; kernels compiled once).</param>
-public sealed record SweepBenchmarkResult(
+internal sealed record SweepBenchmarkResult(
     int Agents,
     int EnvsPerAgent,
     double LearningRate,
@@ -25,7 +25,7 @@ public sealed record SweepBenchmarkResult(
     public double ThroughputRatio => BatchEnvStepsPerSecond / OneAgentEnvStepsPerSecond;
 }
 
-public static class SweepBenchmark
+internal static class SweepBenchmark
 {
     public static SweepBenchmarkResult Run(ComputeDevice device, EnvironmentDefinition env, double targetReturn, PolicyParameters fixedPolicy, int agents, int envsPerAgent, double learningRate, double minSeconds)
     {

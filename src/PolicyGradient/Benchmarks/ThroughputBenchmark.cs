@@ -8,7 +8,7 @@ using PolicyGradient.Training;
 namespace PolicyGradient.Benchmarks;
 
 /// <summary>One row of the throughput table: a full training iteration's work at one env count.</summary>
-public sealed record ThroughputResult(
+internal sealed record ThroughputResult(
     int Envs,
     int Iterations,
     long EnvSteps,
@@ -24,7 +24,7 @@ public sealed record ThroughputResult(
 /// Env-steps per second of whole iterations (rollout, gradient, reductions, copies, Adam) with
 /// a fixed policy, so every env count does the same kind of work; the time is split by phase.
 /// </summary>
-public static class ThroughputBenchmark
+internal static class ThroughputBenchmark
 {
     /// <summary>
     /// The fixed policy, with how the report names it. CartPole-v1: what the single-env trainer

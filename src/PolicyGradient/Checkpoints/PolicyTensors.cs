@@ -9,7 +9,7 @@ namespace PolicyGradient.Checkpoints;
 /// module registering `self.log_std = nn.Parameter(...)` after fc2 holds it (README).
 /// <see cref="PolicyLayout"/> already keeps the flat parameters in that order, so each tensor is one slice of them.
 /// </summary>
-public static class PolicyTensors
+internal static class PolicyTensors
 {
     public const string Fc1Weight = "fc1.weight";
     public const string Fc1Bias = "fc1.bias";

@@ -6,7 +6,7 @@ namespace PolicyGradient.Checkpoints;
 /// One named tensor of a safetensors file: its element type, its shape (row-major, outermost
 /// first; [] is a scalar) and its raw little-endian bytes.
 /// </summary>
-public sealed class SafeTensor
+internal sealed class SafeTensor
 {
     public SafeTensor(string name, TensorDType dtype, long[] shape, byte[] data)
     {

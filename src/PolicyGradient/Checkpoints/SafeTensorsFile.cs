@@ -16,7 +16,7 @@ namespace PolicyGradient.Checkpoints;
 /// against the file before anything is allocated from it, and the offsets must tile the data
 /// exactly. Problems with the content are <see cref="InvalidDataException"/>s naming the first one.
 /// </summary>
-public sealed class SafeTensorsFile
+internal sealed class SafeTensorsFile
 {
     public const string MetadataKey = "__metadata__";
 

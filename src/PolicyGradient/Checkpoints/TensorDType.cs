@@ -6,7 +6,7 @@ namespace PolicyGradient.Checkpoints;
 /// (the header is padded to 8 bytes). Our writer keeps that order, so its files lay out their
 /// data as the reference's would.
 /// </summary>
-public enum TensorDType
+internal enum TensorDType
 {
     BOOL,
     U8,
@@ -25,7 +25,7 @@ public enum TensorDType
     U64,
 }
 
-public static class TensorDTypes
+internal static class TensorDTypes
 {
     public static int Size(this TensorDType dtype) => dtype switch
     {

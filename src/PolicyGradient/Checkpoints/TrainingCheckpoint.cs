@@ -13,7 +13,7 @@ namespace PolicyGradient.Checkpoints;
 /// randomness from (seed, iteration, env), so progress.iteration is the whole random state.
 /// The run's options travel in __metadata__, written by the caller.
 /// </summary>
-public static class TrainingCheckpoint
+internal static class TrainingCheckpoint
 {
     public const string FirstMomentPrefix = "optimizer.exp_avg.";
     public const string SecondMomentPrefix = "optimizer.exp_avg_sq.";

@@ -14,7 +14,7 @@ namespace PolicyGradient.Devices;
 /// OpenCL, then the CPU accelerator. A requested device that is missing (or fails to start)
 /// falls back to the CPU accelerator with one line saying so.
 /// </summary>
-public sealed class ComputeDevice : IDisposable
+internal sealed class ComputeDevice : IDisposable
 {
     private readonly Context _context;
     private readonly Lazy<DeviceKernels> _kernels;
@@ -183,9 +183,11 @@ public sealed class ComputeDevice : IDisposable
 }
 
 /// <summary>The requested accelerator is not here (or failed to start) and no fallback was allowed.</summary>
+/// <param name="message">The one line to show: what was asked for and why it is not there.</param>
 /// <param name="reasons">Why, without the option that forbade the fallback (e.g. "no cuda device found").</param>
 /// <param name="startFailure">Why the device failed to start, when it was found.</param>
 public sealed class DeviceUnavailableException(string message, string reasons, Exception? startFailure = null) : Exception(message, startFailure)
 {
+    /// <summary>Why the device is not there, without the option that forbade the fallback (e.g. "no cuda device found").</summary>
     public string Reasons { get; } = reasons;
 }

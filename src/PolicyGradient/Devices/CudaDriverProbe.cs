@@ -12,7 +12,7 @@ namespace PolicyGradient.Devices;
 /// <param name="MissingEntryPoints">Driver functions ILGPU calls that the library does not export.</param>
 /// <param name="InitResult">cuInit(0)'s CUresult, e.g. "0 CUDA_SUCCESS" or "100 CUDA_ERROR_NO_DEVICE"; null when not called.</param>
 /// <param name="DriverVersion">cuDriverGetVersion's CUDA version, e.g. "12.4".</param>
-public sealed record CudaDriverReport(
+internal sealed record CudaDriverReport(
     IReadOnlyList<string> Tried,
     string? Library,
     string? Path,
@@ -62,7 +62,7 @@ public sealed record CudaDriverReport(
 /// which library loads, whether it exports what ILGPU calls, cuInit's result, the driver
 /// version and the device count.
 /// </summary>
-public static class CudaDriverProbe
+internal static class CudaDriverProbe
 {
     private const int Success = 0;
 

@@ -13,7 +13,7 @@ namespace PolicyGradient.Devices;
 /// <param name="ComputeCapability">CUDA only: e.g. "9.0".</param>
 /// <param name="DriverVersion">CUDA only: the driver's CUDA version, e.g. "12.9".</param>
 /// <param name="PtxTarget">CUDA only: `.version` and `.target` of the PTX ILGPU emits here, e.g. "8.8 sm_80".</param>
-public sealed record DeviceFacts(
+internal sealed record DeviceFacts(
     [property: JsonIgnore] DeviceKind Kind,
     string Name,
     long MemoryBytes,

@@ -9,7 +9,7 @@ using Rows = ILGPU.Runtime.ArrayView2D<double, ILGPU.Stride2D.DenseX>;
 namespace PolicyGradient.Devices;
 
 /// <summary>Every kernel, loaded (compiled) once per accelerator and reused: the shared ones at once, each environment's on first use.</summary>
-public sealed class DeviceKernels
+internal sealed class DeviceKernels
 {
     private readonly ConcurrentDictionary<Type, object> _environments = new();
 
@@ -37,10 +37,14 @@ public sealed class DeviceKernels
     /// <summary>An environment's kernels (<typeparamref name="T"/> holds them), loaded by <paramref name="load"/> on first use.</summary>
     public T For<T>(Func<DeviceKernels, T> load) where T : class => (T)_environments.GetOrAdd(typeof(T), _ => load(this));
 
-    /// <summary>Every kernel loaded must be in <see cref="KernelEntryPoints"/>, which the PTX compilation tests compile.</summary>
-    public static T Listed<T>(T kernel) where T : Delegate
+    /// <summary>
+    /// Every kernel loaded must be listed: the shared ones in <see cref="KernelEntryPoints"/>, which
+    /// the PTX compilation tests compile; an environment's among <paramref name="listed"/>, its own
+    /// entry points (a built-in environment's are in KernelEntryPoints too; a user's are not).
+    /// </summary>
+    public static T Listed<T>(T kernel, IEnumerable<KernelEntryPoint>? listed = null) where T : Delegate
     {
-        KernelEntryPoints.RequireListed(kernel.Method);
+        KernelEntryPoints.For(kernel.Method, listed);
         return kernel;
     }
 

@@ -7,7 +7,7 @@ namespace PolicyGradient.Devices;
 /// What a batch needs against what the device has, checked before allocating, so a too-large
 /// --envs gets a sentence with numbers instead of an out-of-memory crash mid-allocation.
 /// </summary>
-public static class DeviceMemory
+internal static class DeviceMemory
 {
     /// <summary>Leave room for the context, kernels and the driver's own allocations.</summary>
     private const double UsableFraction = 0.9;
@@ -65,4 +65,4 @@ public static class DeviceMemory
 }
 
 /// <summary>A batch too large for the kernels' 32-bit element indices (<see cref="IndexLimits"/>).</summary>
-public sealed class BatchIndexException(string message) : Exception(message);
+internal sealed class BatchIndexException(string message) : Exception(message);

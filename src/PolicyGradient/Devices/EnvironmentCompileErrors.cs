@@ -5,7 +5,12 @@ using PolicyGradient.Kernels;
 
 namespace PolicyGradient.Devices;
 
-/// <summary>An environment whose kernels ILGPU cannot compile, said in one line: the member, what it does, and what to do instead.</summary>
+/// <summary>
+/// An environment whose kernels ILGPU cannot compile (or which holds a class, which no kernel can
+/// take), said in one line: the environment's member, what it does, and what to write instead.
+/// </summary>
+/// <param name="message">The line.</param>
+/// <param name="inner">ILGPU's own exception, where it threw one.</param>
 public sealed class EnvironmentCompileException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
@@ -14,7 +19,7 @@ public sealed class EnvironmentCompileException(string message, Exception? inner
 /// NotSupportedException saying why) into one line naming the environment's own member and what
 /// to write instead. The README's "Writing an environment" lists the same rules.
 /// </summary>
-public static partial class EnvironmentCompileErrors
+internal static partial class EnvironmentCompileErrors
 {
     /// <summary>
     /// The first instance field of <paramref name="environment"/> (or of a struct it holds) that

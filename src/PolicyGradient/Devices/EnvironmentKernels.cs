@@ -10,7 +10,7 @@ namespace PolicyGradient.Devices;
 /// once. What ILGPU cannot compile in the environment is an <see cref="EnvironmentCompileException"/>
 /// naming its member, not the compiler's own exception.
 /// </summary>
-public sealed class EnvironmentKernels<TEnvironment, TState, TObservation, TOthers>
+internal sealed class EnvironmentKernels<TEnvironment, TState, TObservation, TOthers>
     where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>
@@ -22,19 +22,22 @@ public sealed class EnvironmentKernels<TEnvironment, TState, TObservation, TOthe
         {
             Accelerator accelerator = kernels.Accelerator;
             Rollout = kernels.Load(DeviceKernels.Listed<Action<Index1D, TEnvironment, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<Logits<TOthers>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, EpisodeConfig>>(
-                RolloutKernel.Run<TEnvironment, TState, TObservation, TOthers>), k => accelerator.LoadAutoGroupedStreamKernel(k));
+                RolloutKernel.Run<TEnvironment, TState, TObservation, TOthers>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
             Gradient = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, Rows, EpisodeConfig>>(
-                GradientKernel.Run<TObservation, TOthers>), k => accelerator.LoadAutoGroupedStreamKernel(k));
+                GradientKernel.Run<TObservation, TOthers>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
             Step = kernels.Load(DeviceKernels.Listed<Action<Index1D, TEnvironment, ArrayView<TState>, ArrayView<int>, ArrayView<TState>, ArrayView<TObservation>, ArrayView<float>, ArrayView<int>>>(
-                SingleStepKernels.Step<TEnvironment, TState, TObservation>), k => accelerator.LoadAutoGroupedStreamKernel(k));
+                SingleStepKernels.Step<TEnvironment, TState, TObservation>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
             Forward = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, Logits<TOthers>, ArrayView<TObservation>, ArrayView<Logits<TOthers>>>>(
-                SingleStepKernels.Forward<TObservation, TOthers>), k => accelerator.LoadAutoGroupedStreamKernel(k));
+                SingleStepKernels.Forward<TObservation, TOthers>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
         }
         catch (Exception e) when (EnvironmentCompileErrors.Describe(e, typeof(TEnvironment)) is { } line)
         {
             throw new EnvironmentCompileException(line, e);
         }
     }
+
+    /// <summary>This environment's entry points, which every kernel loaded here must be among.</summary>
+    private static IReadOnlyList<KernelEntryPoint> EntryPoints => Environment.DiscreteDeviceEnvironment<TEnvironment, TState, TObservation, TOthers>.EntryPoints;
 
     public Action<Index1D, TEnvironment, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<Logits<TOthers>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, EpisodeConfig> Rollout { get; }
     public Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, Rows, EpisodeConfig> Gradient { get; }

@@ -5,7 +5,7 @@ namespace PolicyGradient.Devices;
 /// <summary>One device buffer that grows with the envs: its elements per env, padded to whole tiles of envs.</summary>
 /// <param name="Name">What a user is told the elements are, e.g. "trajectory records".</param>
 /// <param name="EnvsPerTile">The buffer holds whole tiles of this many envs (trajectories: <see cref="TrajectoryTiles.Width"/>).</param>
-public sealed record PerEnvElements(string Name, long ElementsPerEnv, int EnvsPerTile = 1)
+internal sealed record PerEnvElements(string Name, long ElementsPerEnv, int EnvsPerTile = 1)
 {
     public long ElementsFor(long envs) => (envs + EnvsPerTile - 1) / EnvsPerTile * EnvsPerTile * ElementsPerEnv;
 
@@ -14,7 +14,7 @@ public sealed record PerEnvElements(string Name, long ElementsPerEnv, int EnvsPe
 }
 
 /// <summary>A batch's per-env device buffers, for the network of <paramref name="Hidden"/> units the refusal names.</summary>
-public sealed record BatchIndexing(int Hidden, IReadOnlyList<PerEnvElements> Buffers)
+internal sealed record BatchIndexing(int Hidden, IReadOnlyList<PerEnvElements> Buffers)
 {
     /// <summary>The most envs (all agents together) whose every buffer stays within <see cref="IndexLimits.MaxElements"/>.</summary>
     public long LargestEnvs => IndexLimits.LargestEnvs(Buffers);
@@ -30,7 +30,7 @@ public sealed record BatchIndexing(int Hidden, IReadOnlyList<PerEnvElements> Buf
 /// numbers, no crash. Rather than 64-bit indices everywhere, a batch whose buffers would hold
 /// more than 2^31 - 1 elements is refused before anything is allocated (<see cref="DeviceMemory"/>).
 /// </summary>
-public static class IndexLimits
+internal static class IndexLimits
 {
     /// <summary>Elements a buffer may hold: every index, and the end index, stays an int.</summary>
     public const long MaxElements = int.MaxValue;

@@ -11,7 +11,7 @@ using ILGPU.Runtime.OpenCL;
 namespace PolicyGradient.Devices;
 
 /// <summary>One kernel compiled for a GPU: its entry point and the generated source (PTX or OpenCL C).</summary>
-public sealed record CompiledKernelText(KernelEntryPoint Kernel, string Source);
+internal sealed record CompiledKernelText(KernelEntryPoint Kernel, string Source);
 
 /// <summary>
 /// Compiles every production kernel for a GPU without one: ILGPU's backends can be made on a
@@ -20,7 +20,7 @@ public sealed record CompiledKernelText(KernelEntryPoint Kernel, string Source);
 /// types, address-space problems) on machines that have no GPU, and gives the PTX a user with
 /// ptxas can inspect.
 /// </summary>
-public static class KernelCompilation
+internal static class KernelCompilation
 {
     /// <summary>The newest driver ILGPU 1.5.3 knows (CudaVersions.xml): the instruction set a current driver gets.</summary>
     public static readonly CudaDriverVersion NewestKnownDriver = CudaDriverVersion.FromMajorMinor(12, 9);

@@ -8,7 +8,7 @@ namespace PolicyGradient.Devices;
 /// <summary>One production kernel: the name its PTX file gets, its method, and how it is launched.</summary>
 /// <param name="ImplicitlyGrouped">Loaded auto-grouped (one index per thread, no group collectives);
 /// false for kernels launched with an explicit group size.</param>
-public sealed record KernelEntryPoint(string Name, MethodInfo Method, bool ImplicitlyGrouped)
+internal sealed record KernelEntryPoint(string Name, MethodInfo Method, bool ImplicitlyGrouped)
 {
     public EntryPointDescription Description => ImplicitlyGrouped
         ? EntryPointDescription.FromImplicitlyGroupedKernel(Method)
@@ -33,10 +33,8 @@ public sealed record KernelEntryPoint(string Name, MethodInfo Method, bool Impli
 /// Every kernel the program loads, in one list: the shared kernels and each built-in
 /// environment's instantiations. <see cref="DeviceKernels"/> refuses to load a kernel missing
 /// here, and the PTX/OpenCL compilation (tests, `pgvec devices --ptx`) compiles exactly these.
-/// A user's environment (--env-assembly) instantiates the same generic kernels; check-env
-/// compiles its instantiations (<see cref="DeviceEnvironment.KernelEntryPoints"/>).
 /// </summary>
-public static class KernelEntryPoints
+internal static class KernelEntryPoints
 {
     public static readonly IReadOnlyList<KernelEntryPoint> All =
     [
@@ -45,10 +43,8 @@ public static class KernelEntryPoints
         .. Environments.All.SelectMany(e => e.Device.KernelEntryPoints()).DistinctBy(k => k.Name),
     ];
 
-    /// <summary>Throws unless <paramref name="method"/> is listed, or is a generic kernel listed for another environment.</summary>
-    public static void RequireListed(MethodInfo method)
-    {
-        if (!All.Any(k => k.Method == method || (method.IsGenericMethod && k.Method.IsGenericMethod && k.Method.GetGenericMethodDefinition() == method.GetGenericMethodDefinition())))
-            throw new InvalidOperationException($"kernel {method.DeclaringType?.Name}.{method.Name} is not listed in KernelEntryPoints.All");
-    }
+    /// <summary>The entry of <paramref name="method"/> among <paramref name="listed"/> (default: <see cref="All"/>); throws if the method is not there.</summary>
+    public static KernelEntryPoint For(MethodInfo method, IEnumerable<KernelEntryPoint>? listed = null) =>
+        (listed ?? All).FirstOrDefault(k => k.Method == method)
+        ?? throw new InvalidOperationException($"kernel {method.DeclaringType?.Name}.{method.Name} is not listed in {(listed is null ? "KernelEntryPoints.All" : "its environment's entry points")}");
 }

@@ -7,7 +7,7 @@ namespace PolicyGradient.Devices;
 /// <param name="Failed">The kernel that failed to load; null when all did.</param>
 /// <param name="Error">The exception's type and message.</param>
 /// <param name="DriverLog">What ILGPU traced while loading it: for CUDA, the driver's PTX JIT log.</param>
-public sealed record KernelLoadReport(int Loaded, int Total, double Milliseconds, string? Failed = null, string? Error = null, string? DriverLog = null)
+internal sealed record KernelLoadReport(int Loaded, int Total, double Milliseconds, string? Failed = null, string? Error = null, string? DriverLog = null)
 {
     public bool AllLoaded => Failed is null;
 
@@ -36,7 +36,7 @@ public sealed record KernelLoadReport(int Loaded, int Total, double Milliseconds
 /// loads a kernel there. ILGPU writes the driver's JIT log only to <see cref="Trace"/>: it is
 /// captured while each kernel loads.
 /// </summary>
-public static class KernelLoadCheck
+internal static class KernelLoadCheck
 {
     public static KernelLoadReport Run(Accelerator accelerator) => Run(accelerator, KernelEntryPoints.All);
 

@@ -11,7 +11,7 @@ namespace PolicyGradient.Devices;
 /// and the ICD loader install, while an unversioned libcuda.so on the search path may be the
 /// CUDA toolkit's link-time stub, which loads but has no devices.
 /// </summary>
-public static class NativeLibraryNames
+internal static class NativeLibraryNames
 {
     private static int _registered;
 

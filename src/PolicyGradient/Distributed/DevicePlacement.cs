@@ -5,7 +5,7 @@ namespace PolicyGradient.Distributed;
 /// GPUs present) and, on the CPU accelerator, its share of the node's cores, so ranks on one node
 /// do not fight over the same device.
 /// </summary>
-public sealed record DevicePlacement(int LocalRank, int LocalSize)
+internal sealed record DevicePlacement(int LocalRank, int LocalSize)
 {
     public static DevicePlacement Alone { get; } = new(0, 1);
 

@@ -6,7 +6,7 @@ namespace PolicyGradient.Distributed;
 /// srun sets SLURM_PROCID / SLURM_NTASKS / SLURM_LOCALID (with --mpi=pmix Open MPI then
 /// initialises from PMIx).
 /// </summary>
-public sealed record MpiLaunch(int Rank, int Size, int LocalRank, int LocalSize, string Launcher)
+internal sealed record MpiLaunch(int Rank, int Size, int LocalRank, int LocalSize, string Launcher)
 {
     public static MpiLaunch? FromEnvironment() => From(name => System.Environment.GetEnvironmentVariable(name));
 

@@ -1,7 +1,7 @@
 namespace PolicyGradient.Distributed;
 
 /// <summary>The ranks of an Open MPI job (mpirun, or srun --mpi=pmix), through <see cref="OpenMpi"/>.</summary>
-public sealed class MpiProcessGroup : IProcessGroup
+internal sealed class MpiProcessGroup : IProcessGroup
 {
     private readonly IntPtr _world;
     private bool _finalized;

@@ -5,7 +5,7 @@ namespace PolicyGradient.Distributed;
 /// rank calls them in the same order. What is gathered comes back in rank order, so every rank can
 /// combine it in the same fixed order and hold the same bits.
 /// </summary>
-public interface IProcessGroup : IDisposable
+internal interface IProcessGroup : IDisposable
 {
     int Rank { get; }
     int Size { get; }
@@ -24,7 +24,7 @@ public interface IProcessGroup : IDisposable
 }
 
 /// <summary>A run of one process: the collectives are the identity.</summary>
-public sealed class SingleProcess : IProcessGroup
+internal sealed class SingleProcess : IProcessGroup
 {
     public int Rank => 0;
     public int Size => 1;

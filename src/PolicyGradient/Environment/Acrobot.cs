@@ -8,7 +8,7 @@ namespace PolicyGradient.Environment;
 /// dynamics, one RK4 step over dt = 0.2 with Gymnasium's own grouping, libm trig, pow(x, 2.0)
 /// for every `**2`, no torque noise. State [theta1, theta2, dtheta1, dtheta2].
 /// </summary>
-public sealed class Acrobot() : GymnasiumEnvironment(GymnasiumId, 4, MaxEpisodeSteps)
+internal sealed class Acrobot() : GymnasiumEnvironment(GymnasiumId, 4, MaxEpisodeSteps)
 {
     public const string GymnasiumId = "Acrobot-v1";
 

@@ -1,7 +1,7 @@
 namespace PolicyGradient.Environment;
 
 /// <summary>The error for an action of the other kind than the environment's action space.</summary>
-public static class ActionKindMismatch
+internal static class ActionKindMismatch
 {
     public static InvalidOperationException VectorGivenToDiscrete(string id) =>
         new($"{id} takes a discrete action (an int), not a vector of floats");

@@ -8,7 +8,7 @@ namespace PolicyGradient.Environment;
 /// constants, the same order of IEEE operations (no fused multiply-add), float32 observations.
 /// This is the reference the float32 kernel step is measured against.
 /// </summary>
-public sealed class CartPole : IReferenceEnvironment
+internal sealed class CartPole : IReferenceEnvironment
 {
     public const string GymnasiumId = "CartPole-v1";
     public const int MaxEpisodeSteps = CartPoleConstants.MaxEpisodeSteps;

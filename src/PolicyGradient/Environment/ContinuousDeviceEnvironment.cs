@@ -8,7 +8,7 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Environment;
 
 /// <summary>A continuous environment's engine entry: a Gaussian policy over its <typeparamref name="TAction"/> Box.</summary>
-public sealed class ContinuousDeviceEnvironment<TEnvironment, TState, TObservation, TAction> : DeviceEnvironment
+internal sealed class ContinuousDeviceEnvironment<TEnvironment, TState, TObservation, TAction> : DeviceEnvironment
     where TEnvironment : unmanaged, IContinuousEnvironment<TState, TObservation, TAction>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>
@@ -35,14 +35,18 @@ public sealed class ContinuousDeviceEnvironment<TEnvironment, TState, TObservati
     public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps) =>
         new GaussianTrajectoryBuffers<TEnvironment, TState, TObservation, TAction>(device, Parameters, agents, envs, hidden, maxSteps);
 
-    public override IEnumerable<KernelEntryPoint> KernelEntryPoints()
-    {
-        string id = Id.ToLowerInvariant().Replace('-', '_');
-        yield return KernelEntryPoint.Implicit($"rollout_{id}", typeof(GaussianRolloutKernel), nameof(GaussianRolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TAction));
-        yield return KernelEntryPoint.Implicit($"step_{id}", typeof(SingleStepKernels), nameof(SingleStepKernels.ContinuousStep), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TAction));
-        yield return KernelEntryPoint.Implicit($"gradient_gaussian_d{Observations}_a{Actions}", typeof(GaussianGradientKernel), nameof(GaussianGradientKernel.Run), typeof(TObservation), typeof(TAction));
-        yield return KernelEntryPoint.Forward<TObservation, TAction>();
-    }
+    public override IEnumerable<KernelEntryPoint> KernelEntryPoints() => EntryPoints;
+
+    /// <summary>This environment's kernels, which <see cref="ContinuousEnvironmentKernels{TEnvironment, TState, TObservation, TAction}"/> loads: a built-in's are also in <see cref="Devices.KernelEntryPoints.All"/>.</summary>
+    internal static IReadOnlyList<KernelEntryPoint> EntryPoints { get; } =
+    [
+        KernelEntryPoint.Implicit($"rollout_{EntryPointId}", typeof(GaussianRolloutKernel), nameof(GaussianRolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TAction)),
+        KernelEntryPoint.Implicit($"step_{EntryPointId}", typeof(SingleStepKernels), nameof(SingleStepKernels.ContinuousStep), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TAction)),
+        KernelEntryPoint.Implicit($"gradient_gaussian_d{TObservation.Length}_a{TAction.Length}", typeof(GaussianGradientKernel), nameof(GaussianGradientKernel.Run), typeof(TObservation), typeof(TAction)),
+        KernelEntryPoint.Forward<TObservation, TAction>(),
+    ];
+
+    private static string EntryPointId => TEnvironment.Id.ToLowerInvariant().Replace('-', '_');
 
     private ContinuousEnvironmentKernels<TEnvironment, TState, TObservation, TAction> Kernels(ComputeDevice device) =>
         device.Kernels.For(k => new ContinuousEnvironmentKernels<TEnvironment, TState, TObservation, TAction>(k));

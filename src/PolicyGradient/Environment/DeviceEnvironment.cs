@@ -7,10 +7,10 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Environment;
 
 /// <summary>One action per state for <see cref="DeviceEnvironment.Step(ComputeDevice, float[][], StepActions)"/>: discrete, or Box vectors.</summary>
-public sealed record StepActions(int[]? Discrete, float[][]? Box);
+internal sealed record StepActions(int[]? Discrete, float[][]? Box);
 
 /// <summary>One step of the device's float32 environment, as replay, the self-test and the tests read it.</summary>
-public sealed record DeviceTransition(float[] State, float Reward, bool Terminated, float[] Observation);
+internal sealed record DeviceTransition(float[] State, float Reward, bool Terminated, float[] Observation);
 
 /// <summary>
 /// An environment as the engine sees it, whatever its types: its shape, the policy head its
@@ -20,7 +20,7 @@ public sealed record DeviceTransition(float[] State, float Reward, bool Terminat
 /// <see cref="OfContinuous{TEnvironment, TState, TObservation, TAction}"/> from an
 /// <see cref="IContinuousEnvironment{TState, TObservation, TAction}"/> one.
 /// </summary>
-public abstract class DeviceEnvironment
+internal abstract class DeviceEnvironment
 {
     public abstract string Id { get; }
     public abstract int Observations { get; }

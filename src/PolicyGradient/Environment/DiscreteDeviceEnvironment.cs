@@ -8,7 +8,7 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Environment;
 
 /// <summary>A discrete environment's engine entry: a categorical policy over its N actions, whose vector of the N-1 after action 0 is <typeparamref name="TOthers"/>.</summary>
-public sealed class DiscreteDeviceEnvironment<TEnvironment, TState, TObservation, TOthers> : DeviceEnvironment
+internal sealed class DiscreteDeviceEnvironment<TEnvironment, TState, TObservation, TOthers> : DeviceEnvironment
     where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>
@@ -37,15 +37,18 @@ public sealed class DiscreteDeviceEnvironment<TEnvironment, TState, TObservation
     public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps) =>
         new TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers>(device, Parameters, agents, envs, hidden, maxSteps);
 
-    public override IEnumerable<KernelEntryPoint> KernelEntryPoints()
-    {
-        string id = Id.ToLowerInvariant().Replace('-', '_');
-        string shape = $"d{Observations}_n{Actions}";
-        yield return KernelEntryPoint.Implicit($"rollout_{id}", typeof(RolloutKernel), nameof(RolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TOthers));
-        yield return KernelEntryPoint.Implicit($"step_{id}", typeof(SingleStepKernels), nameof(SingleStepKernels.Step), typeof(TEnvironment), typeof(TState), typeof(TObservation));
-        yield return KernelEntryPoint.Implicit($"gradient_{shape}", typeof(GradientKernel), nameof(GradientKernel.Run), typeof(TObservation), typeof(TOthers));
-        yield return KernelEntryPoint.Forward<TObservation, TOthers>();
-    }
+    public override IEnumerable<KernelEntryPoint> KernelEntryPoints() => EntryPoints;
+
+    /// <summary>This environment's kernels, which <see cref="EnvironmentKernels{TEnvironment, TState, TObservation, TOthers}"/> loads: a built-in's are also in <see cref="Devices.KernelEntryPoints.All"/>.</summary>
+    internal static IReadOnlyList<KernelEntryPoint> EntryPoints { get; } =
+    [
+        KernelEntryPoint.Implicit($"rollout_{EntryPointId}", typeof(RolloutKernel), nameof(RolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TOthers)),
+        KernelEntryPoint.Implicit($"step_{EntryPointId}", typeof(SingleStepKernels), nameof(SingleStepKernels.Step), typeof(TEnvironment), typeof(TState), typeof(TObservation)),
+        KernelEntryPoint.Implicit($"gradient_d{TObservation.Length}_n{TEnvironment.Actions}", typeof(GradientKernel), nameof(GradientKernel.Run), typeof(TObservation), typeof(TOthers)),
+        KernelEntryPoint.Forward<TObservation, TOthers>(),
+    ];
+
+    private static string EntryPointId => TEnvironment.Id.ToLowerInvariant().Replace('-', '_');
 
     private EnvironmentKernels<TEnvironment, TState, TObservation, TOthers> Kernels(ComputeDevice device) =>
         device.Kernels.For(k => new EnvironmentKernels<TEnvironment, TState, TObservation, TOthers>(k));

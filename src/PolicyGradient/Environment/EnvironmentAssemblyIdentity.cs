@@ -8,7 +8,7 @@ namespace PolicyGradient.Environment;
 /// files and summaries record it: its name and version, and the SHA-256 of the file, so a policy
 /// plays only on the very build it was trained on.
 /// </summary>
-public sealed record EnvironmentAssemblyIdentity(string Name, string Version, string Sha256)
+internal sealed record EnvironmentAssemblyIdentity(string Name, string Version, string Sha256)
 {
     /// <summary>The identity of the assembly file at <paramref name="path"/>.</summary>
     /// <exception cref="BadImageFormatException">It is not a .NET assembly.</exception>

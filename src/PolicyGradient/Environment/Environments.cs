@@ -6,14 +6,14 @@ namespace PolicyGradient.Environment;
 /// <param name="InitialLogStd">A Gaussian policy's log_std at the start (unused by a categorical one).</param>
 /// <param name="TargetReturn">The target where Gymnasium's registry has no reward_threshold (Pendulum's usual bar).</param>
 /// <param name="Gamma">The reward-to-go's discount.</param>
-public sealed record TrainingDefaults(int Envs, double LearningRate, double InitialLogStd = 0.0, double? TargetReturn = null, double Gamma = 0.99);
+internal sealed record TrainingDefaults(int Envs, double LearningRate, double InitialLogStd = 0.0, double? TargetReturn = null, double Gamma = 0.99);
 
 /// <summary>
 /// An environment pgvec trains on: its device form, what the host plays (a built-in's
 /// Gymnasium-exact float64 reference; a user's own struct) and its training defaults.
 /// </summary>
 /// <param name="StateNames">env.unwrapped.state's components in Gymnasium's order, which the device state keeps too (a user's: its state's fields).</param>
-public sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnlyList<string> StateNames, TrainingDefaults Defaults)
+internal sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnlyList<string> StateNames, TrainingDefaults Defaults)
 {
     public string Id => Device.Id;
 
@@ -39,7 +39,7 @@ public sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnlyLi
 }
 
 /// <summary>The environments the kernels are compiled for, by Gymnasium id.</summary>
-public static class Environments
+internal static class Environments
 {
     public static readonly EnvironmentDefinition CartPole = new(
         DeviceEnvironment.Of<CartPoleEnv, CartPoleState, Vector4>(CartPoleEnv.Gymnasium),

@@ -5,7 +5,7 @@ namespace PolicyGradient.Environment;
 /// Barto's 0 / -1), steps_beyond_terminated, and TimeLimit(500) truncation. Shared by the float64
 /// environment and the device replay, so both engines pay rewards by the same rules.
 /// </summary>
-public sealed class EpisodeBookkeeping(bool suttonBartoReward)
+internal sealed class EpisodeBookkeeping(bool suttonBartoReward)
 {
     private readonly TimeLimit _timeLimit = new(CartPole.MaxEpisodeSteps);
 

@@ -5,7 +5,7 @@ namespace PolicyGradient.Environment;
 /// widened to double) and TimeLimit. An environment adds its reset draw, its step and its
 /// observation of a state set by <see cref="ResetTo"/>.
 /// </summary>
-public abstract class GymnasiumEnvironment : IReferenceEnvironment
+internal abstract class GymnasiumEnvironment : IReferenceEnvironment
 {
     private readonly double[] _state;
     private readonly TimeLimit _timeLimit;

@@ -9,7 +9,7 @@ namespace PolicyGradient.Environment;
 /// host plays for an environment without a float64 reference (one from --env-assembly): eval,
 /// replay --engine host, the greedy evaluation of a run, and check-env's host run.
 /// </summary>
-public abstract class HostStructEnvironment<TEnvironment, TState, TObservation>(TEnvironment environment) : IReferenceEnvironment
+internal abstract class HostStructEnvironment<TEnvironment, TState, TObservation>(TEnvironment environment) : IReferenceEnvironment
     where TEnvironment : unmanaged, IEnvironment<TState, TObservation>
     where TState : unmanaged
     where TObservation : unmanaged, IVector<TObservation>
@@ -74,7 +74,7 @@ public abstract class HostStructEnvironment<TEnvironment, TState, TObservation>(
 }
 
 /// <summary>A discrete environment struct on the host.</summary>
-public sealed class HostDiscreteEnvironment<TEnvironment, TState, TObservation>(TEnvironment environment)
+internal sealed class HostDiscreteEnvironment<TEnvironment, TState, TObservation>(TEnvironment environment)
     : HostStructEnvironment<TEnvironment, TState, TObservation>(environment)
     where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
     where TState : unmanaged
@@ -86,7 +86,7 @@ public sealed class HostDiscreteEnvironment<TEnvironment, TState, TObservation>(
 }
 
 /// <summary>A continuous environment struct on the host: the action as given, which the struct clips as it declares.</summary>
-public sealed class HostContinuousEnvironment<TEnvironment, TState, TObservation, TAction>(TEnvironment environment)
+internal sealed class HostContinuousEnvironment<TEnvironment, TState, TObservation, TAction>(TEnvironment environment)
     : HostStructEnvironment<TEnvironment, TState, TObservation>(environment)
     where TEnvironment : unmanaged, IContinuousEnvironment<TState, TObservation, TAction>
     where TState : unmanaged

@@ -6,7 +6,7 @@ namespace PolicyGradient.Environment;
 /// environment is measured against; for a user's environment, its own struct called on the host
 /// (<see cref="HostStructEnvironment{TEnvironment, TState, TObservation}"/>).
 /// </summary>
-public interface IReferenceEnvironment
+internal interface IReferenceEnvironment
 {
     /// <summary>Gymnasium's id, e.g. "Acrobot-v1".</summary>
     string Id { get; }

@@ -8,7 +8,7 @@ namespace PolicyGradient.Environment;
 /// math.cos (libm) and Python floats only, so its bits do not depend on the NumPy version.
 /// State [position, velocity].
 /// </summary>
-public sealed class MountainCar() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
+internal sealed class MountainCar() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
 {
     public const string GymnasiumId = "MountainCar-v0";
 

@@ -11,7 +11,7 @@ namespace PolicyGradient.Environment;
 /// Python floats assigned by the clamps (0.07, 0.6, -1.2) and the clipped force (+-1.0) stay float64.
 /// State [position, velocity].
 /// </summary>
-public sealed class MountainCarContinuous() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
+internal sealed class MountainCarContinuous() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
 {
     public const string GymnasiumId = "MountainCarContinuous-v0";
 

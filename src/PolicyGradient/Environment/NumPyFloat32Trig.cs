@@ -6,7 +6,7 @@ namespace PolicyGradient.Environment;
 /// Not correctly rounded, so it differs from (float)Math.Cos((double)x) for some inputs; Gymnasium
 /// applies it to Acrobot's float32 reset state. Transcribed from the shared SEMANTICS.md, section 2.5.
 /// </summary>
-public static class NumPyFloat32Trig
+internal static class NumPyFloat32Trig
 {
     private static readonly float TwoOverPi = F(0x3f22f983), Magic = F(0x4b400000);
     private static readonly float PiOver2High = F(0xbfc90fd8), PiOver2Mid = F(0xb4a8885a), PiOver2Low = F(0xa7c234c4);

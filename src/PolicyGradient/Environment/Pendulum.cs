@@ -9,9 +9,12 @@ namespace PolicyGradient.Environment;
 /// and `3.0 * u` are float32 operations. State [theta, theta_dot]; theta is never wrapped.
 /// Never terminates.
 /// </summary>
-public sealed class Pendulum() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
+internal sealed class Pendulum() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisodeSteps)
 {
     public const string GymnasiumId = "Pendulum-v1";
+
+    /// <summary>The clipped torque of the last step, null after a reset: Gymnasium's last_u, which its rendering draws.</summary>
+    public float? LastTorque { get; private set; }
 
     /// <summary>Theta uniform in [-pi, pi), theta_dot in [-1, 1).</summary>
     public override float[] Reset(ulong streamKey)
@@ -35,6 +38,7 @@ public sealed class Pendulum() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisode
         Span<double> state = WritableState;
         double th = state[0], thdot = state[1];
         float u = Math.Clamp(action[0], (float)-MaxTorque, (float)MaxTorque);
+        LastTorque = u;
         // The cost reads the old state; Python's `x**2` on a float64 is pow(x, 2.0), on a float32 powf(x, 2).
         double costs = Math.Pow(AngleNormalize(th), 2.0) + 0.1 * Math.Pow(thdot, 2.0) + (double)(0.001f * MathF.Pow(u, 2f));
         double newthdot = thdot + (3 * Gravity / (2 * Length) * Math.Sin(th) + (double)((float)(3.0 / (Mass * Math.Pow(Length, 2.0))) * u)) * Dt;
@@ -57,7 +61,11 @@ public sealed class Pendulum() : GymnasiumEnvironment(GymnasiumId, 2, MaxEpisode
         return (b < 0) != (r < 0) ? r + b : r;
     }
 
-    protected override float[] ObserveReset() => Observation();
+    protected override float[] ObserveReset()
+    {
+        LastTorque = null;
+        return Observation();
+    }
 
     private float[] Observation() => [(float)Math.Cos(State[0]), (float)Math.Sin(State[0]), (float)State[1]];
 }

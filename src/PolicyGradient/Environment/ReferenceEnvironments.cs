@@ -4,7 +4,7 @@ using PolicyGradient.Text;
 namespace PolicyGradient.Environment;
 
 /// <summary>The Gymnasium environments pgvec has float64 references for, by Gymnasium id.</summary>
-public static class ReferenceEnvironments
+internal static class ReferenceEnvironments
 {
     private static readonly (EnvironmentSpec Spec, Func<IReferenceEnvironment> Create)[] Entries =
     [

@@ -4,7 +4,7 @@ namespace PolicyGradient.Environment;
 /// Gymnasium's TimeLimit wrapper: a step truncates once the elapsed steps reach max_episode_steps,
 /// whether or not it also terminated (both can be true on the last step).
 /// </summary>
-public sealed class TimeLimit(int maxEpisodeSteps)
+internal sealed class TimeLimit(int maxEpisodeSteps)
 {
     public int MaxEpisodeSteps { get; } = maxEpisodeSteps;
 

@@ -18,7 +18,7 @@ namespace PolicyGradient.EnvironmentChecks;
 /// context), with ILGPU's refusal said in one line (<see cref="EnvironmentCompileErrors"/>); and
 /// where the PTX keeps values in `.local` memory.
 /// </summary>
-public static partial class CompilationChecks
+internal static partial class CompilationChecks
 {
     public const string CpuName = "compiles for the CPU accelerator";
     public const string OpenCLName = "compiles to OpenCL C";

@@ -4,7 +4,7 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.EnvironmentChecks;
 
 /// <summary>The observation bounds an environment declares (<see cref="IObservationBounds{TObservation}"/>), read on the host; null where it declares none.</summary>
-public static class DeclaredBounds
+internal static class DeclaredBounds
 {
     public static (float[] Low, float[] High)? Of(Type environment)
     {

@@ -12,7 +12,7 @@ namespace PolicyGradient.EnvironmentChecks;
 /// policy (all-zero parameters), replayed on the host action by action, and single steps of the
 /// step kernel against the host's; and the device's rollout twice, the same bits.
 /// </summary>
-public static class DeviceChecks
+internal static class DeviceChecks
 {
     public const string AgreeName = "host and device agree";
     public const string DeterministicName = "device run is deterministic";

@@ -28,8 +28,12 @@ public sealed record EnvironmentCheckOptions
     /// <summary>Whether the kernels are compiled to OpenCL C too.</summary>
     public bool OpenCL { get; init; } = true;
 
-    /// <summary>The smoke training: iterations of this many envs with a small network.</summary>
+    /// <summary>Iterations of the smoke training.</summary>
     public int SmokeIterations { get; init; } = 3;
+
+    /// <summary>Envs of the smoke training.</summary>
     public int SmokeEnvs { get; init; } = 64;
+
+    /// <summary>Hidden units of the smoke training's network (and of the device rollouts' uniform policy).</summary>
     public int SmokeHidden { get; init; } = 8;
 }

@@ -8,15 +8,42 @@ namespace PolicyGradient.EnvironmentChecks;
 /// a pure function of its stream and inputs, are its numbers finite and within its bounds, do its
 /// episodes end, does the device compute what the host computes, and does it train. One result per
 /// check, in the order `pgvec check-env` prints them; checks of the device run are skipped where
-/// the kernels do not compile for the CPU accelerator. Written against <see cref="DeviceEnvironment"/>'s
-/// abstract API, so any environment the engine takes can be checked.
+/// the kernels do not compile for the CPU accelerator. Written against the engine's abstract
+/// device environment, so any environment the engine takes (discrete or continuous) can be checked.
 /// </summary>
 public static class EnvironmentChecker
 {
+    /// <summary>The name of the check an object that is no environment pgvec can compile fails.</summary>
     public const string LoadsName = "is an environment pgvec can compile";
 
-    /// <param name="device">Where the device run and the smoke training go (check-env: the CPU accelerator).</param>
-    public static IReadOnlyList<CheckResult> Check(DeviceEnvironment environment, ComputeDevice device, EnvironmentCheckOptions? options = null)
+    /// <summary>
+    /// Checks an environment struct (boxed: any struct implementing IDiscreteEnvironment or
+    /// IContinuousEnvironment), its device run on ILGPU's CPU accelerator; one that is not one
+    /// pgvec can compile fails the first check, <see cref="LoadsName"/>.
+    /// </summary>
+    /// <param name="environment">The struct, with the parameters to check it with.</param>
+    /// <param name="options">How much to run; null: `pgvec check-env`'s defaults.</param>
+    public static IReadOnlyList<CheckResult> Check(object environment, EnvironmentCheckOptions? options = null)
+    {
+        var (entry, refusal) = Load(environment);
+        if (entry is null)
+            return [refusal!];
+        using ComputeDevice device = ComputeDevice.Open(DeviceKind.Cpu, TextWriter.Null);
+        return Check(entry, device, options);
+    }
+
+    /// <summary>Whether the environment passes: no check failed (warnings and skipped checks do not fail it).</summary>
+    public static bool Passed(IEnumerable<CheckResult> results) => results.All(r => r.Outcome != CheckOutcome.Failed);
+
+    /// <summary>The same on a device of the caller's (check-env and the tests: a CPU accelerator they hold).</summary>
+    internal static IReadOnlyList<CheckResult> Check(object environment, ComputeDevice device, EnvironmentCheckOptions? options = null)
+    {
+        var (entry, refusal) = Load(environment);
+        return entry is null ? [refusal!] : Check(entry, device, options);
+    }
+
+    /// <param name="device">Where the device run and the smoke training go.</param>
+    internal static IReadOnlyList<CheckResult> Check(DeviceEnvironment environment, ComputeDevice device, EnvironmentCheckOptions? options = null)
     {
         options ??= new EnvironmentCheckOptions();
         var results = new List<CheckResult>();
@@ -57,21 +84,16 @@ public static class EnvironmentChecker
         return results;
     }
 
-    /// <summary>The same for an environment struct known only at run time, boxed; one that is not one pgvec can compile fails the first check.</summary>
-    public static IReadOnlyList<CheckResult> Check(object environment, ComputeDevice device, EnvironmentCheckOptions? options = null)
+    /// <summary>The engine's entry for the struct, or why it has none, as the failed first check.</summary>
+    private static (DeviceEnvironment? Entry, CheckResult? Refusal) Load(object environment)
     {
-        DeviceEnvironment entry;
         try
         {
-            entry = DeviceEnvironment.For(environment);
+            return (DeviceEnvironment.For(environment), null);
         }
         catch (Exception e) when (e is ArgumentException or EnvironmentCompileException)
         {
-            return [CheckResult.Fail(LoadsName, e.Message)];
+            return (null, CheckResult.Fail(LoadsName, e.Message));
         }
-        return Check(entry, device, options);
     }
-
-    /// <summary>Whether the environment passes: no check failed (warnings and skipped checks do not fail it).</summary>
-    public static bool Passed(IEnumerable<CheckResult> results) => results.All(r => r.Outcome != CheckOutcome.Failed);
 }

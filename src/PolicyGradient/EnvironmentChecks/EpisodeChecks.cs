@@ -8,7 +8,7 @@ namespace PolicyGradient.EnvironmentChecks;
 /// Step is a pure function, that observations and rewards are finite and within the declared
 /// bounds, what out-of-range actions do, and that episodes end.
 /// </summary>
-public static class EpisodeChecks
+internal static class EpisodeChecks
 {
     public const string HostRunName = "runs on the host";
     public const string StepName = "step is deterministic";

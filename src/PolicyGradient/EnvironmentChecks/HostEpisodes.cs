@@ -5,7 +5,7 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.EnvironmentChecks;
 
 /// <summary>One action as a host run takes it: a discrete index, or a Box's vector (then <see cref="Box"/> is set).</summary>
-public sealed record HostAction(int Discrete, float[]? Box = null)
+internal sealed record HostAction(int Discrete, float[]? Box = null)
 {
     public StepResult ApplyTo(IReferenceEnvironment environment) => Box is null ? environment.Step(Discrete) : environment.Step(Box);
 
@@ -15,14 +15,14 @@ public sealed record HostAction(int Discrete, float[]? Box = null)
 }
 
 /// <summary>One step of a host episode: the action, what Step returned, and the state after it.</summary>
-public sealed record HostStep(HostAction Action, StepResult Result, double[] State);
+internal sealed record HostStep(HostAction Action, StepResult Result, double[] State);
 
 /// <summary>
 /// One episode of the environment's own struct on the host under a uniformly random policy: the
 /// reset's observation and state, then every step, until it terminates, truncates, the checks'
 /// step limit cuts it, or a method throws (<see cref="Error"/>: where and what).
 /// </summary>
-public sealed record HostEpisode(int Index, ulong StreamKey, float[] ResetObservation, double[] ResetState, IReadOnlyList<HostStep> Steps, string? Error)
+internal sealed record HostEpisode(int Index, ulong StreamKey, float[] ResetObservation, double[] ResetState, IReadOnlyList<HostStep> Steps, string? Error)
 {
     public bool Terminated => Steps.Count > 0 && Steps[^1].Result.Terminated;
     public bool Truncated => Steps.Count > 0 && Steps[^1].Result.Truncated && !Terminated;
@@ -33,7 +33,7 @@ public sealed record HostEpisode(int Index, ulong StreamKey, float[] ResetObserv
 }
 
 /// <summary>The checks' host episodes: fresh host runs of the struct, a uniformly random policy, streams apart from training's.</summary>
-public static class HostEpisodes
+internal static class HostEpisodes
 {
     private const ulong ResetStream = 0x434845434B; // "CHECK": apart from the trainers' and evaluations' streams
 

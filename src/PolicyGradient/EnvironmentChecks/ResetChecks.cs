@@ -10,7 +10,7 @@ namespace PolicyGradient.EnvironmentChecks;
 /// different keys giving different starts where it draws, and no draw at or past ResetDraws,
 /// where the policy's first action draws.
 /// </summary>
-public static class ResetChecks
+internal static class ResetChecks
 {
     public const string DeterministicName = "reset is deterministic";
     public const string StreamsName = "reset differs between streams";

@@ -6,7 +6,7 @@ using PolicyGradient.Training;
 namespace PolicyGradient.EnvironmentChecks;
 
 /// <summary>A few iterations of batched training, as `pgvec train` runs them: no loss, gradient or parameter may stop being finite.</summary>
-public static class SmokeTraining
+internal static class SmokeTraining
 {
     public const string Name = "smoke training";
 

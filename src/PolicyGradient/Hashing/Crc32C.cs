@@ -1,7 +1,7 @@
 namespace PolicyGradient.Hashing;
 
 /// <summary>CRC-32C (Castagnoli), as TFRecord framing uses it, and TFRecord's masking of it.</summary>
-public static class Crc32C
+internal static class Crc32C
 {
     private static readonly uint[] Table = BuildTable();
 

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace PolicyGradient.Inspection;
 
 /// <summary>Which methods a method calls, read from IL: paths to a method and cycles among an environment's own methods.</summary>
-public static class CallGraph
+internal static class CallGraph
 {
     /// <summary>The shortest chain of calls from <paramref name="from"/> to a method <paramref name="isTarget"/> accepts ([from, ..., target]), at most <paramref name="maxDepth"/> calls deep; null if none.</summary>
     public static IReadOnlyList<MethodBase>? PathTo(MethodBase from, Func<MethodBase, bool> isTarget, int maxDepth = 6)

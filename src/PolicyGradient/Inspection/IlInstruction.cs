@@ -4,7 +4,7 @@ using System.Reflection.Emit;
 namespace PolicyGradient.Inspection;
 
 /// <summary>One IL instruction of a method body: its opcode and operand (a called method, a field, or a constant), resolved.</summary>
-public readonly record struct IlInstruction(OpCode OpCode, object? Operand)
+internal readonly record struct IlInstruction(OpCode OpCode, object? Operand)
 {
     /// <summary>
     /// The instructions of <paramref name="method"/>'s body, in order; none for a method without

@@ -4,7 +4,7 @@ namespace PolicyGradient.Optimization;
 /// torch.optim.Adam (no weight decay, no amsgrad) in float64: bias-corrected moments and eps
 /// added outside the square root, p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps).
 /// </summary>
-public sealed class Adam
+internal sealed class Adam
 {
     public Adam(int parameterCount, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {

@@ -10,7 +10,7 @@ namespace PolicyGradient.Output;
 /// pivot, the two links hanging down at theta = 0, and the goal line 1 m above the pivot that the
 /// tip must cross (-cos theta1 - cos(theta1 + theta2) > 1).
 /// </summary>
-public static class AcrobotAnimation
+internal static class AcrobotAnimation
 {
     /// <summary>The two joint angles in one frame (theta2 relative to link 1).</summary>
     public readonly record struct Frame(double Theta1, double Theta2);

@@ -7,7 +7,7 @@ namespace PolicyGradient.Output;
 /// goes to a temporary file in the same directory (same file system, so the rename is atomic),
 /// is flushed to disk, then renamed over the target. An interrupted run leaves no half-written file.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     public static void WriteAllText(string path, string contents) =>
         WriteAllBytes(path, Encoding.UTF8.GetBytes(contents));

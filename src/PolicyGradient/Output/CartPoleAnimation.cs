@@ -10,7 +10,7 @@ namespace PolicyGradient.Output;
 /// Gymnasium's picture: the cart 50 x 30 px, the pole 10 px wide and as long as 2 * 0.5 m at the
 /// scale of the track.
 /// </summary>
-public static class CartPoleAnimation
+internal static class CartPoleAnimation
 {
     /// <summary>The cart's position and the pole's angle in one frame.</summary>
     public readonly record struct Frame(double X, double Theta);

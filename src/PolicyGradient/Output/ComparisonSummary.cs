@@ -3,7 +3,7 @@ namespace PolicyGradient.Output;
 /// <summary>The baseline and the batched run side by side: the content of compare.json.</summary>
 /// <param name="SpeedupToSolveWithSetup">The headline: time to solve counting each run's set-up (the batched run opens a device and compiles its kernels; the baseline has none).</param>
 /// <param name="SpeedupWallToSolve">Time to solve in the training loops alone.</param>
-public sealed record ComparisonSummary(
+internal sealed record ComparisonSummary(
     RunSummary Baseline,
     RunSummary Batched,
     double? SpeedupToSolveWithSetup,

@@ -6,7 +6,7 @@ namespace PolicyGradient.Output;
 /// What `pgvec eval` measured: the content of its eval.json. Checkpoint is the file played (a
 /// .safetensors policy or an .onnx model); Hidden is null for a model that does not declare it.
 /// </summary>
-public sealed record EvaluationSummary(
+internal sealed record EvaluationSummary(
     string Checkpoint,
     int? Hidden,
     string Actions,

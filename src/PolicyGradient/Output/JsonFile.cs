@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace PolicyGradient.Output;
 
 /// <summary>Writes every JSON file pgvec makes (summary, config, compare, eval, bench) in one shape: snake_case names, indented, nulls kept, replaced atomically.</summary>
-public static class JsonFile
+internal static class JsonFile
 {
     public static readonly JsonSerializerOptions Options = new()
     {

@@ -10,7 +10,7 @@ namespace PolicyGradient.Output;
 /// reached the flag) from those the time limit cut. Numbers have fixed precision: milliseconds,
 /// returns and lengths to 0.01, rates whole, losses to 6 digits, fractions to 4.
 /// </summary>
-public sealed class MetricsCsv : IDisposable
+internal sealed class MetricsCsv : IDisposable
 {
     public const string FileName = "metrics.csv";
 

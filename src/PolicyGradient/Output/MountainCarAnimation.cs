@@ -10,7 +10,7 @@ namespace PolicyGradient.Output;
 /// -1.2 .. 0.6, the hill 0.45 sin(3x) + 0.55, the car tilted by cos(3x) radians (Gymnasium's own
 /// approximation of the slope), and the flag at the goal (0.5, or 0.45 for the continuous car).
 /// </summary>
-public static class MountainCarAnimation
+internal static class MountainCarAnimation
 {
     /// <summary>The car's position in one frame.</summary>
     public readonly record struct Frame(double Position);

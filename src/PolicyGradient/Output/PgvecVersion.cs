@@ -7,7 +7,7 @@ namespace PolicyGradient.Output;
 /// safetensors file record it: the package version and, where the build knows it, the commit
 /// (e.g. 0.1.0+6ae4627...).
 /// </summary>
-public static class PgvecVersion
+internal static class PgvecVersion
 {
     public static string Text { get; } =
         typeof(PgvecVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

@@ -4,7 +4,7 @@ namespace PolicyGradient.Output;
 /// config.json: how a run was started: every option as used (defaults filled in), pgvec's
 /// version, the device; when it started, and when it was last resumed (null if never).
 /// </summary>
-public sealed record RunConfig(
+internal sealed record RunConfig(
     string PgvecVersion,
     string Verb,
     string Device,

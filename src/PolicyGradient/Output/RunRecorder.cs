@@ -4,12 +4,11 @@ namespace PolicyGradient.Output;
 
 /// <summary>
 /// What a training run leaves to watch and keep, update by update: metrics.csv, a TensorBoard
-/// event file (CleanRL's scalar names, steps = env-steps so far) and, at the end,
-/// learning-curve.png.
+/// event file (CleanRL's scalar names, steps = env-steps so far) and the learning curve that
+/// the reporting library draws at the end.
 /// </summary>
-public sealed class RunRecorder : IDisposable
+internal sealed class RunRecorder : IDisposable
 {
-    private readonly string _directory;
     private readonly string _label;
     private readonly string _returnMeaning;
     private readonly MetricsCsv _metrics;
@@ -22,7 +21,6 @@ public sealed class RunRecorder : IDisposable
     /// <param name="returnMeaning">Which mean return the curve plots (see <see cref="LearningCurve"/>).</param>
     public RunRecorder(string directory, string label, string returnMeaning, (int Iteration, long Episodes)? resumedAfter = null)
     {
-        _directory = directory;
         _label = label;
         _returnMeaning = returnMeaning;
         _metrics = new MetricsCsv(directory, resumedAfter);
@@ -61,16 +59,6 @@ public sealed class RunRecorder : IDisposable
 
     /// <summary>The run's curve: the mean return its solved test watches, after each update.</summary>
     public LearningCurve Curve => new(_label, _returnMeaning, [.. _envSteps], [.. _seconds], [.. _returns]);
-
-    /// <summary>Draws learning-curve.png; returns its path, or null when no update was recorded (a plot of nothing has made-up axes).</summary>
-    public string? DrawLearningCurve(double targetReturn, string title)
-    {
-        if (_returns.Count == 0)
-            return null;
-        string path = Path.Combine(_directory, LearningCurvePlot.FileName);
-        LearningCurvePlot.Save(path, [Curve], targetReturn, title);
-        return path;
-    }
 
     public void Dispose()
     {

@@ -6,7 +6,7 @@ namespace PolicyGradient.Output;
 /// evaluated); <see cref="Failed"/> says how a run failed, null if it did not. <see cref="EnvAssembly"/>
 /// is the assembly a user's environment came from (--env-assembly), null for a built-in.
 /// </summary>
-public sealed record RunSummary(
+internal sealed record RunSummary(
     string Mode,
     string Env,
     Environment.EnvironmentAssemblyIdentity? EnvAssembly,

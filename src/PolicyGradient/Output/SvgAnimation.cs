@@ -9,7 +9,7 @@ namespace PolicyGradient.Output;
 /// dependencies) with a title, one frame per environment state at the environment's frame
 /// rate, the last frame held a second before the loop restarts, and a step counter.
 /// Renderers without animation show the first frame. The environment draws its picture in
-/// between with <see cref="Line"/>, moving parts in <see cref="MovingGroup"/> and <see cref="TurningGroup"/>.
+/// between with <see cref="Line"/>, moving parts in <see cref="MovingGroup"/>, <see cref="TurningGroup"/> and <see cref="ScaledGroup"/>.
 /// </summary>
 internal sealed class SvgAnimation
 {
@@ -53,6 +53,13 @@ internal sealed class SvgAnimation
     /// </summary>
     public void TurningGroup(string indent, string cssClass, IReadOnlyList<double> degrees) =>
         AnimatedGroup(indent, cssClass, "rotate", degrees.Select(Number).ToList());
+
+    /// <summary>
+    /// Opens a group (close it with &lt;/g&gt;) scaled by one (x, y) factor pair per frame, at the first
+    /// frame's factors where SMIL does not run: a negative factor mirrors, 0 hides.
+    /// </summary>
+    public void ScaledGroup(string indent, string cssClass, IReadOnlyList<(double X, double Y)> factors) =>
+        AnimatedGroup(indent, cssClass, "scale", factors.Select(f => $"{Number(f.X)} {Number(f.Y)}").ToList());
 
     /// <summary>The step counter and the closing tag: the finished document.</summary>
     public string Finish()

@@ -6,7 +6,7 @@ using PolicyGradient.Training;
 namespace PolicyGradient.Output;
 
 /// <summary>sweep.csv: one row per agent and iteration, agents in grid order; env came last, after the columns a one-environment sweep wrote before it.</summary>
-public static class SweepCsv
+internal static class SweepCsv
 {
     public const string FileName = "sweep.csv";
     public const string Header = "agent,seed,lr,gamma,objective,iteration,env_steps,mean_return,env";

@@ -4,7 +4,7 @@ using PolicyGradient.Sweeps;
 namespace PolicyGradient.Output;
 
 /// <summary>One agent of sweep.json: its configuration, where its policy is, and how it did.</summary>
-public sealed record SweepAgentResult(
+internal sealed record SweepAgentResult(
     int Agent,
     string Env,
     ulong Seed,
@@ -24,7 +24,7 @@ public sealed record SweepAgentResult(
     double? GreedyEvalMeanReturn);
 
 /// <summary>One configuration of sweep.json; the statistics are null when none of its agents finished, the target where there is none (a user's environment without --target-return).</summary>
-public sealed record SweepConfigurationResult(
+internal sealed record SweepConfigurationResult(
     int Configuration,
     string Env,
     double? TargetReturn,
@@ -43,7 +43,7 @@ public sealed record SweepConfigurationResult(
 /// <see cref="TargetReturn"/> is null where the environments' targets differ (each configuration holds its own);
 /// <see cref="EnvAssembly"/> is the assembly of --env-assembly, whose environments every one is, or null.
 /// </summary>
-public sealed record SweepReport(
+internal sealed record SweepReport(
     string Device,
     string DeviceName,
     IReadOnlyList<string> Envs,

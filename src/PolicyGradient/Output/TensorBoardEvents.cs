@@ -11,7 +11,7 @@ namespace PolicyGradient.Output;
 /// flushed as written, so TensorBoard shows a run while it trains; a reader detects a torn
 /// last record by its CRC.
 /// </summary>
-public sealed class TensorBoardEvents : IDisposable
+internal sealed class TensorBoardEvents : IDisposable
 {
     private const string FileVersion = "brain.Event:2";
     private static int _filesOpened;

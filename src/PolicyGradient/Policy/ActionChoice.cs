@@ -3,7 +3,7 @@ using PolicyGradient.Kernels;
 namespace PolicyGradient.Policy;
 
 /// <summary>How an action is picked from the policy's output.</summary>
-public enum ActionChoice
+internal enum ActionChoice
 {
     /// <summary>The most probable action (argmax of the logits; ties push left).</summary>
     Greedy,
@@ -11,7 +11,7 @@ public enum ActionChoice
     Sample,
 }
 
-public static class ActionChoices
+internal static class ActionChoices
 {
     public static string Name(this ActionChoice choice) => choice switch
     {

@@ -5,7 +5,7 @@ namespace PolicyGradient.Policy;
 /// baseline is the mean reward-to-go and the scale its standard deviation (Bessel-corrected,
 /// as torch.std) plus a small epsilon, over every step of the batch.
 /// </summary>
-public readonly record struct AdvantageNormalisation(double Baseline, double Scale)
+internal readonly record struct AdvantageNormalisation(double Baseline, double Scale)
 {
     public const double Epsilon = 1e-8;
 

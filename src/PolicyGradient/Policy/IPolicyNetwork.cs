@@ -7,7 +7,7 @@ namespace PolicyGradient.Policy;
 /// own float64 forward (<see cref="PolicyParameters"/>) is one; an ONNX model run by ONNX
 /// Runtime is another, so the same episode loop checks both.
 /// </summary>
-public interface IPolicyNetwork
+internal interface IPolicyNetwork
 {
     /// <summary>Categorical (the outputs are logits) or Gaussian (the outputs are means, with <see cref="LogStd"/>).</summary>
     PolicyHead Head { get; }

@@ -7,7 +7,7 @@ namespace PolicyGradient.Policy;
 /// One action the host chose with a policy: a discrete one, or a Box one (a Gaussian policy's
 /// draw or mean, unclipped: the environment clips it, as Gymnasium's does).
 /// </summary>
-public readonly record struct PolicyAction(int Discrete, float[]? Box)
+internal readonly record struct PolicyAction(int Discrete, float[]? Box)
 {
     /// <summary>Steps <paramref name="env"/> with this action.</summary>
     public StepResult StepOn(IReferenceEnvironment env) => Box is { } box ? env.Step(box) : env.Step(Discrete);

@@ -7,7 +7,7 @@ namespace PolicyGradient.Policy;
 /// categorical policy's actions are <see cref="Actions"/>; a Gaussian one's are the unclipped
 /// draws in <see cref="BoxActions"/> (and <see cref="Actions"/> is empty).
 /// </summary>
-public sealed record Episode(float[][] States, int[] Actions, double[] Rewards)
+internal sealed record Episode(float[][] States, int[] Actions, double[] Rewards)
 {
     public float[][]? BoxActions { get; private init; }
 
@@ -20,7 +20,7 @@ public sealed record Episode(float[][] States, int[] Actions, double[] Rewards)
 /// The double-precision reference of the policy maths (forward, log-softmax, Gaussian log pi, grad log pi,
 /// returns-to-go, the REINFORCE and tutorial-loss gradients), checked against PyTorch autograd.
 /// </summary>
-public static class PolicyMath
+internal static class PolicyMath
 {
     /// <summary>The network's outputs fc2(relu(fc1(s))): logits, or a Gaussian head's means.</summary>
     public static void Logits(ReadOnlySpan<double> p, PolicyLayout layout, ReadOnlySpan<float> s, Span<double> logits)

@@ -11,6 +11,8 @@ public sealed class PolicyParameters : IPolicyNetwork
     /// <summary>Stream id that keeps initialisation draws apart from episode draws.</summary>
     private const ulong InitialisationStream = 0x1A17;
 
+    /// <summary>A policy of this shape with these parameters (not copied), e.g. read back from a file.</summary>
+    /// <exception cref="ArgumentException">The layout is not a policy's or the values do not fit it.</exception>
     public PolicyParameters(PolicyLayout layout, double[] values)
     {
         if (layout.Hidden < 1)
@@ -24,14 +26,23 @@ public sealed class PolicyParameters : IPolicyNetwork
         Values = values;
     }
 
+    /// <summary>The network's shape: observations, hidden units, actions.</summary>
     public PolicyLayout Layout { get; }
+
+    /// <summary>The hidden layer's width.</summary>
     public int Hidden => Layout.Hidden;
+
+    /// <summary>fc1.weight [H, D], fc1.bias [H], fc2.weight [N, H], fc2.bias [N] (and a Gaussian head's log_std [N]), row-major, in that order.</summary>
     public double[] Values { get; }
 
+    /// <summary>Categorical (discrete actions: logits) or Gaussian (a Box: means and log_std).</summary>
     public PolicyHead Head => Layout.Head;
 
+    /// <summary>The actions' logits (log-probabilities up to a shared constant) for one observation, in float64; the greedy action is the largest. A Gaussian policy's means.</summary>
     public void Logits(ReadOnlySpan<float> observation, Span<double> logits) => PolicyMath.Logits(Values, Layout, observation, logits);
 
+    /// <summary>A Gaussian policy's log standard deviation per action dimension.</summary>
+    /// <exception cref="InvalidOperationException">The policy is categorical.</exception>
     public void LogStd(Span<double> logStd)
     {
         if (Layout.Head != PolicyHead.Gaussian)

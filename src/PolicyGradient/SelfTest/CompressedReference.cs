@@ -7,7 +7,7 @@ namespace PolicyGradient.SelfTest;
 /// size): the repository, the program and the GPU bundle then stay small enough to travel. A
 /// reference is read by its uncompressed name, whichever way it is stored.
 /// </summary>
-public static class CompressedReference
+internal static class CompressedReference
 {
     public const string Extension = ".gz";
 

@@ -18,7 +18,7 @@ namespace PolicyGradient.SelfTest;
 /// <param name="NearTermination">Whether a float64 state is so near a termination threshold that the flag (and the reward tied to it) is not compared.</param>
 /// <param name="Terminates">False for an environment only the time limit ends (Pendulum).</param>
 /// <param name="RewardTolerance">The reward's error relative to its size floored at 1: 0 (exact) for the constant rewards of the discrete environments.</param>
-public sealed record DeviceStepReference(
+internal sealed record DeviceStepReference(
     EnvironmentDefinition Environment, string CheckName, IReadOnlyList<string> Files, double Tolerance, int[] Angles, Func<double[], bool> NearTermination,
     double RewardTolerance = 0.0, bool Terminates = true)
 {
@@ -35,7 +35,7 @@ public sealed record DeviceStepReference(
 /// <summary>What <see cref="DeviceStepReference.Check"/> found.</summary>
 /// <param name="FlagsChecked">Transitions whose terminated flag and reward were compared (the rest lie near a threshold).</param>
 /// <param name="Failures">The first few failures, for messages; <paramref name="FailureCount"/> counts them all.</param>
-public sealed record DeviceStepComparison(int Transitions, int FlagsChecked, double WorstState, double WorstObservation, int FlagFailures, int FailureCount, IReadOnlyList<string> Failures)
+internal sealed record DeviceStepComparison(int Transitions, int FlagsChecked, double WorstState, double WorstObservation, int FlagFailures, int FailureCount, IReadOnlyList<string> Failures)
 {
     /// <summary>At least this share of the transitions must have their flags compared, or the check proves little about termination.</summary>
     public const double FlagsCheckedShare = 0.99;
@@ -101,7 +101,7 @@ public sealed record DeviceStepComparison(int Transitions, int FlagsChecked, dou
 }
 
 /// <summary>The step reference of every built-in environment, in <see cref="Environments.All"/>' order.</summary>
-public static class DeviceStepReferences
+internal static class DeviceStepReferences
 {
     public static readonly DeviceStepReference CartPole = new(
         Environments.CartPole, "cartpole step", [EmbeddedReferences.GymnasiumFile, "gymnasium/CartPole-v1.json"], DeviceTolerances.CartPoleStep, [],

@@ -5,7 +5,7 @@ namespace PolicyGradient.SelfTest;
 /// `pgvec selftest`. Measured on the CPU accelerator, with headroom for GPUs, which contract
 /// float multiply-adds into FMAs and so differ in the last bits.
 /// </summary>
-public static class DeviceTolerances
+internal static class DeviceTolerances
 {
     /// <summary>
     /// One CartPole step, error relative to the state's size floored at 1. Measured over all 2930

@@ -8,7 +8,7 @@ namespace PolicyGradient.SelfTest;
 /// selftest` checks a device against them wherever pgvec is installed: the top-level files and
 /// the Gymnasium records of the built-in environments (tests/data/gymnasium/ID.json).
 /// </summary>
-public static class EmbeddedReferences
+internal static class EmbeddedReferences
 {
     public const string GymnasiumFile = "gymnasium_cartpole_v1_reference.json";
     public const string PyTorchFile = "pytorch_policy_gradient_reference.json";

@@ -13,10 +13,10 @@ namespace PolicyGradient.SelfTest;
 /// sutton_barto_reward trajectories and the steps after termination), so a device, which has
 /// neither, is not held to it.</param>
 /// <param name="Action">The discrete action, or the float32 Box action as Gymnasium's Box holds it.</param>
-public sealed record ReferenceTransition(string Where, double[] Before, ReferenceAction Action, double[] After, float[] Observation, double? Reward, bool Terminated);
+internal sealed record ReferenceTransition(string Where, double[] Before, ReferenceAction Action, double[] After, float[] Observation, double? Reward, bool Terminated);
 
 /// <summary>A recorded action: an int for a Discrete space, float32 values for a Box.</summary>
-public sealed record ReferenceAction(int Discrete, float[]? Box)
+internal sealed record ReferenceAction(int Discrete, float[]? Box)
 {
     /// <summary>The actions of <paramref name="transitions"/> as one batch for a device step.</summary>
     public static StepActions Batch(IReadOnlyList<ReferenceTransition> transitions) => transitions.Count > 0 && transitions[0].Action.Box is not null
@@ -29,7 +29,7 @@ public sealed record ReferenceAction(int Discrete, float[]? Box)
 /// (exact values from their *_bits, see tests/data/gymnasium/SEMANTICS.md) and the older
 /// CartPole file gymnasium_cartpole_v1_reference.json (round-trip decimals).
 /// </summary>
-public static class GymnasiumRecords
+internal static class GymnasiumRecords
 {
     /// <summary>
     /// Python's json writes an unbounded Box limit as a bare Infinity, which is not JSON; quoted, it

@@ -10,16 +10,16 @@ using PolicyGradient.Training;
 namespace PolicyGradient.SelfTest;
 
 /// <summary>The episodes a device played and the loss gradient it computed from them.</summary>
-public sealed record RecordedGradient(IReadOnlyList<Episode> Episodes, double[] Gradient, double Loss);
+internal sealed record RecordedGradient(IReadOnlyList<Episode> Episodes, double[] Gradient, double Loss);
 
 /// <summary>The metrics of one training iteration that the self-test compares across devices.</summary>
-public sealed record IterationMetrics(double MeanReturn, double Entropy, double GradientNorm);
+internal sealed record IterationMetrics(double MeanReturn, double Entropy, double GradientNorm);
 
 /// <summary>
 /// Everything the self-test needs from the batched rollout, gradient and training API, in one
 /// place: the only file of the self-test that knows EpisodeBatch, ColumnSums and BatchedTrainer.
 /// </summary>
-public static class SelfTestBatches
+internal static class SelfTestBatches
 {
     /// <summary>
     /// Plays one episode per environment with <paramref name="policy"/>, reads back what was played

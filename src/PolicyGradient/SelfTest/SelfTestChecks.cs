@@ -12,7 +12,7 @@ namespace PolicyGradient.SelfTest;
 /// references, the host's float64 maths, and the CPU accelerator. Each check reports its worst
 /// error; a computation that throws fails its check with the exception's first line.
 /// </summary>
-public static class SelfTestChecks
+internal static class SelfTestChecks
 {
     /// <summary>Runs every check on <paramref name="device"/>; the training check compares with <paramref name="cpuReference"/>.</summary>
     public static IEnumerable<SelfTestCheck> Run(SelfTestComputations device, SelfTestComputations cpuReference)

@@ -16,7 +16,7 @@ namespace PolicyGradient.SelfTest;
 /// <param name="ReduceStatistics">a [rows][EpisodeStatistics.Width] matrix -> its column reduction.</param>
 /// <param name="Reinforce">policy, envs, seed, iteration, gamma -> the episodes played and their REINFORCE gradient.</param>
 /// <param name="Train">options, envs -> each iteration's metrics.</param>
-public sealed record SelfTestComputations(
+internal sealed record SelfTestComputations(
     Func<DeviceEnvironment, float[][], StepActions, DeviceTransition[]> Step,
     Func<PolicyParameters, float[], float[]> Logits,
     Func<ulong[], ulong[], float[]> UniformFloats,

@@ -1,7 +1,7 @@
 namespace PolicyGradient.Statistics;
 
 /// <summary>A statistic's point estimate and its confidence interval.</summary>
-public sealed record Estimate(double Value, double Low, double High);
+internal sealed record Estimate(double Value, double Low, double High);
 
 /// <summary>
 /// The percentile bootstrap: draw <see cref="Resamples"/> samples of size n from the n values
@@ -10,7 +10,7 @@ public sealed record Estimate(double Value, double Low, double High);
 /// percentiles of those statistics (numpy's linear percentile) as the 95 % interval. The fixed
 /// seed makes the interval a function of the values alone: the same sweep gives the same bits.
 /// </summary>
-public static class BootstrapInterval
+internal static class BootstrapInterval
 {
     public const int Resamples = 10_000;
     public const int DefaultSeed = 20_261_123;

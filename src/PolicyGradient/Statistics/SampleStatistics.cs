@@ -1,7 +1,7 @@
 namespace PolicyGradient.Statistics;
 
 /// <summary>Point statistics of a sample, each defined as numpy/scipy define it so results can be checked there.</summary>
-public static class SampleStatistics
+internal static class SampleStatistics
 {
     /// <summary>numpy.median: the middle value, or the mean of the two middle values of an even sample.</summary>
     public static double Median(IReadOnlyList<double> values) => Percentile(values, 50);

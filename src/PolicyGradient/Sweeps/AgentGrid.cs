@@ -5,7 +5,7 @@ using PolicyGradient.Training;
 namespace PolicyGradient.Sweeps;
 
 /// <summary>One point of a sweep's hyperparameter grid: the agents that differ only by seed.</summary>
-public sealed record SweepConfiguration(EnvironmentDefinition Environment, double LearningRate, double Gamma, Objective Objective)
+internal sealed record SweepConfiguration(EnvironmentDefinition Environment, double LearningRate, double Gamma, Objective Objective)
 {
     /// <summary>Whether <see cref="Label"/> names the environment: in a sweep of several, where the rest of the label does not tell them apart.</summary>
     public bool NamesEnvironment { get; init; }
@@ -20,7 +20,7 @@ public sealed record SweepConfiguration(EnvironmentDefinition Environment, doubl
 /// axis as given; seeds innermost, so agent = configuration * seeds + seed index, a
 /// configuration's agents are neighbours and so are an environment's (one batch each).
 /// </summary>
-public sealed class AgentGrid
+internal sealed class AgentGrid
 {
     public const string OrderDescription =
         "configurations in the order env (outermost), lr, gamma, objective, each as given on the command line; seeds innermost: the agent index is the configuration index times the number of seeds, plus the index of the seed";

@@ -8,7 +8,7 @@ namespace PolicyGradient.Sweeps;
 /// and optimisers are per agent), so this and <see cref="SequentialSweepTrainer"/> agree agent by
 /// agent; this one fills the device with all of them at once.
 /// </summary>
-public sealed class BatchedSweepTrainer : ISweepTrainer
+internal sealed class BatchedSweepTrainer : ISweepTrainer
 {
     public IReadOnlyList<TrainingOutcome> Train(SweepBatch batch, Action<AgentIteration> onIteration, CancellationToken stop)
     {

@@ -4,7 +4,7 @@ using PolicyGradient.Training;
 namespace PolicyGradient.Sweeps;
 
 /// <summary>The median and the interquartile mean of one measure over a configuration's agents, each with its bootstrap interval.</summary>
-public sealed record MeasureStatistics(Estimate Median, Estimate InterquartileMean)
+internal sealed record MeasureStatistics(Estimate Median, Estimate InterquartileMean)
 {
     public static MeasureStatistics Of(IReadOnlyList<double> values) => new(
         BootstrapInterval.Of(values, SampleStatistics.Median),
@@ -18,7 +18,7 @@ public sealed record MeasureStatistics(Estimate Median, Estimate InterquartileMe
 /// ended (so a configuration that rarely solves cannot look fast). Agents stopped by an
 /// interrupt finished neither way and are left out.
 /// </summary>
-public sealed record ConfigurationStatistics(
+internal sealed record ConfigurationStatistics(
     int AgentsFinished,
     int Solved,
     double SolvedFraction,

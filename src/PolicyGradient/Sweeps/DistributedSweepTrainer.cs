@@ -12,7 +12,7 @@ namespace PolicyGradient.Sweeps;
 /// its own device; then every rank gathers every agent's iterations and outcome, in agent order. An agent's bits depend on
 /// nothing but its own settings, so each one ends as it does in a single-process sweep.
 /// </summary>
-public sealed class DistributedSweepTrainer(IProcessGroup processes, ISweepTrainer local) : ISweepTrainer
+internal sealed class DistributedSweepTrainer(IProcessGroup processes, ISweepTrainer local) : ISweepTrainer
 {
     /// <summary>The agents of <paramref name="batch"/> (their indices in it) that rank <paramref name="rank"/> of <paramref name="size"/> trains.</summary>
     public static IReadOnlyList<int> AgentsOf(int rank, int size, SweepBatch batch) =>

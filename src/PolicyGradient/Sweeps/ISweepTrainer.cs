@@ -10,7 +10,7 @@ namespace PolicyGradient.Sweeps;
 /// hidden size, the target and the budgets (each agent's own: an agent stops when it meets the
 /// target or when its iterations or training seconds run out).
 /// </summary>
-public sealed record SweepBatch(
+internal sealed record SweepBatch(
     ComputeDevice Device,
     int EnvsPerAgent,
     int Hidden,
@@ -43,13 +43,13 @@ public sealed record SweepBatch(
 }
 
 /// <summary>One iteration of one agent (its index in the batch the trainer was given).</summary>
-public sealed record AgentIteration(int Agent, UpdateReport Report);
+internal sealed record AgentIteration(int Agent, UpdateReport Report);
 
 /// <summary>
 /// The sweep's one seam to the trainer: however the agents are trained (one after another, or
 /// all in one device batch), the sweep sees the same reports and outcomes.
 /// </summary>
-public interface ISweepTrainer
+internal interface ISweepTrainer
 {
     /// <summary>
     /// Trains every agent of <paramref name="batch"/>, calling <paramref name="onIteration"/> after
@@ -61,7 +61,7 @@ public interface ISweepTrainer
 }
 
 /// <summary>A sweep of several environments: one batch each, one after another, in grid order.</summary>
-public static class SweepBatches
+internal static class SweepBatches
 {
     /// <summary>
     /// Trains <paramref name="batches"/> in turn with <paramref name="trainer"/>, reporting each

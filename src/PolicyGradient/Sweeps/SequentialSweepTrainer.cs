@@ -7,7 +7,7 @@ namespace PolicyGradient.Sweeps;
 /// <see cref="BatchedTrainer"/> with the agent's options), so agent k ends with the bits a
 /// `train` run of its settings ends with. Also the reference a batched sweep is measured against.
 /// </summary>
-public sealed class SequentialSweepTrainer : ISweepTrainer
+internal sealed class SequentialSweepTrainer : ISweepTrainer
 {
     public IReadOnlyList<TrainingOutcome> Train(SweepBatch batch, Action<AgentIteration> onIteration, CancellationToken stop)
     {

@@ -1,10 +1,10 @@
 namespace PolicyGradient.Sweeps;
 
 /// <summary>One agent after one iteration: what sweep.csv and the plots show.</summary>
-public sealed record AgentPoint(int Iteration, long EnvSteps, double MeanReturn);
+internal sealed record AgentPoint(int Iteration, long EnvSteps, double MeanReturn);
 
 /// <summary>Every agent's iterations so far, in the order they happened.</summary>
-public sealed class SweepHistory(int agents)
+internal sealed class SweepHistory(int agents)
 {
     private readonly List<AgentPoint>[] _points = [.. Enumerable.Range(0, agents).Select(_ => new List<AgentPoint>())];
 

@@ -1,7 +1,7 @@
 namespace PolicyGradient.Text;
 
 /// <summary>The known name a mistyped one most likely meant (edit distance), for "did you mean" hints.</summary>
-public static class ClosestName
+internal static class ClosestName
 {
     /// <returns>The closest name within a third of the typed length (at least 2 edits, fewer than its length), or null if none is that close.</returns>
     public static string? To(string typed, IEnumerable<string> names)

@@ -5,7 +5,7 @@ namespace PolicyGradient.Training;
 /// (the seed), its step size, its discount and its objective. The hidden size, the envs per agent,
 /// the target and the budgets belong to the batch.
 /// </summary>
-public sealed record AgentSettings(ulong Seed, double LearningRate, double Gamma, Objective Objective)
+internal sealed record AgentSettings(ulong Seed, double LearningRate, double Gamma, Objective Objective)
 {
     public static AgentSettings From(TrainingOptions options) => new(options.Seed, options.LearningRate, options.Gamma, options.Objective);
 

@@ -7,7 +7,7 @@ namespace PolicyGradient.Training;
 /// (iterations and training seconds counted from each agent's start, resumed sessions included).
 /// A data-parallel process holds envs <paramref name="FirstEnv"/> onwards of each agent's whole batch.
 /// </summary>
-public sealed record BatchSettings(int EnvsPerAgent, int Hidden, double TargetReturn, int MaxIterations, double MaxSeconds, int FirstEnv = 0)
+internal sealed record BatchSettings(int EnvsPerAgent, int Hidden, double TargetReturn, int MaxIterations, double MaxSeconds, int FirstEnv = 0)
 {
     /// <summary>What every env of the batch plays.</summary>
     public EnvironmentDefinition Environment { get; init; } = Environments.CartPole;

@@ -6,7 +6,7 @@ namespace PolicyGradient.Training;
 /// <param name="Weights">Choosing each agent's step weights from its statistics.</param>
 /// <param name="Gradient">Upload, gradient launch, gradient reduction and its read-back.</param>
 /// <param name="Update">Divergence checks and Adam, per agent.</param>
-public readonly record struct StepTimings(double Pack, double Rollout, double Weights, double Gradient, double Update)
+internal readonly record struct StepTimings(double Pack, double Rollout, double Weights, double Gradient, double Update)
 {
     public double Total => Pack + Rollout + Weights + Gradient + Update;
 
@@ -17,10 +17,10 @@ public readonly record struct StepTimings(double Pack, double Rollout, double We
 /// <summary>One agent's part of a step: its iteration's report and whether it has now met the target.</summary>
 /// <param name="Agent">The agent's index in the batch (the order of its <see cref="AgentSettings"/>).</param>
 /// <param name="SecondsToSolve">Training seconds when the agent first met the target; null while it has not.</param>
-public sealed record AgentStep(int Agent, UpdateReport Report, bool Solved, double? SecondsToSolve);
+internal sealed record AgentStep(int Agent, UpdateReport Report, bool Solved, double? SecondsToSolve);
 
 /// <summary>What one training iteration of a batch did: a report per agent that trained in it (finished agents have none) and its timings.</summary>
-public sealed record BatchStep(IReadOnlyList<AgentStep> Agents, StepTimings Timings)
+internal sealed record BatchStep(IReadOnlyList<AgentStep> Agents, StepTimings Timings)
 {
     public long EnvSteps => Agents.Sum(a => a.Report.EnvSteps);
 }

@@ -8,7 +8,7 @@ namespace PolicyGradient.Training;
 
 /// <summary>
 /// Batched policy gradient for K agents x M envs in one device batch (`train` is K = 1). Each
-/// <see cref="Step"/> is one iteration for every agent still training:
+/// <see cref="Step()"/> is one iteration for every agent still training:
 /// parameters up -> episodes (device) -> statistics down -> weights up -> gradient (device)
 /// -> one row per agent down -> Adam per agent. Every agent's numbers are those it reaches
 /// trained alone: its streams, reductions and optimiser depend on nothing the others do.
@@ -17,7 +17,7 @@ namespace PolicyGradient.Training;
 /// applies the same Adam step, and the processes agree before every step on which agents play
 /// (and whether to stop), checking that their parameters are still the same bits.
 /// </summary>
-public sealed class BatchedTrainer : IDisposable
+internal sealed class BatchedTrainer : IDisposable
 {
     private readonly EpisodeBatch _batch;
     private readonly BatchSettings _settings;

@@ -9,7 +9,7 @@ namespace PolicyGradient.Training;
 /// and a resume restores. Episodes draw their randomness from (seed, iteration, env), so the
 /// iteration count is the whole random state.
 /// </summary>
-public sealed class BatchedTrainingState(PolicyParameters policy, Adam optimizer)
+internal sealed class BatchedTrainingState(PolicyParameters policy, Adam optimizer)
 {
     public static BatchedTrainingState Start(TrainingOptions options) =>
         Start(options, options.InitialPolicy());

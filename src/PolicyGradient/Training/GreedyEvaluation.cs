@@ -4,7 +4,7 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Training;
 
 /// <summary>Plays the policy's argmax action on the Gymnasium-exact environment: the number every run ends with.</summary>
-public static class GreedyEvaluation
+internal static class GreedyEvaluation
 {
     /// <summary>Mean return of <paramref name="episodes"/> episodes, each until termination or truncation.</summary>
     public static double MeanReturn(PolicyParameters policy, EnvironmentDefinition environment, int episodes, ulong seed) =>

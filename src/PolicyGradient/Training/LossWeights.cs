@@ -5,7 +5,7 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Training;
 
 /// <summary>Chooses the gradient kernel's step weights so that its output is the gradient of the batch loss.</summary>
-public static class LossWeights
+internal static class LossWeights
 {
     /// <summary>
     /// Reinforce: loss = -(1/steps) sum_t (G_t - b) / s * log pi, with b and s from the batch's

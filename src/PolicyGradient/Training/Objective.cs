@@ -1,7 +1,7 @@
 namespace PolicyGradient.Training;
 
 /// <summary>The loss a trainer descends.</summary>
-public enum Objective
+internal enum Objective
 {
     /// <summary>Reward-to-go weights minus the batch mean, divided by their standard deviation.</summary>
     Reinforce,
@@ -9,7 +9,7 @@ public enum Objective
     Tutorial,
 }
 
-public static class ObjectiveNames
+internal static class ObjectiveNames
 {
     public static string Name(this Objective objective) => objective switch
     {

@@ -5,14 +5,14 @@ using PolicyGradient.Policy;
 namespace PolicyGradient.Training;
 
 /// <summary>One played episode: what it paid and how many steps it lasted.</summary>
-public readonly record struct EpisodeResult(double Return, int Length);
+internal readonly record struct EpisodeResult(double Return, int Length);
 
 /// <summary>
 /// Plays a policy (pgvec's own forward or an ONNX model) on the Gymnasium-exact float64
 /// environment on the host, one episode at a time: episode e of seed s always starts from the
 /// same state, whichever way actions are chosen.
 /// </summary>
-public static class PolicyEvaluation
+internal static class PolicyEvaluation
 {
     private const ulong EvaluationStream = 0xE7A1;
 

@@ -7,7 +7,7 @@ namespace PolicyGradient.Training;
 /// whether its kernels ran: a driver that accepts the launches but runs nothing (or a wrong
 /// launch) returns zeros or stale rows, and training on them would write infinities.
 /// </summary>
-public static class RolloutCheck
+internal static class RolloutCheck
 {
     /// <summary>Throws unless <paramref name="statistics"/> count one episode for each of the agent's <paramref name="envs"/> envs.</summary>
     /// <param name="iteration">The iteration (from 1) the rollout belongs to, for the message.</param>
@@ -24,4 +24,4 @@ public static class RolloutCheck
 }
 
 /// <summary>The device returned numbers that cannot come from the kernels having run.</summary>
-public sealed class DeviceResultException(string message) : Exception(message);
+internal sealed class DeviceResultException(string message) : Exception(message);

@@ -11,7 +11,7 @@ namespace PolicyGradient.Training;
 /// same network and objectives as the batched trainer, all in the float64 reference maths.
 /// Solved = the mean return of the last 100 episodes reaches the target.
 /// </summary>
-public sealed class SingleEnvTrainer(TrainingOptions options)
+internal sealed class SingleEnvTrainer(TrainingOptions options)
 {
     public const int SolvedWindow = 100;
     private const ulong SingleEnvStream = 0x51E6;

@@ -4,7 +4,7 @@ namespace PolicyGradient.Training;
 /// A loss, gradient or parameter became NaN or infinite: training cannot continue, and the
 /// parameters of the iteration before are the last good ones.
 /// </summary>
-public sealed class TrainingDivergedException(string message) : Exception(message)
+internal sealed class TrainingDivergedException(string message) : Exception(message)
 {
     /// <summary>Throws if any value is not finite, naming what and at which update.</summary>
     public static void ThrowIfNotFinite(ReadOnlySpan<double> values, string what, string update)

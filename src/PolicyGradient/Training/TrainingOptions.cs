@@ -3,7 +3,7 @@ using PolicyGradient.Environment;
 namespace PolicyGradient.Training;
 
 /// <summary>The options both trainers share; each field's default is the CLI's default (the learning rate: the baseline's).</summary>
-public sealed record TrainingOptions
+internal sealed record TrainingOptions
 {
     /// <summary>Batched training's default learning rate, chosen by the sweep table in bench/RESULTS.md.</summary>
     public const double BatchedLearningRate = 0.1;
@@ -36,7 +36,7 @@ public sealed record TrainingOptions
 /// One update's progress and metrics: an iteration of the batched trainer (one agent's), an
 /// episode of the single-env one. Built with named properties.
 /// </summary>
-public sealed record UpdateReport
+internal sealed record UpdateReport
 {
     /// <summary>Updates done so far, this one included (iterations, or episodes for the single-env trainer).</summary>
     public required int Update { get; init; }
@@ -72,7 +72,7 @@ public sealed record UpdateReport
 }
 
 /// <summary>How a training run ended.</summary>
-public sealed record TrainingOutcome(
+internal sealed record TrainingOutcome(
     bool Solved,
     int Updates,
     long Episodes,

@@ -10,6 +10,8 @@ public class EnvironmentDefaultsTests
     [InlineData("CartPole-v1")]
     [InlineData("Acrobot-v1")]
     [InlineData("MountainCar-v0")]
+    [InlineData("Pendulum-v1")]
+    [InlineData("MountainCarContinuous-v0")]
     public void Train_takes_the_environments_defaults_and_records_them(string id)
     {
         EnvironmentDefinition environment = Environments.Find(id)!;
@@ -22,7 +24,9 @@ public class EnvironmentDefaultsTests
         Assert.Equal(id, options.GetProperty("env").GetString());
         Assert.Equal(environment.Defaults.Envs, options.GetProperty("envs").GetInt32());
         Assert.Equal(environment.Defaults.LearningRate, options.GetProperty("lr").GetDouble());
-        Assert.Equal(environment.RewardThreshold, options.GetProperty("target-return").GetDouble());
+        // Gymnasium's reward_threshold, or pgvec's own where its registry has none (Pendulum-v1: -200).
+        Assert.Equal(environment.DefaultTargetReturn, options.GetProperty("target-return").GetDouble());
+        Assert.Equal(id == "Pendulum-v1" ? -200.0 : environment.RewardThreshold, environment.DefaultTargetReturn);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class EnvironmentMismatchTests
     public void The_tutorial_objective_is_refused_for_any_env_but_CartPole(params string[] args)
     {
         using var temp = new TempDirectory();
-        foreach (string env in new[] { "Acrobot-v1", "MountainCar-v0" })
+        foreach (string env in new[] { "Acrobot-v1", "MountainCar-v0", "Pendulum-v1", "MountainCarContinuous-v0" })
         {
             CliRun.Of([.. args, "--env", env, "--out", temp.Combine(env)])
                 .AssertUsageError($"--objective tutorial does not fit --env {env}", "offset for CartPole-v1's returns only", "use --objective reinforce");

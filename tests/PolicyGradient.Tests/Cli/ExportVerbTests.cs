@@ -3,8 +3,8 @@ using System.Text.Json;
 using Google.Protobuf;
 using Pgvec.Commands;
 using PolicyGradient.Checkpoints;
-using PolicyGradient.Export;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export;
+using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 

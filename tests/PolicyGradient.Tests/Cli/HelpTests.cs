@@ -96,9 +96,9 @@ public class HelpTests
     }
 
     [Theory]
-    [InlineData("train", "(Default: the environment's: 0.1 for CartPole-v1 and MountainCar-v0, 0.05 for Acrobot-v1)")]
+    [InlineData("train", "(Default: the environment's: CartPole-v1 0.1, Acrobot-v1 0.05,")]
     [InlineData("baseline", "(Default: 0.01, the tutorial's)")]
-    [InlineData("compare", "0.01 for the baseline, train's for the batched run: 0.1 for CartPole-v1")]
+    [InlineData("compare", "0.01 for the baseline, train's for the batched run: CartPole-v1 0.1,")]
     [InlineData("sweep", "(Default: 0.1)")]
     public void Each_verbs_lr_help_gives_that_verbs_default(string verb, string expected)
     {
@@ -106,6 +106,49 @@ public class HelpTests
         int at = Array.FindIndex(lines, l => l.StartsWith("--lr "));
         Assert.Contains(expected, string.Join(" ", lines.Skip(at).Take(1).Concat(lines.Skip(at + 1).TakeWhile(l => !l.StartsWith("--")))));
         Assert.Equal(verb == "sweep" ? "0.1" : null, VerbSpec.Named(verb)!.Option("lr")!.Default as string);
+    }
+
+    /// <summary>The help of an option whose default is the environment's gives every environment's own, as <see cref="PolicyGradient.Environment.Environments"/> holds it.</summary>
+    [Theory]
+    [InlineData("train", "envs")]
+    [InlineData("train", "lr")]
+    [InlineData("train", "target-return")]
+    [InlineData("compare", "lr")]
+    [InlineData("sweep", "target-return")]
+    [InlineData("bench", "solve-envs")]
+    public void Help_of_an_environments_default_names_each_environments_value(string verb, string option)
+    {
+        string help = HelpOf(verb, option);
+        foreach (var environment in PolicyGradient.Environment.Environments.All)
+        {
+            object value = option switch
+            {
+                "lr" => environment.Defaults.LearningRate,
+                "target-return" => environment.DefaultTargetReturn!.Value,
+                _ => environment.Defaults.Envs,
+            };
+            Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} {1}", environment.Id, value), help);
+        }
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("baseline")]
+    [InlineData("compare")]
+    [InlineData("replay")]
+    [InlineData("bench")]
+    public void Env_help_names_every_environment(string verb)
+    {
+        string help = HelpOf(verb, "env");
+        Assert.All(PolicyGradient.Environment.Environments.Ids, id => Assert.Contains(id, help));
+    }
+
+    /// <summary>An option's help text, its wrapped lines joined.</summary>
+    private static string HelpOf(string verb, string option)
+    {
+        string[] lines = CliRun.Of(verb, "--help").StdoutLines;
+        int at = Array.FindIndex(lines, l => l.StartsWith($"--{option} "));
+        return string.Join(" ", lines.Skip(at).Take(1).Concat(lines.Skip(at + 1).TakeWhile(l => !l.StartsWith("--"))));
     }
 
     [Fact]

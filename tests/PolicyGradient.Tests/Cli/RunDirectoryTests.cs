@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Pgvec.CommandLine;
 using Pgvec.Options;
+using PolicyGradient.Reporting.Plots;
 using PolicyGradient.Output;
 using PolicyGradient.Tests.Output;
 

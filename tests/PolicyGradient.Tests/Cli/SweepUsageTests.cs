@@ -27,7 +27,7 @@ public class SweepUsageTests
         { ["--env", "CartPole-v1,acrobot"], ["--env CartPole-v1,acrobot has acrobot, which is not valid (did you mean Acrobot-v1?)", "each one of CartPole-v1, Acrobot-v1, MountainCar-v0"] },
         { ["--env", "Acrobot-v1,CartPole-v1,Acrobot-v1"], ["--env Acrobot-v1,CartPole-v1,Acrobot-v1 gives Acrobot-v1 twice", "no value twice"] },
         { ["--env", "CartPole-v1,"], ["--env CartPole-v1, has an empty item", "each one of CartPole-v1"] },
-        { ["--env", "CartPole-v1,Pendulum-v1"], ["has Pendulum-v1, which is not one pgvec trains yet (Pendulum-v1 has continuous actions)"] },
+        { ["--env", "CartPole-v1,pendulum"], ["has pendulum, which is not valid (did you mean Pendulum-v1?)"] },
         // The tutorial objective fits CartPole-v1 alone: a grid that pairs it with another environment is refused.
         { ["--env", "CartPole-v1,Acrobot-v1", "--objective", "reinforce,tutorial"], ["--objective tutorial does not fit --env Acrobot-v1"] },
         // The limit is one batch's: one environment's agents.

@@ -10,7 +10,7 @@ namespace PolicyGradient.Tests.Environment;
 /// reference environment from each recorded reset state with the recorded actions, and requires
 /// the recorded bits of every observation, state value and reward and every flag.
 /// </summary>
-public static class GymnasiumReplay
+internal static class GymnasiumReplay
 {
     /// <summary>Replays every episode; returns the number of steps checked.</summary>
     public static int EveryEpisode(IReferenceEnvironment env)

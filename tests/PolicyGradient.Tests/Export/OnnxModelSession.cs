@@ -1,13 +1,13 @@
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using PolicyGradient.Export;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export;
+using PolicyGradient.Reporting.Export.Onnx;
 
 namespace PolicyGradient.Tests.Export;
 
 /// <summary>An exported model loaded by ONNX Runtime, run on a whole batch of observations at once.</summary>
-public sealed class OnnxModelSession(ModelProto model) : IDisposable
+internal sealed class OnnxModelSession(ModelProto model) : IDisposable
 {
     public InferenceSession Session { get; } = new(model.ToByteArray());
 

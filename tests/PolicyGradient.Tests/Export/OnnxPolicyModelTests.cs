@@ -1,8 +1,8 @@
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using PolicyGradient.Checkpoints;
-using PolicyGradient.Export;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export;
+using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Policy;
 using PolicyGradient.Tests.Policy;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using PolicyGradient.Environment;
-using PolicyGradient.Export;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export;
+using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
 
@@ -66,7 +66,7 @@ public class OnnxPolicyTests(SolvedPolicy solved) : IClassFixture<SolvedPolicy>
         { "input renamed", "its inputs are (x): a policy model has one, 'obs' float [batch, D]" },
         { "second input", "its inputs are (obs, extra)" },
         { "fixed batch of 2", "its input 'obs' is float [2, 4]: must be float [batch, W] with W >= 1" },
-        { "no logits output", "it has no output 'logits' (its outputs are probs)" },
+        { "no logits output", "it has no output 'logits' or 'mean' (its outputs are probs)" },
     };
 
     [Theory]

@@ -1,6 +1,6 @@
 using PolicyGradient.Checkpoints;
-using PolicyGradient.Export;
-using PolicyGradient.Export.Onnx;
+using PolicyGradient.Reporting.Export;
+using PolicyGradient.Reporting.Export.Onnx;
 using PolicyGradient.Policy;
 using PolicyGradient.Training;
 
@@ -30,5 +30,5 @@ public sealed class SolvedPolicy
     }
 
     public PolicyParameters Policy { get; }
-    public ModelProto Model { get; }
+    internal ModelProto Model { get; }
 }

@@ -7,7 +7,7 @@ public sealed class CpuDeviceFixture : IDisposable
 {
     public CpuDeviceFixture() => Device = ComputeDevice.Open(DeviceKind.Cpu, TextWriter.Null);
 
-    public ComputeDevice Device { get; }
+    internal ComputeDevice Device { get; }
 
     public void Dispose() => Device.Dispose();
 }

@@ -21,7 +21,7 @@ public class KernelEntryPointsTests(CpuDeviceFixture fixture)
     [Fact]
     public void An_unlisted_method_is_refused_with_its_name()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => KernelEntryPoints.RequireListed(typeof(CounterRandom).GetMethod(nameof(CounterRandom.Mix))!));
+        var e = Assert.Throws<InvalidOperationException>(() => KernelEntryPoints.For(typeof(CounterRandom).GetMethod(nameof(CounterRandom.Mix))!));
         Assert.Contains("CounterRandom.Mix", e.Message);
     }
 }

@@ -34,14 +34,47 @@ public class EnvironmentAnimationTests
     }
 
     [Fact]
-    public void Pendulum_draws_the_rod_turning_a_frame_per_state()
+    public void Pendulum_draws_the_rod_turning_and_the_clipped_torque_a_frame_per_state()
     {
         var env = new Pendulum();
         var frames = new List<PendulumAnimation.Frame>();
-        Play(env, () => frames.Add(PendulumAnimation.FrameOf(env)), () => env.Step([2f]), 30);
+        float[] torques = [3f, -0.5f, 1f, -7f, 0f];
+        int t = 0;
+        Play(env, () => frames.Add(PendulumAnimation.FrameOf(env)), () => env.Step([torques[t++ % torques.Length]]), 30);
 
-        XDocument document = AssertAnimation(PendulumAnimation.Render(frames, "pendulum"), frames.Count, ["rotate"]);
+        XDocument document = AssertAnimation(PendulumAnimation.Render(frames, "pendulum"), frames.Count, ["rotate", "scale"]);
         Assert.Equal(frames.Select(f => -f.Theta * 180 / Math.PI), Values(document, "rod"), Tolerance);
+        // No arrow after the reset; then |u| / 2 of its size with u clipped to [-2, 2], mirrored (counter-clockwise) for a positive torque.
+        string[] scales = ((string)Group(document, "torque").Element(Svg + "animateTransform")!.Attribute("values")!).Split(';');
+        Assert.Equal(["0 0", "-1 1", "0.25 0.25", "-0.5 0.5", "1 1", "0 0", "-1 1"], scales[..7]);
+        Assert.Equal("scale(0 0)", (string)Group(document, "torque").Attribute("transform")!);
+    }
+
+    [Fact]
+    public void Every_built_in_environment_has_an_animation_that_draws_a_frame_per_state_of_an_episode()
+    {
+        Assert.Equal(Environments.Ids.Order(), EnvironmentAnimations.Ids.Order());
+        foreach (EnvironmentDefinition environment in Environments.All)
+        {
+            IReferenceEnvironment env = environment.CreateReference();
+            IEpisodeRecording recording = EnvironmentAnimations.For(environment.Id);
+            var random = new Random(5);
+            int states = 0;
+            Play(env, () =>
+            {
+                recording.Add(env);
+                states++;
+            }, () => environment.Device.ActionSpace is BoxActions box
+                ? env.Step([(float)(box.Low[0] + (box.High[0] - box.Low[0]) * random.NextDouble())])
+                : env.Step(random.Next(environment.Device.Actions)), 12);
+
+            XDocument document = XDocument.Parse(recording.Render($"{environment.Id} <{states} states>"));
+            Assert.Equal($"{environment.Id} <{states} states>", document.Root!.Element(Svg + "title")!.Value);
+            Assert.NotEmpty(document.Descendants(Svg + "animateTransform"));
+            Assert.All(document.Descendants(Svg + "animateTransform"), a => Assert.Equal(states, ((string)a.Attribute("values")!).Split(';').Length));
+            Assert.Equal(states, document.Descendants(Svg + "text").Count(t => (string?)t.Attribute("class") == "step"));
+        }
+        Assert.Throws<ArgumentException>(() => EnvironmentAnimations.For("Humanoid-v5"));
     }
 
     [Fact]

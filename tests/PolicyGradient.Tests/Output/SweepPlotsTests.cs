@@ -1,3 +1,4 @@
+using PolicyGradient.Reporting.Plots;
 using PolicyGradient.Output;
 using PolicyGradient.Policy;
 using PolicyGradient.Sweeps;

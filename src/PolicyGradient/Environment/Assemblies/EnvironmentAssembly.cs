@@ -11,7 +11,7 @@ namespace PolicyGradient.Environment.Assemblies;
 /// <see cref="EnvironmentLoadContext"/> that shares pgvec's kernels assembly, and its environments
 /// found by Gymnasium-style id or by type name.
 /// </summary>
-public sealed class EnvironmentAssembly
+internal sealed class EnvironmentAssembly
 {
     /// <summary>What train runs a user's environment with when --envs and --lr are not given: CartPole-v1's.</summary>
     public static readonly TrainingDefaults Defaults = new(4096, 0.1);

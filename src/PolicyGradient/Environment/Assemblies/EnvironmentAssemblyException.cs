@@ -1,4 +1,4 @@
 namespace PolicyGradient.Environment.Assemblies;
 
 /// <summary>An environment assembly that cannot be used, or a name it does not hold: one line saying which and why.</summary>
-public sealed class EnvironmentAssemblyException(string message) : Exception(message);
+internal sealed class EnvironmentAssemblyException(string message) : Exception(message);

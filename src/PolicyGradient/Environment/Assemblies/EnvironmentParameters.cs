@@ -7,7 +7,7 @@ namespace PolicyGradient.Environment.Assemblies;
 /// property or field <c>Default</c> of its own type (as the built-ins have Gymnasium's), else
 /// <c>default</c>, every field zero.
 /// </summary>
-public static class EnvironmentParameters
+internal static class EnvironmentParameters
 {
     public const string MemberName = "Default";
 

@@ -1,8 +1,9 @@
+using PolicyGradient.Output;
 using PolicyGradient.Statistics;
 using PolicyGradient.Sweeps;
 using ScottPlot;
 
-namespace PolicyGradient.Output;
+namespace PolicyGradient.Reporting.Plots;
 
 /// <summary>
 /// sweep.png: per configuration, the median over its agents of the mean return at each iteration,
@@ -10,7 +11,7 @@ namespace PolicyGradient.Output;
 /// keeps its last return); one panel per environment. solved.png: per configuration, the fraction of its agents solved
 /// within a given number of env-steps.
 /// </summary>
-public static class SweepPlots
+internal static class SweepPlots
 {
     public const string ReturnsFileName = "sweep.png";
     public const string SolvedFileName = "solved.png";
