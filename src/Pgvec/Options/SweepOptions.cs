@@ -75,7 +75,7 @@ internal sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
 
     /// <summary>One target for the whole sweep where its environments share one; null where they differ or have none (a user's environment).</summary>
     protected override double? DefaultTargetReturn =>
-        (_environments ?? [.. Axis<string>("env", Env).Select(Environments.Named)]).Select(e => e.RewardThreshold).Distinct().ToArray() is [var only] ? only : null;
+        (_environments ?? [.. Axis<string>("env", Env).Select(Environments.Named)]).Select(e => e.DefaultTargetReturn).Distinct().ToArray() is [var only] ? only : null;
 
     public ICommand Check(ArgumentScan scan)
     {

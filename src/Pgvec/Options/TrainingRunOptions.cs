@@ -77,8 +77,8 @@ internal abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOption
 
     private EnvironmentDefinition? _environment;
 
-    /// <summary>The environment's reward_threshold; none (a user's environment) is null, as config.json records it: the run is never solved.</summary>
-    protected override double? DefaultTargetReturn => Environment.RewardThreshold;
+    /// <summary>The environment's default target; none (a user's environment) is null, as config.json records it: the run is never solved.</summary>
+    protected override double? DefaultTargetReturn => Environment.DefaultTargetReturn;
 
     public TrainingOptions Training(int maxUpdates) => new()
     {
