@@ -6,9 +6,10 @@ namespace PolicyGradient.Environment.Assemblies;
 
 /// <summary>
 /// Where a user's environment assembly is loaded: its own dependencies from beside it, but
-/// PolicyGradient.Kernels and what it depends on (ILGPU) always pgvec's own, whatever copies lie
-/// beside the assembly. Loaded twice, the kernels' IEnvironment would be two types, and the
-/// user's struct would implement one the engine does not know.
+/// PolicyGradient.Kernels and what it depends on (ILGPU), and the trainer (a program that trains
+/// its environment with the library, as samples/PointMass does, references it), always pgvec's
+/// own, whatever copies lie beside the assembly. Loaded twice, the kernels' IEnvironment would be
+/// two types, and the user's struct would implement one the engine does not know.
 /// </summary>
 internal sealed class EnvironmentLoadContext(string path) : AssemblyLoadContext($"pgvec environments {System.IO.Path.GetFileName(path)}")
 {
@@ -16,7 +17,7 @@ internal sealed class EnvironmentLoadContext(string path) : AssemblyLoadContext(
     public static readonly Assembly Kernels = typeof(IEnvironment<,>).Assembly;
 
     private static readonly HashSet<string> Shared =
-        [Kernels.GetName().Name!, .. Kernels.GetReferencedAssemblies().Select(a => a.Name!)];
+        [Kernels.GetName().Name!, .. Kernels.GetReferencedAssemblies().Select(a => a.Name!), typeof(EnvironmentLoadContext).Assembly.GetName().Name!];
 
     private readonly AssemblyDependencyResolver _resolver = new(path);
 
