@@ -20,7 +20,7 @@ public struct AcrobotState(float theta1, float theta2, float dtheta1, float dthe
 /// float32 for kernels, with the float64 reference's formulas in the same order. Constants are
 /// fields (the runtime parameters), each rounded once from <see cref="AcrobotConstants"/>.
 /// </summary>
-public struct AcrobotEnv : IDiscreteEnvironment<AcrobotState, Vector6>
+public struct AcrobotEnv : IDiscreteEnvironment<AcrobotState, Vector6>, IObservationBounds<Vector6>
 {
     internal float Dt;
     internal float LinkLength1;
@@ -60,6 +60,12 @@ public struct AcrobotEnv : IDiscreteEnvironment<AcrobotState, Vector6>
     public static int MaxEpisodeSteps => AcrobotConstants.MaxEpisodeSteps;
     /// <inheritdoc />
     public static int ResetDraws => 4;
+
+    /// <summary>Gymnasium's observation space: cosines and sines, then the velocity bounds.</summary>
+    public static Vector6 ObservationHigh => new(1.0f, 1.0f, 1.0f, 1.0f, (float)AcrobotConstants.MaxVelocity1, (float)AcrobotConstants.MaxVelocity2);
+
+    /// <inheritdoc />
+    public static Vector6 ObservationLow => Vector6.Scale(ObservationHigh, -1.0f);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -8,7 +8,7 @@ namespace PolicyGradient.Kernels;
 /// fields (the environment's runtime parameters), each rounded once from
 /// <see cref="CartPoleConstants"/>.
 /// </summary>
-public struct CartPoleEnv : IDiscreteEnvironment<CartPoleState, Vector4>
+public struct CartPoleEnv : IDiscreteEnvironment<CartPoleState, Vector4>, IObservationBounds<Vector4>
 {
     internal float Gravity;
     internal float MassPole;
@@ -46,6 +46,12 @@ public struct CartPoleEnv : IDiscreteEnvironment<CartPoleState, Vector4>
     public static int MaxEpisodeSteps => CartPoleConstants.MaxEpisodeSteps;
     /// <inheritdoc />
     public static int ResetDraws => 4;
+
+    /// <summary>Gymnasium's observation space: twice the termination thresholds, velocities unbounded.</summary>
+    public static Vector4 ObservationHigh => new((float)(2 * CartPoleConstants.XThreshold), float.MaxValue, (float)(2 * CartPoleConstants.ThetaThreshold), float.MaxValue);
+
+    /// <inheritdoc />
+    public static Vector4 ObservationLow => Vector4.Scale(ObservationHigh, -1.0f);
 
     /// <summary>Uniform in [-0.05, 0.05) per state variable.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

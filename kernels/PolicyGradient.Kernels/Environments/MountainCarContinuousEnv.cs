@@ -8,7 +8,7 @@ namespace PolicyGradient.Kernels;
 /// wall, the goal test, then the reward: 100 at the goal minus 0.1 times the unclipped action squared.
 /// Shares <see cref="MountainCarState"/> with MountainCar-v0.
 /// </summary>
-public struct MountainCarContinuousEnv : IContinuousEnvironment<MountainCarState, Vector2, Vector1>
+public struct MountainCarContinuousEnv : IContinuousEnvironment<MountainCarState, Vector2, Vector1>, IObservationBounds<Vector2>
 {
     internal float MinAction;
     internal float MaxAction;
@@ -48,6 +48,10 @@ public struct MountainCarContinuousEnv : IContinuousEnvironment<MountainCarState
     public static int MaxEpisodeSteps => MountainCarContinuousConstants.MaxEpisodeSteps;
     /// <inheritdoc />
     public static int ResetDraws => 1;
+    /// <summary>Gymnasium's observation space: the track and the speed limit.</summary>
+    public static Vector2 ObservationLow => new((float)MountainCarContinuousConstants.MinPosition, (float)-MountainCarContinuousConstants.MaxSpeed);
+    /// <inheritdoc />
+    public static Vector2 ObservationHigh => new((float)MountainCarContinuousConstants.MaxPosition, (float)MountainCarContinuousConstants.MaxSpeed);
     /// <inheritdoc />
     public static Vector1 ActionLow => new((float)MountainCarContinuousConstants.MinAction);
     /// <inheritdoc />

@@ -16,7 +16,7 @@ public struct MountainCarState(float position, float velocity)
 /// its clip, position, its clip, the stop at the left wall, then the goal test. Constants are
 /// fields (the runtime parameters), each rounded once from <see cref="MountainCarConstants"/>.
 /// </summary>
-public struct MountainCarEnv : IDiscreteEnvironment<MountainCarState, Vector2>
+public struct MountainCarEnv : IDiscreteEnvironment<MountainCarState, Vector2>, IObservationBounds<Vector2>
 {
     internal float MinPosition;
     internal float MaxPosition;
@@ -50,6 +50,12 @@ public struct MountainCarEnv : IDiscreteEnvironment<MountainCarState, Vector2>
     public static int MaxEpisodeSteps => MountainCarConstants.MaxEpisodeSteps;
     /// <inheritdoc />
     public static int ResetDraws => 1;
+
+    /// <summary>Gymnasium's observation space: the track and the speed limit.</summary>
+    public static Vector2 ObservationLow => new((float)MountainCarConstants.MinPosition, (float)-MountainCarConstants.MaxSpeed);
+
+    /// <inheritdoc />
+    public static Vector2 ObservationHigh => new((float)MountainCarConstants.MaxPosition, (float)MountainCarConstants.MaxSpeed);
 
     /// <summary>Position uniform in [-0.6, -0.4), at rest.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

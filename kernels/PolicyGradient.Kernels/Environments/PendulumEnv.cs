@@ -16,7 +16,7 @@ public struct PendulumState(float theta, float thetaDot)
 /// the torque clipped to [-2, 2], the cost of the old state, theta_dot's update and clip, then
 /// theta. Never terminates; TimeLimit truncates at 200 steps.
 /// </summary>
-public struct PendulumEnv : IContinuousEnvironment<PendulumState, Vector3, Vector1>
+public struct PendulumEnv : IContinuousEnvironment<PendulumState, Vector3, Vector1>, IObservationBounds<Vector3>
 {
     internal float MaxSpeed;
     internal float MaxTorque;
@@ -46,6 +46,10 @@ public struct PendulumEnv : IContinuousEnvironment<PendulumState, Vector3, Vecto
     public static int MaxEpisodeSteps => PendulumConstants.MaxEpisodeSteps;
     /// <inheritdoc />
     public static int ResetDraws => 2;
+    /// <summary>Gymnasium's observation space: cos and sin of theta, then the speed limit.</summary>
+    public static Vector3 ObservationHigh => new(1.0f, 1.0f, (float)PendulumConstants.MaxSpeed);
+    /// <inheritdoc />
+    public static Vector3 ObservationLow => Vector3.Scale(ObservationHigh, -1.0f);
     /// <inheritdoc />
     public static Vector1 ActionLow => new((float)-PendulumConstants.MaxTorque);
     /// <inheritdoc />

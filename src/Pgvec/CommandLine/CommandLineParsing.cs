@@ -49,7 +49,7 @@ internal static class CommandLineParsing
         object options = ((Parsed<object>)result).Value;
         foreach (OptionSpec option in verb.Options)
         {
-            if (scan.RawValues.TryGetValue(option.LongName, out string? raw) && !option.Rule.Accepts(option.Property.GetValue(options)))
+            if (scan.RawValues.TryGetValue(option.LongName, out string? raw) && !option.Rule.WaivedBy(scan.RawValues) && !option.Rule.Accepts(option.Property.GetValue(options)))
                 throw OptionErrors.Refused(option, raw, parsed: true);
         }
         return options;

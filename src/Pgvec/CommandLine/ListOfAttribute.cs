@@ -29,14 +29,27 @@ internal sealed class ListOfAttribute(Type optionsType, string propertyName) : O
 
     public override bool Accepts(object? value) => value is string text && Parse(text).Values is not null;
 
+    /// <summary>Waived as each item's rule is: the list's shape (no empty item, no repeat) is then checked by <see cref="Values{T}(string, bool)"/> alone.</summary>
+    public override bool WaivedBy(IReadOnlyDictionary<string, string> given) => ItemRule.WaivedBy(given);
+
     public override string RefusalOf(object? value) => value is string text && Parse(text).Problem is { } problem ? problem : Refusal;
 
     /// <summary>The list's values, converted as the single-value option converts them; one must be accepted first.</summary>
     public IReadOnlyList<T> Values<T>(string text) =>
         Parse(text).Values?.Cast<T>().ToArray() ?? throw new ArgumentException($"'{text}' is not {Allowed}", nameof(text));
 
+    /// <summary>
+    /// Where the item rule is waived (<see cref="WaivedBy"/>), the items as given, each left to the
+    /// verb to check; null and what breaks the list's shape (an empty item, a repeat, too many) where one does.
+    /// </summary>
+    public (IReadOnlyList<string>? Items, string? Problem) UncheckedItems(string text)
+    {
+        var (values, problem) = Parse(text, itemsChecked: false);
+        return (values?.Cast<string>().ToArray(), problem);
+    }
+
     /// <summary>The values in the order given, or null and which part of the rule the list breaks: an empty item, a value the item rule refuses, a backward or too long range, too many values, or a repeat.</summary>
-    private (List<object>? Values, string? Problem) Parse(string text)
+    private (List<object>? Values, string? Problem) Parse(string text, bool itemsChecked = true)
     {
         var values = new List<object>();
         foreach (string item in text.Split(','))
@@ -61,7 +74,7 @@ internal sealed class ListOfAttribute(Type optionsType, string propertyName) : O
                         break;
                 }
             }
-            else if (Item(item) is { } value)
+            else if ((itemsChecked ? Item(item) : item) is { } value)
                 values.Add(value);
             else
                 return (null, $"has {item}, which {ItemRefusal(item)}");

@@ -20,6 +20,13 @@ internal abstract class OptionRule : Attribute
 
     public abstract bool Accepts(object? value);
 
+    /// <summary>
+    /// Whether another option given beside this one (by long name in <paramref name="given"/>)
+    /// lets any value through to the verb's own check: --env-assembly makes --env a name in that
+    /// assembly, which only loading it can check.
+    /// </summary>
+    public virtual bool WaivedBy(IReadOnlyDictionary<string, string> given) => false;
+
     /// <summary>The value's placeholder in help unless the option names its own (MetaValue).</summary>
     public virtual string Placeholder => "VALUE";
 
@@ -82,9 +89,11 @@ internal sealed class OneOfAttribute(Type enumType) : OptionRule
     public override bool Accepts(object? value) => value is string s && Names.Contains(s);
 }
 
-/// <summary>A built-in environment's Gymnasium id.</summary>
+/// <summary>A built-in environment's Gymnasium id; with --env-assembly, any name, which the verb looks up in that assembly.</summary>
 internal sealed class EnvironmentIdAttribute : OptionRule
 {
+    public override bool WaivedBy(IReadOnlyDictionary<string, string> given) => given.ContainsKey(Pgvec.Commands.EnvironmentChoice.AssemblyOption);
+
     public override string Allowed => $"one of {string.Join(", ", PolicyGradient.Environment.Environments.Ids)}";
     public override string Placeholder => "ID";
     public override bool Accepts(object? value) => value is string s && PolicyGradient.Environment.Environments.Find(s) is not null;

@@ -15,6 +15,9 @@ internal sealed class VerbSpec
     // Before All: static fields initialise in order.
     private static readonly string[] ListedLast = ["quiet", "out", "overwrite", "eval-every", "checkpoint-every", "init-from", "resume"];
 
+    /// <summary>An option listed right after the one it qualifies, wherever its class declares it: --env-assembly says where --env is found.</summary>
+    private static readonly (string Option, string After)[] ListedAfter = [("env-assembly", "env")];
+
     public static readonly IReadOnlyList<VerbSpec> All =
     [
         new(typeof(TrainOptions)),
@@ -26,6 +29,7 @@ internal sealed class VerbSpec
         new(typeof(BenchOptions)),
         new(typeof(SweepOptions)),
         new(typeof(SelfTestOptions)),
+        new(typeof(CheckEnvOptions)),
         new(typeof(EvalOptions)),
         new(typeof(ExportOptions)),
     ];
@@ -45,12 +49,21 @@ internal sealed class VerbSpec
         HelpText = verb.HelpText;
         IsDefault = verb.IsDefault;
         var ownHelp = optionsType.GetCustomAttributes<OptionHelpAttribute>(inherit: false).ToDictionary(h => h.LongName, h => h.HelpText);
-        Options = optionsType.GetProperties()
+        var options = optionsType.GetProperties()
             .Select(p => (Property: p, Option: p.GetCustomAttribute<OptionAttribute>()))
             .Where(p => p.Option is not null)
             .Select(p => new OptionSpec(p.Option!, p.Property, ownHelp.GetValueOrDefault(p.Option!.LongName)))
             .OrderBy(o => Array.IndexOf(ListedLast, o.LongName))
             .ToList();
+        foreach (var (option, after) in ListedAfter)
+        {
+            if (options.Find(o => o.LongName == option) is { } moved && options.Exists(o => o.LongName == after))
+            {
+                options.Remove(moved);
+                options.Insert(options.FindIndex(o => o.LongName == after) + 1, moved);
+            }
+        }
+        Options = options;
     }
 
     public Type OptionsType { get; }

@@ -2,17 +2,19 @@ using Pgvec.CommandLine;
 using Pgvec.Options;
 using PolicyGradient.Benchmarks;
 using PolicyGradient.Devices;
+using PolicyGradient.Environment;
 
 namespace Pgvec.Commands;
 
 /// <summary>`pgvec bench`: its report path and peer checked before anything is measured, then the benchmark.</summary>
-internal sealed class BenchRun(BenchOptions options, OutputFile report) : ICommand
+internal sealed class BenchRun(BenchOptions options, EnvironmentDefinition environment, OutputFile report) : ICommand
 {
     /// <summary>The peer scripts, copied beside the program at build, so bench finds them from any folder.</summary>
     public static readonly string PeerDirectory = Path.Combine(AppContext.BaseDirectory, "peers");
 
-    public static BenchRun Prepare(BenchOptions options)
+    public static BenchRun Prepare(BenchOptions options, ArgumentScan scan)
     {
+        EnvironmentDefinition environment = EnvironmentChoice.Of(options.Env, options.EnvAssembly, envGiven: scan.RawValues.ContainsKey(EnvironmentChoice.Option));
         OutputFile report = OutputFile.For("out", options.Out, "bench", "bench.json");
         if (options.PeerPython is { } python)
         {
@@ -22,7 +24,7 @@ internal sealed class BenchRun(BenchOptions options, OutputFile report) : IComma
             if (!File.Exists(script))
                 throw new UsageException($"--peer-python {python}: the peer script {script} is missing beside pgvec (rebuild or reinstall it)");
         }
-        return new BenchRun(options, report);
+        return new BenchRun(options, environment, report);
     }
 
     public int Execute(TextWriter stdout, TextWriter stderr)
@@ -30,7 +32,7 @@ internal sealed class BenchRun(BenchOptions options, OutputFile report) : IComma
         using ComputeDevice device = DeviceChoice.OpenToReport(EnumNames.Parse<DeviceKind>(options.Device), "measured", stderr);
         BenchmarkRunner.Run(device, new BenchmarkOptions
         {
-            Environment = PolicyGradient.Environment.Environments.Named(options.Env),
+            Environment = environment,
             ThroughputEnvs = IntegerListAttribute.Parse(options.Envs, 1, BatchedOptions.MaxEnvs)!,
             SolveEnvs = options.SolveEnvs,
             SolveMaxSeconds = options.SolveMaxSeconds,

@@ -50,10 +50,14 @@ internal sealed class EvalRun : ICommand
         if (options.Checkpoint is not null)
         {
             var (parameters, metadata) = SafeTensorsInput.Read("checkpoint", options.Checkpoint, file => (PolicyTensors.Read(file), file.Metadata));
-            EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, $"--checkpoint {options.Checkpoint}");
+            EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, $"--checkpoint {options.Checkpoint}", options.EnvAssembly);
+            if (options.Render is not null && trainedOn.Assembly is not null)
+                throw new UsageException($"--render draws the built-in environments only: {trainedOn.Id} is your own environment, which pgvec cannot draw (leave --render out)");
             StoredEnvironment.RequireFits(trainedOn, parameters.Layout, $"--checkpoint {options.Checkpoint}");
             return new EvalRun(options, parameters, parameters.Hidden, trainedOn, report, renderFile);
         }
+        if (options.EnvAssembly is not null)
+            throw new UsageException("--env-assembly works with --checkpoint, whose metadata names the environment: an --onnx model is played on the built-in environment of its shape");
         OnnxPolicy model = OnnxInput.Load("onnx", options.Onnx!);
         EnvironmentDefinition fitting = Environments.All.FirstOrDefault(e => e.Device.Head == model.Head && e.Device.Observations == model.Observations && e.Device.Actions == model.Actions)
             ?? throw new UsageException($"--onnx {options.Onnx} maps {model.Observations} observations to {ActionsText(model.Head, model.Actions)}: no environment has that shape " +
@@ -86,7 +90,7 @@ internal sealed class EvalRun : ICommand
         if (_render is not null)
             AtomicFile.WriteAllText(_render.Claim(), Animation());
 
-        var summary = EvaluationSummary.Of(_options.PolicyFile, _hidden, _environment.Id, _options.Actions.Name(), _options.Seed, results, _options.Render);
+        var summary = EvaluationSummary.Of(_options.PolicyFile, _hidden, _environment, _options.Actions.Name(), _options.Seed, results, _options.Render);
         string outPath = _report.Claim();
         JsonFile.Write(outPath, summary);
 

@@ -17,9 +17,10 @@ internal sealed class ExportRun : ICommand
     private readonly IReadOnlyDictionary<string, string> _metadata;
     private readonly OutputFile _model;
 
-    private readonly EnvironmentDefinition _environment;
+    /// <summary>The id the model is described with.</summary>
+    private readonly string _environment;
 
-    private ExportRun(ExportOptions options, PolicyParameters policy, EnvironmentDefinition environment, IReadOnlyDictionary<string, string> metadata, OutputFile model)
+    private ExportRun(ExportOptions options, PolicyParameters policy, string environment, IReadOnlyDictionary<string, string> metadata, OutputFile model)
     {
         _environment = environment;
         _options = options;
@@ -35,15 +36,18 @@ internal sealed class ExportRun : ICommand
         if (!options.Onnx.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--onnx {options.Onnx} is not an .onnx name: export writes an ONNX model, so the file must end in .onnx");
         var (policy, metadata) = SafeTensorsInput.Read("checkpoint", options.Checkpoint, file => (PolicyTensors.Read(file), file.Metadata));
+        // A user's environment needs no loading here: its policy's shape is its own, and the model names its id (its assembly's identity stays in the metadata).
+        if (StoredEnvironment.AssemblyOf(metadata) is not null)
+            return new ExportRun(options, policy, StoredEnvironment.IdOf(metadata), metadata, model);
         EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, $"--checkpoint {options.Checkpoint}");
         StoredEnvironment.RequireFits(trainedOn, policy.Layout, $"--checkpoint {options.Checkpoint}");
-        return new ExportRun(options, policy, trainedOn, metadata, model);
+        return new ExportRun(options, policy, trainedOn.Id, metadata, model);
     }
 
     public int Execute(TextWriter stdout, TextWriter stderr)
     {
         string path = _model.Claim();
-        OnnxPolicyModel.Save(path, _policy, _environment.Id, _metadata);
+        OnnxPolicyModel.Save(path, _policy, _environment, _metadata);
         var layout = _policy.Layout;
         stdout.WriteLine($"export: the {layout} policy of {_options.Checkpoint} as ONNX (IR version {OnnxPolicyModel.IrVersion}, opset {OnnxPolicyModel.OpsetVersion}): " +
                          $"input {OnnxPolicyModel.ObservationInput} float [{OnnxPolicyModel.BatchDimension}, {layout.Inputs}], {OnnxPolicyModel.OutputsText(layout)}");

@@ -44,6 +44,7 @@ internal static class RunCompletion
         double communicationSeconds, double setupSeconds, double? greedy, bool interrupted, string? failed) => new(
             Mode: run.Mode,
             Env: training.Environment.Id,
+            EnvAssembly: training.Environment.Assembly,
             Device: run.Device,
             DeviceName: run.DeviceName,
             Envs: run.Envs,
@@ -75,10 +76,14 @@ internal static class RunCompletion
         string updates = Plural.Of(summary.Iterations, batched ? "iteration" : "episode");
         string verdict = summary.SecondsToSolve is double seconds
             ? string.Create(CultureInfo.InvariantCulture, $"solved in {seconds:F2} s after {updates}{(summary.Interrupted ? ", then interrupted" : "")}")
-            : string.Create(CultureInfo.InvariantCulture, $"not solved (target {training.TargetReturn:G}) after {updates}: {StopReason(summary, training, batched)}");
+            : string.Create(CultureInfo.InvariantCulture, $"not solved ({Target(training.TargetReturn)}) after {updates}: {StopReason(summary, training, batched)}");
         return string.Create(CultureInfo.InvariantCulture,
             $"{summary.Mode}: {verdict}; {summary.EnvSteps:N0} env-steps ({summary.EnvStepsPerSecond:N0}/s); mean return {Return(summary.FinalMeanReturn)}, greedy {Return(summary.GreedyEvalMeanReturn)}; {directory}");
     }
+
+    /// <summary>"target 475"; an environment without a reward_threshold (a user's) and no --target-return has none.</summary>
+    private static string Target(double target) =>
+        double.IsFinite(target) ? string.Create(CultureInfo.InvariantCulture, $"target {target:G}") : "no target: --target-return not given and the environment declares none";
 
     private static string Return(double? value) => value is double v ? v.ToString("F1", CultureInfo.InvariantCulture) : "none";
 

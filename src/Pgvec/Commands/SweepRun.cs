@@ -86,7 +86,7 @@ internal sealed class SweepRun(SweepOptions options, RunDirectory directory) : I
         string?[] policies = WritePolicies(options, grid, outcomes, directory);
         SweepCsv.Write(directory, grid, history);
         var report = new SweepReport(
-            device.Kind.Name(), device.Name, [.. grid.Environments.Select(e => e.Id)], options.Envs, options.Hidden, options.TargetReturn,
+            device.Kind.Name(), device.Name, [.. grid.Environments.Select(e => e.Id)], grid.Environments[0].Assembly, options.Envs, options.Hidden, options.TargetReturn,
             options.MaxIterations, options.MaxSeconds, interrupted, setupSeconds, wallSeconds, AgentGrid.OrderDescription,
             ConfigurationStatistics.UnsolvedNote, SweepReport.IntervalMethod,
             AgentResults(grid, outcomes, policies), ConfigurationResults(options, grid, outcomes));
@@ -142,6 +142,7 @@ internal sealed class SweepRun(SweepOptions options, RunDirectory directory) : I
                 ["gamma"] = CheckpointMetadata.Text(settings.Gamma),
                 ["objective"] = settings.Objective.Name(),
             };
+            StoredEnvironment.Record(metadata, environment);
             paths[agent] = Path.Combine(PoliciesDirectory, $"agent-{agent.ToString("D" + digits, CultureInfo.InvariantCulture)}.safetensors");
             PolicyTensors.PolicyFile(outcomes[agent].Policy, metadata).Write(Path.Combine(directory, paths[agent]));
         }
@@ -169,7 +170,8 @@ internal sealed class SweepRun(SweepOptions options, RunDirectory directory) : I
         {
             int[] agents = [.. grid.AgentsOf(i)];
             ConfigurationStatistics? statistics = ConfigurationStatistics.Of(agents.Where(a => a < outcomes.Count).Select(a => outcomes[a]));
-            return new SweepConfigurationResult(i, c.Environment.Id, options.TargetReturnOn(c.Environment), c.LearningRate, c.Gamma, c.Objective.Name(), agents, statistics?.AgentsFinished ?? 0,
+            double target = options.TargetReturnOn(c.Environment);
+            return new SweepConfigurationResult(i, c.Environment.Id, double.IsFinite(target) ? target : null, c.LearningRate, c.Gamma, c.Objective.Name(), agents, statistics?.AgentsFinished ?? 0,
                 statistics?.SolvedFraction, statistics?.Iterations, statistics?.EnvSteps, statistics?.SecondsToSolve);
         }),
     ];

@@ -19,6 +19,7 @@ internal sealed class TrainCommand(TrainOptions options, RunDirectory directory,
         if (options.Envs < processes.Size)
             throw new UsageException($"--envs {options.Envs} cannot be shared by {processes.Size} processes: data-parallel train needs at least one env per rank");
         var metadata = CheckpointMetadata.Of(VerbSpec.Named("train")!, options);
+        StoredEnvironment.Record(metadata, options.Environment);
         var checkpoints = new RunCheckpoints(directory, metadata, options.CheckpointEvery, resumed, initial);
         if (!processes.IsRoot)
         {
@@ -35,7 +36,7 @@ internal sealed class TrainCommand(TrainOptions options, RunDirectory directory,
         {
             metadata[CheckpointMetadata.InitFromKey] = options.InitFrom!;
             if (!options.Quiet)
-                stderr.WriteLine($"pgvec: starting from the 4-{initial.Hidden}-2 policy in {options.InitFrom}");
+                stderr.WriteLine($"pgvec: starting from the {initial.Layout} policy in {options.InitFrom}");
         }
         CompletedRun run = BatchedRun.Run(options.Settings with { EvalEvery = options.EvalEvery }, options.Training(options.MaxIterations), checkpoints, RunContext.Of(options, directory, stdout, stderr),
             processes.Size == 1 ? null : processes);

@@ -19,13 +19,18 @@ internal static class TrainStart
     /// run's own (seed, network, objective, ...) and comes from the checkpoint; given again, it
     /// must equal the stored value.
     /// </summary>
-    public static readonly IReadOnlyList<string> ChangeableOnResume = ["device", "max-iterations", "max-seconds", "max-env-steps", "checkpoint-every", "eval-every"];
+    public static readonly IReadOnlyList<string> ChangeableOnResume = ["device", "max-iterations", "max-seconds", "max-env-steps", "checkpoint-every", "eval-every", EnvironmentChoice.AssemblyOption];
 
     public static ICommand Prepare(TrainOptions options, ArgumentScan scan)
     {
         if (options.Resume is not null)
             return Resume(options, scan);
         PolicyParameters? initial = options.InitFrom is null ? null : InitialPolicy(options, scan);
+        if (initial is null)
+        {
+            options.Environment = EnvironmentChoice.Of(options.Env, options.EnvAssembly, envGiven: scan.RawValues.ContainsKey(EnvironmentChoice.Option));
+            options.EnvAssembly = EnvironmentChoice.FullPath(options.EnvAssembly);
+        }
         ObjectiveFit.Require(options.Environment, [EnumNames.Parse<Objective>(options.Objective)]);
         return new TrainCommand(options, RunDirectory.ForNewRun(options.VerbName, options.Out, options.Overwrite), initial, resumed: null);
     }
@@ -34,11 +39,12 @@ internal static class TrainStart
     {
         var (policy, metadata) = SafeTensorsInput.Read("init-from", options.InitFrom!, file => (PolicyTensors.Read(file), file.Metadata));
         string what = $"--init-from {options.InitFrom}";
-        EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, what);
+        EnvironmentDefinition trainedOn = StoredEnvironment.Of(metadata, what, options.EnvAssembly);
         // Like --hidden: the file decides, and a different --env given with it is refused, not reinterpreted.
-        if (scan.RawValues.ContainsKey("env") && options.Env != trainedOn.Id)
+        if (scan.RawValues.ContainsKey(EnvironmentChoice.Option) && options.Env != trainedOn.Id && options.Env != trainedOn.Device.EnvironmentType.Name)
             throw new UsageException($"--env {options.Env} does not match {what}, whose policy was trained on {trainedOn.Id} (metadata env; none means CartPole-v1): leave --env out or give {trainedOn.Id}");
-        options.Env = trainedOn.Id;
+        options.Environment = trainedOn;
+        options.EnvAssembly = trainedOn.Assembly is null ? null : EnvironmentChoice.FullPath(options.EnvAssembly ?? metadata[EnvironmentChoice.AssemblyOption]);
         StoredEnvironment.RequireFits(trainedOn, policy.Layout, what);
         int hidden = policy.Hidden;
         OptionSpec hiddenOption = VerbSpec.Named("train")!.Option("hidden")!;
@@ -68,7 +74,7 @@ internal static class TrainStart
             throw new UsageException($"--resume {resume}: there is no {RunCheckpoints.CheckpointFile} in it (a batched run writes one at its end)");
 
         VerbSpec verb = VerbSpec.Named("train")!;
-        var (stored, state) = SafeTensorsInput.Read("resume", path, file =>
+        var (stored, state, metadata) = SafeTensorsInput.Read("resume", path, file =>
         {
             if (!TrainingCheckpoint.IsCheckpoint(file))
                 throw new InvalidDataException($"it has no {TrainingCheckpoint.Step}: a policy, not a checkpoint");
@@ -76,8 +82,12 @@ internal static class TrainStart
             BatchedTrainingState state = TrainingCheckpoint.ToState(file);
             if (state.Policy.Hidden != stored.Hidden)
                 throw new InvalidDataException($"its policy has {state.Policy.Hidden} hidden units but its options say --hidden {stored.Hidden}");
-            return (stored, state);
+            return (stored, state, file.Metadata);
         });
+        // Before any stored option is read: the defaults of some (--envs, --lr, --target-return) are the environment's.
+        EnvironmentDefinition environment = StoredEnvironment.Of(metadata, $"the run in {resume}",
+            scan.RawValues.ContainsKey(EnvironmentChoice.AssemblyOption) ? options.EnvAssembly : null);
+        stored.Environment = environment;
         foreach (OptionSpec option in CheckpointMetadata.Stored(verb))
         {
             bool given = scan.RawValues.TryGetValue(option.LongName, out string? raw);
@@ -88,6 +98,8 @@ internal static class TrainStart
                     $"--{option.LongName} {raw} conflicts with the run in {resume}, which has --{option.LongName} {CheckpointMetadata.Text(option.Property.GetValue(stored)!)}: " +
                     $"with --resume only {string.Join(", ", ChangeableOnResume.Select(o => "--" + o))} may change");
         }
+        options.Environment = environment;
+        options.EnvAssembly = environment.Assembly is null ? null : EnvironmentChoice.FullPath(options.EnvAssembly);
         if (Ended(options, state) is { } why)
             return new NothingToDo($"the run in {resume} {why}: nothing to do");
         options.Out = resume;

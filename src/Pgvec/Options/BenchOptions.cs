@@ -6,11 +6,15 @@ using PolicyGradient.Devices;
 namespace Pgvec.Options;
 
 [Verb("bench", HelpText = "Measures throughput against env count, train against baseline time to solve over several seeds, and the PyTorch peer, in one run; writes bench.json.")]
-internal sealed class BenchOptions : ICommand
+internal sealed class BenchOptions : ICheckedOptions
 {
     [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment every section measures: CartPole-v1, Acrobot-v1, MountainCar-v0, Pendulum-v1 or MountainCarContinuous-v0 (the PyTorch peer: CartPole-v1 only).")]
     [EnvironmentId]
     public string Env { get; set; } = "CartPole-v1";
+
+    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " Its baseline plays the struct on the host; the crossover table and the PyTorch peer are skipped.")]
+    [NonEmpty("a .dll file")]
+    public string? EnvAssembly { get; set; }
 
     [Option("device", Default = "auto", HelpText = "auto (CUDA, else OpenCL, else CPU), cuda, opencl or cpu (the ILGPU CPU accelerator). A named device that is missing is an error (exit 1): nothing is measured in its place.")]
     [OneOf(typeof(DeviceKind))]
@@ -67,5 +71,5 @@ internal sealed class BenchOptions : ICommand
     [NonEmpty("a file path")]
     public string? Out { get; set; }
 
-    public int Execute(TextWriter stdout, TextWriter stderr) => BenchRun.Prepare(this).Execute(stdout, stderr);
+    public ICommand Check(ArgumentScan scan) => BenchRun.Prepare(this, scan);
 }

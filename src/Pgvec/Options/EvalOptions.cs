@@ -5,7 +5,7 @@ using PolicyGradient.Policy;
 
 namespace Pgvec.Options;
 
-[Verb("eval", HelpText = "Plays a saved policy (policy.safetensors or checkpoint.safetensors, or an ONNX model) on the float64 Gymnasium-exact environment it was trained on, on the host; prints a table and writes eval.json.")]
+[Verb("eval", HelpText = "Plays a saved policy (policy.safetensors or checkpoint.safetensors, or an ONNX model) on the host, on the environment it was trained on: a built-in's float64 Gymnasium-exact reference, or your own environment's struct (--env-assembly); prints a table and writes eval.json.")]
 internal sealed class EvalOptions : ICheckedOptions
 {
     [Option("checkpoint", MetaValue = "FILE", HelpText = "(Default: none; give this or --onnx) policy.safetensors or checkpoint.safetensors: a pgvec run's, or the tutorial's PyTorch Policy saved with safetensors.torch.save_file.")]
@@ -15,6 +15,10 @@ internal sealed class EvalOptions : ICheckedOptions
     [Option("onnx", MetaValue = "FILE", HelpText = "(Default: none; give this or --checkpoint) An ONNX model with input obs float [batch, D] and output logits float [batch, N], or outputs mean float [batch, A] and log_std float [A] (a Gaussian policy), as pgvec export writes, played through ONNX Runtime on the CPU on the environment of that shape.")]
     [NonEmpty("an .onnx file")]
     public string? Onnx { get; set; }
+
+    [Option("env-assembly", MetaValue = "DLL", HelpText = "(Default: where the run loaded it from) For a policy of your own environment: the assembly (.dll) it was trained with; one whose SHA-256 differs is refused.")]
+    [NonEmpty("a .dll file")]
+    public string? EnvAssembly { get; set; }
 
     [Option("episodes", Default = 100, HelpText = "Episodes to play.")]
     [IntegerRange(1, 1_000_000)]

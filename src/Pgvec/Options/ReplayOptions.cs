@@ -1,5 +1,6 @@
 using CommandLine;
 using Pgvec.CommandLine;
+using Pgvec.Commands;
 using Pgvec.Replay;
 using PolicyGradient.Devices;
 using PolicyGradient.Environment;
@@ -9,9 +10,13 @@ namespace Pgvec.Options;
 [Verb("replay", HelpText = "Steps one environment (--env) from a given state through given actions; prints one JSON object per step.")]
 internal sealed class ReplayOptions : ICommand, ICheckedOptions
 {
-    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment: CartPole-v1, Acrobot-v1, MountainCar-v0, Pendulum-v1 or MountainCarContinuous-v0.")]
+    [Option("env", Default = "CartPole-v1", HelpText = "The Gymnasium environment: CartPole-v1, Acrobot-v1, MountainCar-v0, Pendulum-v1 or MountainCarContinuous-v0, or one of --env-assembly's.")]
     [EnvironmentId]
     public string Env { get; set; } = "CartPole-v1";
+
+    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " The state given is then its state struct's fields in order, and the host engine calls the struct itself.")]
+    [NonEmpty("a .dll file")]
+    public string? EnvAssembly { get; set; }
 
     [Option("state", Required = true, MetaValue = "S1,S2,...", HelpText = "Start state as Gymnasium holds it (env.unwrapped.state, float64): CartPole-v1 x,x_dot,theta,theta_dot (e.g. 0.01,0,-0.02,0.03); Acrobot-v1 theta1,theta2,dtheta1,dtheta2; MountainCar-v0 and MountainCarContinuous-v0 position,velocity; Pendulum-v1 theta,theta_dot (theta 0 upright).")]
     [StateVector]
@@ -21,7 +26,7 @@ internal sealed class ReplayOptions : ICommand, ICheckedOptions
     [ActionSequence]
     public string Actions { get; set; } = "";
 
-    [Option("engine", Default = "host", HelpText = "host (the Gymnasium-exact float64 environment) or device (the float32 kernel step).")]
+    [Option("engine", Default = "host", HelpText = "host (the Gymnasium-exact float64 environment; your own environment's struct, called on the host) or device (the float32 kernel step).")]
     [OneOf(typeof(ReplayEngine))]
     public string Engine { get; set; } = "";
 
@@ -39,7 +44,7 @@ internal sealed class ReplayOptions : ICommand, ICheckedOptions
 
     public ICommand Check(ArgumentScan scan)
     {
-        EnvironmentDefinition environment = Environments.Named(Env);
+        EnvironmentDefinition environment = EnvironmentChoice.Of(Env, EnvAssembly, envGiven: scan.RawValues.ContainsKey(EnvironmentChoice.Option));
         double[] state = ReplayInput.StateFor(environment, State);
         StepActions actions = ReplayInput.ActionsFor(environment, Actions);
         if (SuttonBarto && environment != Environments.CartPole)

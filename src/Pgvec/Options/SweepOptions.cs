@@ -58,21 +58,30 @@ internal sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     [NumberRange(-10, 5)]
     public double? InitialLogStd { get; set; }
 
+    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " Every environment listed is then one of its.")]
+    [NonEmpty("a .dll file")]
+    public string? EnvAssembly { get; set; }
+
     public DeviceKind DeviceKind => EnumNames.Parse<DeviceKind>(Device);
 
     /// <summary>The agents, in <see cref="AgentGrid"/>'s order.</summary>
     public AgentGrid Grid { get; private set; } = null!;
 
+    /// <summary>The environments of --env, once checked (with --env-assembly, found there).</summary>
+    private EnvironmentDefinition[]? _environments;
+
     /// <summary>Each environment's target, in the grid's order of environments.</summary>
     public IReadOnlyList<double> TargetReturns => [.. Grid.Environments.Select(TargetReturnOn)];
 
-    /// <summary>One target for the whole sweep where its environments share one; null where they differ.</summary>
+    /// <summary>One target for the whole sweep where its environments share one; null where they differ or have none (a user's environment).</summary>
     protected override double? DefaultTargetReturn =>
-        Axis<string>("env", Env).Select(id => TargetReturnOn(Environments.Named(id))).Distinct().ToArray() is [var only] ? only : null;
+        (_environments ?? [.. Axis<string>("env", Env).Select(Environments.Named)]).Select(e => e.DefaultTargetReturn).Distinct().ToArray() is [var only] ? only : null;
 
     public ICommand Check(ArgumentScan scan)
     {
-        EnvironmentDefinition[] environments = [.. Axis<string>("env", Env).Select(Environments.Named)];
+        EnvironmentDefinition[] environments = _environments = EnvironmentChoice.Of(EnvAssembly is null ? Axis<string>("env", Env) : AssemblyEnvs(), EnvAssembly,
+            envGiven: scan.RawValues.ContainsKey(EnvironmentChoice.Option));
+        EnvAssembly = EnvironmentChoice.FullPath(EnvAssembly);
         Objective[] objectives = [.. Axis<string>("objective", Objectives).Select(EnumNames.Parse<Objective>)];
         foreach (EnvironmentDefinition environment in environments)
             ObjectiveFit.Require(environment, objectives);
@@ -87,6 +96,14 @@ internal sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
                 $"--envs {Envs} for {agents:N0} agents{(Grid.Environments.Count > 1 ? " on each --env" : "")} is {envs:N0} envs in one batch: at most {BatchedOptions.MaxEnvs:N0}; give fewer agents or at most --envs {BatchedOptions.MaxEnvs / agents:N0}");
         }
         return SweepRun.Prepare(this);
+    }
+
+    /// <summary>--env's items with --env-assembly, which only the assembly can check: the list's shape is checked here.</summary>
+    private IReadOnlyList<string> AssemblyEnvs()
+    {
+        var rule = (ListOfAttribute)VerbSpec.For(typeof(SweepOptions)).Option(EnvironmentChoice.Option)!.Rule;
+        var (items, problem) = rule.UncheckedItems(Env);
+        return items ?? throw new UsageException($"--env {Env} {problem}: must be a comma-separated list of --env-assembly's environments, each once");
     }
 
     private static IReadOnlyList<T> Axis<T>(string option, string text) =>

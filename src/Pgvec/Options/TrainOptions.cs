@@ -4,6 +4,7 @@ using Pgvec.CommandLine;
 
 namespace Pgvec.Options;
 
+[OptionHelp("env", "The environment to train on: CartPole-v1, Acrobot-v1, MountainCar-v0, Pendulum-v1 or MountainCarContinuous-v0, or one of --env-assembly's.")]
 [OptionHelp("lr", "(Default: the environment's: CartPole-v1 0.1, Acrobot-v1 0.05, MountainCar-v0 0.1, Pendulum-v1 0.03, MountainCarContinuous-v0 0.05) Adam learning rate.")]
 [OptionHelp("out", "(Default: runs/train-yyyyMMdd-HHmmss-fff, a fresh one) The run directory: config.json, metrics.csv, events.out.tfevents.*, learning-curve.png, summary.json, policy.safetensors and checkpoint.safetensors.")]
 [Verb("train", isDefault: true, HelpText = "Batched training: every iteration runs --envs episodes in parallel on the device.")]
@@ -24,6 +25,10 @@ internal class TrainOptions : BatchedOptions
     [Option("init-from", MetaValue = "FILE", HelpText = "(Default: none) Start from the weights in this policy.safetensors or checkpoint.safetensors (e.g. saved from PyTorch); the file gives --hidden and --env (a file without env: CartPole-v1).")]
     [NonEmpty("a .safetensors file")]
     public string? InitFrom { get; set; }
+
+    [Option("env-assembly", MetaValue = "DLL", HelpText = EnvironmentChoice.AssemblyHelp + " A file's environment (init-from, resume) is found there too; without it, in the assembly the run recorded.")]
+    [NonEmpty("a .dll file")]
+    public string? EnvAssembly { get; set; }
 
     public override ICommand Check(ArgumentScan scan) => TrainStart.Prepare(this, scan);
 }

@@ -61,10 +61,24 @@ internal abstract class TrainingRunOptions : RunDirectoryOptions, ICheckedOption
     [EnvironmentId]
     public string Env { get; set; } = "CartPole-v1";
 
-    /// <summary>The environment --env names (its rule has checked it exists).</summary>
-    public EnvironmentDefinition Environment => Environments.Named(Env);
+    /// <summary>
+    /// The environment the run trains on: the built-in --env names (its rule has checked it
+    /// exists), unless the verb's check has settled another (one of --env-assembly's, or a file's).
+    /// </summary>
+    public EnvironmentDefinition Environment
+    {
+        get => _environment ?? Environments.Named(Env);
+        set
+        {
+            _environment = value;
+            Env = value.Id;
+        }
+    }
 
-    protected override double? DefaultTargetReturn => TargetReturnOn(Environment);
+    private EnvironmentDefinition? _environment;
+
+    /// <summary>The environment's default target; none (a user's environment) is null, as config.json records it: the run is never solved.</summary>
+    protected override double? DefaultTargetReturn => Environment.DefaultTargetReturn;
 
     public TrainingOptions Training(int maxUpdates) => new()
     {

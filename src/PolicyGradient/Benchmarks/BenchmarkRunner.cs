@@ -116,7 +116,12 @@ internal static class BenchmarkRunner
         }
 
         CrossoverResult? crossover = null;
-        if (options.Pgvec is { } pgvec && options.CrossoverSeeds.Length > 0)
+        if (env.Assembly is not null && options.Pgvec is not null && options.CrossoverSeeds.Length > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"Crossover: skipped, its fresh processes run the built-in environments (baseline has no --env-assembly), not {env.Id}");
+        }
+        else if (options.Pgvec is { } pgvec && options.CrossoverSeeds.Length > 0)
         {
             output.WriteLine();
             output.WriteLine($"Crossover: median seconds to solve over seeds {string.Join(",", options.CrossoverSeeds)}, every run a fresh pgvec process (cold, as a user runs it):");

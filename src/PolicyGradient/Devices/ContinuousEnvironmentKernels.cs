@@ -5,7 +5,11 @@ using Rows = ILGPU.Runtime.ArrayView2D<double, ILGPU.Stride2D.DenseX>;
 
 namespace PolicyGradient.Devices;
 
-/// <summary>One continuous environment's kernels on one accelerator: <see cref="DeviceKernels.For{T}"/> loads them once.</summary>
+/// <summary>
+/// One continuous environment's kernels on one accelerator: <see cref="DeviceKernels.For{T}"/> loads them
+/// once. What ILGPU cannot compile in the environment is an <see cref="EnvironmentCompileException"/>
+/// naming its member, not the compiler's own exception.
+/// </summary>
 internal sealed class ContinuousEnvironmentKernels<TEnvironment, TState, TObservation, TAction>
     where TEnvironment : unmanaged, IContinuousEnvironment<TState, TObservation, TAction>
     where TState : unmanaged
@@ -14,15 +18,22 @@ internal sealed class ContinuousEnvironmentKernels<TEnvironment, TState, TObserv
 {
     public ContinuousEnvironmentKernels(DeviceKernels kernels)
     {
-        Accelerator accelerator = kernels.Accelerator;
-        Rollout = kernels.Load(DeviceKernels.Listed<Action<Index1D, TEnvironment, ArrayView2D<HiddenUnitGroup<TObservation, TAction>, Stride2D.DenseX>, ArrayView<GaussianHead<TAction>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<GaussianSample<TAction>, Stride2D.DenseX>, Rows, EpisodeConfig>>(
-            GaussianRolloutKernel.Run<TEnvironment, TState, TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
-        Gradient = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TAction>, Stride2D.DenseX>, ArrayView<GaussianHead<TAction>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<GaussianSample<TAction>, Stride2D.DenseX>, Rows, Rows, EpisodeConfig>>(
-            GaussianGradientKernel.Run<TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
-        Step = kernels.Load(DeviceKernels.Listed<Action<Index1D, TEnvironment, ArrayView<TState>, ArrayView<TAction>, ArrayView<TState>, ArrayView<TObservation>, ArrayView<float>, ArrayView<int>>>(
-            SingleStepKernels.ContinuousStep<TEnvironment, TState, TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
-        Forward = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TAction>, Stride2D.DenseX>, Logits<TAction>, ArrayView<TObservation>, ArrayView<Logits<TAction>>>>(
-            SingleStepKernels.Forward<TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
+        try
+        {
+            Accelerator accelerator = kernels.Accelerator;
+            Rollout = kernels.Load(DeviceKernels.Listed<Action<Index1D, TEnvironment, ArrayView2D<HiddenUnitGroup<TObservation, TAction>, Stride2D.DenseX>, ArrayView<GaussianHead<TAction>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<GaussianSample<TAction>, Stride2D.DenseX>, Rows, EpisodeConfig>>(
+                GaussianRolloutKernel.Run<TEnvironment, TState, TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
+            Gradient = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TAction>, Stride2D.DenseX>, ArrayView<GaussianHead<TAction>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<GaussianSample<TAction>, Stride2D.DenseX>, Rows, Rows, EpisodeConfig>>(
+                GaussianGradientKernel.Run<TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
+            Step = kernels.Load(DeviceKernels.Listed<Action<Index1D, TEnvironment, ArrayView<TState>, ArrayView<TAction>, ArrayView<TState>, ArrayView<TObservation>, ArrayView<float>, ArrayView<int>>>(
+                SingleStepKernels.ContinuousStep<TEnvironment, TState, TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
+            Forward = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TAction>, Stride2D.DenseX>, Logits<TAction>, ArrayView<TObservation>, ArrayView<Logits<TAction>>>>(
+                SingleStepKernels.Forward<TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
+        }
+        catch (Exception e) when (EnvironmentCompileErrors.Describe(e, typeof(TEnvironment)) is { } line)
+        {
+            throw new EnvironmentCompileException(line, e);
+        }
     }
 
     /// <summary>This environment's entry points, which every kernel loaded here must be among.</summary>

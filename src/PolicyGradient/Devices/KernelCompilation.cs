@@ -63,30 +63,41 @@ internal static class KernelCompilation
     public static IReadOnlyList<CompiledKernelText> Ptx(CudaArchitecture architecture) => Ptx(architecture, InstructionSetFor(architecture));
 
     /// <summary>The same with <paramref name="instructionSet"/>, e.g. the one an older driver gets (<see cref="InstructionSetFor(CudaArchitecture, CudaDriverVersion)"/>).</summary>
-    public static IReadOnlyList<CompiledKernelText> Ptx(CudaArchitecture architecture, CudaInstructionSet instructionSet)
+    public static IReadOnlyList<CompiledKernelText> Ptx(CudaArchitecture architecture, CudaInstructionSet instructionSet) =>
+        Ptx(architecture, instructionSet, KernelEntryPoints.All);
+
+    /// <summary><paramref name="kernels"/> (one environment's, say) as PTX for a device of this architecture, with the newest instruction set ILGPU knows.</summary>
+    public static IReadOnlyList<CompiledKernelText> Ptx(CudaArchitecture architecture, IReadOnlyList<KernelEntryPoint> kernels) =>
+        Ptx(architecture, InstructionSetFor(architecture), kernels);
+
+    private static IReadOnlyList<CompiledKernelText> Ptx(CudaArchitecture architecture, CudaInstructionSet instructionSet, IReadOnlyList<KernelEntryPoint> kernels)
     {
         using Context context = CompileOnlyContext();
         using var backend = new PTXBackend(context, new CudaCapabilityContext(architecture), architecture, instructionSet, null);
-        return Compile(backend, k => ((PTXCompiledKernel)k).PTXAssembly);
+        return Compile(backend, kernels, k => ((PTXCompiledKernel)k).PTXAssembly);
     }
 
     /// <summary>
     /// Every kernel as OpenCL C for an OpenCL C 2.0 device with the capabilities ILGPU requires
     /// (generic address space) and those the kernels use (float64 in the reductions).
     /// </summary>
-    public static IReadOnlyList<CompiledKernelText> OpenCLC()
+    public static IReadOnlyList<CompiledKernelText> OpenCLC() => OpenCLC(KernelEntryPoints.All);
+
+    /// <summary><paramref name="kernels"/> (one environment's, say) as OpenCL C.</summary>
+    public static IReadOnlyList<CompiledKernelText> OpenCLC(IReadOnlyList<KernelEntryPoint> kernels)
     {
         using Context context = CompileOnlyContext();
         // Float16, Float64, GenericAddressSpace, Int64_Atomics, SubGroups: a full OpenCL 2.0 GPU.
         var capabilities = new CLCapabilityContext(true, true, true, true, true);
         using var backend = new CLBackend(context, capabilities, CLDeviceVendor.Other, CLBackend.MinimumVersion);
-        return Compile(backend, k => ((CLCompiledKernel)k).Source);
+        return Compile(backend, kernels, k => ((CLCompiledKernel)k).Source);
     }
 
-    private static Context CompileOnlyContext() => Context.Create(b => b.CPU().EnableAlgorithms());
+    /// <summary>A context that compiles only, on the CPU. After a kernel failed to compile in a context, later ones in it failed with unrelated errors (ILGPU 1.5.3): each compilation takes its own.</summary>
+    public static Context CompileOnlyContext() => Context.Create(b => b.CPU().EnableAlgorithms());
 
-    private static IReadOnlyList<CompiledKernelText> Compile(Backend backend, Func<CompiledKernel, string> text) =>
-        KernelEntryPoints.All
+    private static IReadOnlyList<CompiledKernelText> Compile(Backend backend, IReadOnlyList<KernelEntryPoint> kernels, Func<CompiledKernel, string> text) =>
+        kernels
             .Select(k => new CompiledKernelText(k, text(backend.Compile(k.Description, KernelSpecialization.Empty))))
             .ToList();
 }

@@ -29,6 +29,7 @@ internal sealed class ContinuousDeviceEnvironment<TEnvironment, TState, TObserva
     public override int MaxEpisodeSteps => TEnvironment.MaxEpisodeSteps;
     public override int ResetDraws => TEnvironment.ResetDraws;
     public override int StateSize => DeviceStates.Size<TState>();
+    public override Type EnvironmentType => typeof(TEnvironment);
     protected override long BytesPerStep => GaussianTrajectoryBuffers<TEnvironment, TState, TObservation, TAction>.BytesPerStep;
 
     public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps) =>
@@ -65,6 +66,8 @@ internal sealed class ContinuousDeviceEnvironment<TEnvironment, TState, TObserva
         int[] ended = terminated.GetAsArray1D();
         return [.. states.Select((state, i) => new DeviceTransition(DeviceStates.Values(state), paid[i], ended[i] != 0, Vectors.ToArray(observed[i])))];
     }
+
+    public override IReferenceEnvironment CreateHostRun() => new HostContinuousEnvironment<TEnvironment, TState, TObservation, TAction>(Parameters);
 
     public override float[][] Outputs(ComputeDevice device, PolicyParameters policy, float[][] observations)
     {

@@ -64,11 +64,18 @@ internal abstract class DeviceEnvironment
     /// <summary>The device network's outputs for each observation: logits (categorical) or means (Gaussian).</summary>
     public abstract float[][] Outputs(ComputeDevice device, PolicyParameters policy, float[][] observations);
 
+    /// <summary>The environment struct the kernels are compiled for.</summary>
+    public abstract Type EnvironmentType { get; }
+
+    /// <summary>A fresh host run of the same struct: its methods called directly on the host, in float32 (see <see cref="HostStructEnvironment{TEnvironment, TState, TObservation}"/>).</summary>
+    public abstract IReferenceEnvironment CreateHostRun();
+
     /// <summary>
     /// The entry for an environment struct known only at run time (a user's assembly), boxed:
     /// its types are read from the environment interface it implements.
     /// </summary>
     /// <exception cref="ArgumentException">It is not a struct implementing IDiscreteEnvironment or IContinuousEnvironment.</exception>
+    /// <exception cref="EnvironmentCompileException">It holds a class (a managed array, say), which no kernel can take.</exception>
     public static DeviceEnvironment For(object environment)
     {
         Type type = environment.GetType();
@@ -76,6 +83,9 @@ internal abstract class DeviceEnvironment
         Type? continuous = Implemented(type, typeof(IContinuousEnvironment<,,>));
         if (!type.IsValueType || (discrete is null && continuous is null))
             throw new ArgumentException($"{type.FullName} is not a struct implementing IDiscreteEnvironment<TState, TObservation> or IContinuousEnvironment<TState, TObservation, TAction>", nameof(environment));
+        // The `unmanaged` constraint binds only at compile time: a struct with a class field passes MakeGenericMethod.
+        if (EnvironmentCompileErrors.ManagedField(type) is { } field)
+            throw new EnvironmentCompileException(field);
         MethodInfo of = discrete is not null
             ? typeof(DeviceEnvironment).GetMethod(nameof(Of))!.MakeGenericMethod([type, .. discrete.GetGenericArguments()])
             : typeof(DeviceEnvironment).GetMethod(nameof(OfContinuous))!.MakeGenericMethod([type, .. continuous!.GetGenericArguments()]);

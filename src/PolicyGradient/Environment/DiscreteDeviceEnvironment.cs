@@ -31,6 +31,7 @@ internal sealed class DiscreteDeviceEnvironment<TEnvironment, TState, TObservati
     public override int MaxEpisodeSteps => TEnvironment.MaxEpisodeSteps;
     public override int ResetDraws => TEnvironment.ResetDraws;
     public override int StateSize => DeviceStates.Size<TState>();
+    public override Type EnvironmentType => typeof(TEnvironment);
     protected override long BytesPerStep => TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers>.BytesPerStep;
 
     public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps) =>
@@ -69,6 +70,8 @@ internal sealed class DiscreteDeviceEnvironment<TEnvironment, TState, TObservati
         return [.. states.Select((state, i) => new DeviceTransition(
             DeviceStates.Values(state), paid[i], ended[i] != 0, Vectors.ToArray(observed[i])))];
     }
+
+    public override IReferenceEnvironment CreateHostRun() => new HostDiscreteEnvironment<TEnvironment, TState, TObservation>(Parameters);
 
     public override float[][] Outputs(ComputeDevice device, PolicyParameters policy, float[][] observations)
     {

@@ -8,23 +8,34 @@ namespace PolicyGradient.Environment;
 /// <param name="Gamma">The reward-to-go's discount.</param>
 internal sealed record TrainingDefaults(int Envs, double LearningRate, double InitialLogStd = 0.0, double? TargetReturn = null, double Gamma = 0.99);
 
-/// <summary>An environment pgvec trains on: its device form, its Gymnasium-exact float64 reference and its training defaults.</summary>
-/// <param name="StateNames">env.unwrapped.state's components in Gymnasium's order, which the device state keeps too.</param>
+/// <summary>
+/// An environment pgvec trains on: its device form, what the host plays (a built-in's
+/// Gymnasium-exact float64 reference; a user's own struct) and its training defaults.
+/// </summary>
+/// <param name="StateNames">env.unwrapped.state's components in Gymnasium's order, which the device state keeps too (a user's: its state's fields).</param>
 internal sealed record EnvironmentDefinition(DeviceEnvironment Device, IReadOnlyList<string> StateNames, TrainingDefaults Defaults)
 {
     public string Id => Device.Id;
 
-    /// <summary>Gymnasium's registry entry: observations, actions, time limit, reward_threshold.</summary>
-    public EnvironmentSpec Spec => ReferenceEnvironments.Spec(Id);
+    /// <summary>The assembly a user's environment came from (--env-assembly); null for a built-in one.</summary>
+    public EnvironmentAssemblyIdentity? Assembly { get; init; }
+
+    /// <summary>Gymnasium's registry entry: observations, actions, time limit, reward_threshold (a user's environment has none).</summary>
+    public EnvironmentSpec Spec => Assembly is null
+        ? ReferenceEnvironments.Spec(Id)
+        : new EnvironmentSpec(Id, Device.Observations, Device.ActionSpace, Device.MaxEpisodeSteps, RewardThreshold: null);
 
     /// <summary>Gymnasium's reward_threshold, where it has one.</summary>
     public double? RewardThreshold => Spec.RewardThreshold;
 
-    /// <summary>The default target return: Gymnasium's reward_threshold, else pgvec's own default, else none.</summary>
+    /// <summary>The default target return: Gymnasium's reward_threshold, else pgvec's own default, else none (a user's environment: give --target-return).</summary>
     public double? DefaultTargetReturn => RewardThreshold ?? Defaults.TargetReturn;
 
-    /// <summary>A fresh float64 reference environment, for the single-env baseline, evaluation and replay.</summary>
-    public IReferenceEnvironment CreateReference() => ReferenceEnvironments.Create(Id);
+    /// <summary>
+    /// A fresh environment on the host, for the single-env baseline, evaluation and replay: a
+    /// built-in's float64 reference, a user's own struct called on the host in float32.
+    /// </summary>
+    public IReferenceEnvironment CreateReference() => Assembly is null ? ReferenceEnvironments.Create(Id) : Device.CreateHostRun();
 }
 
 /// <summary>The environments the kernels are compiled for, by Gymnasium id.</summary>

@@ -1,8 +1,10 @@
 namespace PolicyGradient.Environment;
 
 /// <summary>
-/// A Gymnasium environment as gymnasium.make(id) gives it (the env inside TimeLimit), in float64
-/// on the host and equal to Gymnasium bit for bit: the reference a device environment is measured against.
+/// An environment as the host plays it, as gymnasium.make(id) gives it (the env inside TimeLimit):
+/// for a built-in, in float64 and equal to Gymnasium bit for bit, the reference a device
+/// environment is measured against; for a user's environment, its own struct called on the host
+/// (<see cref="HostStructEnvironment{TEnvironment, TState, TObservation}"/>).
 /// </summary>
 internal interface IReferenceEnvironment
 {

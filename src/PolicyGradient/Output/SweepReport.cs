@@ -23,11 +23,11 @@ internal sealed record SweepAgentResult(
     double FinalMeanReturn,
     double? GreedyEvalMeanReturn);
 
-/// <summary>One configuration of sweep.json; the statistics are null when none of its agents finished.</summary>
+/// <summary>One configuration of sweep.json; the statistics are null when none of its agents finished, the target where there is none (a user's environment without --target-return).</summary>
 internal sealed record SweepConfigurationResult(
     int Configuration,
     string Env,
-    double TargetReturn,
+    double? TargetReturn,
     double Lr,
     double Gamma,
     string Objective,
@@ -40,12 +40,14 @@ internal sealed record SweepConfigurationResult(
 
 /// <summary>
 /// sweep.json: the sweep's settings, every agent, and every configuration's statistics.
-/// <see cref="TargetReturn"/> is null where the environments' targets differ (each configuration holds its own).
+/// <see cref="TargetReturn"/> is null where the environments' targets differ (each configuration holds its own);
+/// <see cref="EnvAssembly"/> is the assembly of --env-assembly, whose environments every one is, or null.
 /// </summary>
 internal sealed record SweepReport(
     string Device,
     string DeviceName,
     IReadOnlyList<string> Envs,
+    Environment.EnvironmentAssemblyIdentity? EnvAssembly,
     int EnvsPerAgent,
     int Hidden,
     double? TargetReturn,

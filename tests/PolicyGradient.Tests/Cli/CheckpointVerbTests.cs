@@ -130,7 +130,7 @@ public class CheckpointVerbTests(CpuDeviceFixture fixture)
 
     public static TheoryData<string[], string[]> BadResumes(string run, string policyOnly) => new()
     {
-        { ["train", "--resume", run, "--seed", "4"], ["--seed 4 conflicts with the run in", "which has --seed 3", "only --device, --max-iterations, --max-seconds, --max-env-steps, --checkpoint-every, --eval-every may change"] },
+        { ["train", "--resume", run, "--seed", "4"], ["--seed 4 conflicts with the run in", "which has --seed 3", "only --device, --max-iterations, --max-seconds, --max-env-steps, --checkpoint-every, --eval-every, --env-assembly may change"] },
         { ["train", "--resume", run, "--hidden", "16"], ["--hidden 16 conflicts", "which has --hidden 8"] },
         { ["train", "--resume", run, "--envs", "9"], ["--envs 9 conflicts", "which has --envs 8"] },
         { ["train", "--resume", run, "--out", run], ["--out cannot be given with --resume"] },

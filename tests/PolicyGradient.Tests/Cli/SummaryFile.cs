@@ -8,7 +8,7 @@ public sealed class SummaryFile(JsonElement root)
     /// <summary>Exactly the fields README's summary.json table lists, in its order.</summary>
     public static readonly string[] FieldNames =
     [
-        "mode", "env", "device", "device_name", "envs", "seed", "objective", "solved", "iterations", "episodes",
+        "mode", "env", "env_assembly", "device", "device_name", "envs", "seed", "objective", "solved", "iterations", "episodes",
         "env_steps", "setup_seconds", "wall_seconds", "seconds_to_solve", "env_steps_per_second",
         "final_mean_return", "greedy_eval_mean_return", "interrupted", "processes", "communication_seconds", "failed",
     ];

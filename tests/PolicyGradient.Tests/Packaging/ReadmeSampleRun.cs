@@ -45,14 +45,17 @@ public sealed class ReadmeSampleRun : IDisposable
     public string Combine(params string[] parts) => _folder.Combine(parts);
 
     /// <summary>The lines of the section's first sh block, as README shows them.</summary>
-    public static IReadOnlyList<string> Commands()
+    public static IReadOnlyList<string> Commands() => ShBlock(Section);
+
+    /// <summary>The lines of the first sh block after the README line <paramref name="heading"/>.</summary>
+    public static IReadOnlyList<string> ShBlock(string heading)
     {
         string[] readme = File.ReadAllLines(Path.Combine(ReferenceData.RepositoryRoot, "README.md"));
-        int section = Array.IndexOf(readme, Section);
-        Assert.True(section >= 0, $"README has no section '{Section}'");
+        int section = Array.IndexOf(readme, heading);
+        Assert.True(section >= 0, $"README has no section '{heading}'");
         int start = Array.IndexOf(readme, "```sh", section) + 1;
         int end = Array.IndexOf(readme, "```", start);
-        Assert.True(start > 0 && end > start, $"README's section '{Section}' has no ```sh block");
+        Assert.True(start > 0 && end > start, $"README's section '{heading}' has no ```sh block");
         return readme[start..end];
     }
 
@@ -64,7 +67,8 @@ public sealed class ReadmeSampleRun : IDisposable
         return output.Trim().Split("global-packages:", 2)[1].Trim();
     }
 
-    private static (int Exit, string Output) Run(string program, string[] arguments, string directory, TimeSpan limit)
+    /// <summary>Runs a program in <paramref name="directory"/> as a shell would, its output and error interleaved.</summary>
+    public static (int Exit, string Output) Run(string program, string[] arguments, string directory, TimeSpan limit)
     {
         var start = new ProcessStartInfo(program, arguments)
         {

@@ -35,6 +35,28 @@ public class ReadmeSampleTests(ReadmeSampleRun run, ITestOutputHelper log) : ICl
         Assert.True(File.Exists(run.Combine("global-packages", "policygradient", Version, $"policygradient.{Version}.nupkg")));
     }
 
+    /// <summary>README's pgvec commands for the sample's own .dll, as built from the packages, run as written in the sample's folder.</summary>
+    [Fact]
+    public void The_README_env_assembly_commands_check_train_and_evaluate_the_sample_with_pgvec()
+    {
+        Assert.True(run.Exit == 0, run.Output);
+        string pgvec = typeof(Pgvec.Cli).Assembly.Location;
+        IReadOnlyList<string> commands = ReadmeSampleRun.ShBlock("### From the command line: `--env-assembly`");
+        Assert.Equal(["check-env", "train", "eval"], commands.Select(c => c.Split(' ')[1]));
+        var outputs = new List<string>();
+        foreach (string command in commands)
+        {
+            // As a shell runs it, pgvec being this build's.
+            var (exit, output) = ReadmeSampleRun.Run("bash", ["-euo", "pipefail", "-c", $"pgvec() {{ dotnet '{pgvec}' \"$@\"; }}\n{command}"], run.Combine("PointMass"), TimeSpan.FromMinutes(2));
+            log.WriteLine($"$ {command}\n{output}");
+            Assert.True(exit == 0, $"{command}: exit {exit}\n{output}");
+            outputs.Add(output);
+        }
+        Assert.Matches(@"18 checks in [\d.]+ s: \d+ passed, \d+ warnings, 0 failed", outputs[0]);
+        Assert.Matches(@"batched: solved in [\d.]+ s after \d+ iterations", outputs[1]);
+        Assert.Contains("on PointMass-v0 (float32 struct of PointMass", outputs[2]);
+    }
+
     [Fact]
     public void The_sample_project_is_what_the_README_commands_make_of_dotnet_new_console()
     {
