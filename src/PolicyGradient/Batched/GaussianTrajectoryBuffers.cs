@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ILGPU;
 using ILGPU.Runtime;
 using PolicyGradient.Devices;
@@ -16,69 +15,35 @@ internal sealed class GaussianTrajectoryBuffers<TEnvironment, TState, TObservati
 {
     private readonly TEnvironment _environment;
     private readonly ContinuousEnvironmentKernels<TEnvironment, TState, TObservation, TAction> _kernels;
-    private readonly int _groups;
-    private readonly MemoryBuffer1D<HiddenUnitGroup<TObservation, TAction>, Stride1D.Dense> _parameters;
-    private readonly MemoryBuffer1D<GaussianHead<TAction>, Stride1D.Dense> _heads;
-    private readonly MemoryBuffer1D<TObservation, Stride1D.Dense> _observations;
-    private readonly MemoryBuffer1D<GaussianSample<TAction>, Stride1D.Dense> _samples;
-    private readonly HiddenUnitGroup<TObservation, TAction>[] _hostParameters;
-    private readonly GaussianHead<TAction>[] _hostHeads;
-    private readonly LongIndex2D _trajectoryExtent;
+    private readonly AgentTrajectories<TObservation, TAction, GaussianHead<TAction>, GaussianSample<TAction>> _memory;
 
     public GaussianTrajectoryBuffers(ComputeDevice device, TEnvironment environment, int agents, int envs, int hidden, int maxSteps)
     {
         _environment = environment;
         _kernels = device.Kernels.For(k => new ContinuousEnvironmentKernels<TEnvironment, TState, TObservation, TAction>(k));
-        _groups = HiddenUnitGroups.CountFor(hidden);
-        _trajectoryExtent = TrajectoryTiles.Extent(envs, maxSteps);
-        _parameters = device.Accelerator.Allocate1D<HiddenUnitGroup<TObservation, TAction>>((long)agents * _groups);
-        _heads = device.Accelerator.Allocate1D<GaussianHead<TAction>>(agents);
-        _observations = device.Accelerator.Allocate1D<TObservation>(_trajectoryExtent.Size);
-        _samples = device.Accelerator.Allocate1D<GaussianSample<TAction>>(_trajectoryExtent.Size);
-        _hostParameters = new HiddenUnitGroup<TObservation, TAction>[agents * _groups];
-        _hostHeads = new GaussianHead<TAction>[agents];
+        _memory = new AgentTrajectories<TObservation, TAction, GaussianHead<TAction>, GaussianSample<TAction>>(device, agents, envs, hidden, maxSteps);
     }
 
     /// <summary>Device bytes per step of one env's trajectory.</summary>
-    public static long BytesPerStep => ArrayView<TObservation>.ElementSize + ArrayView<GaussianSample<TAction>>.ElementSize;
+    public static long BytesPerStep => AgentTrajectories<TObservation, TAction, GaussianHead<TAction>, GaussianSample<TAction>>.BytesPerStep;
 
-    public override void Pack(int agent, PolicyParameters policy) =>
-        _hostHeads[agent] = PackedPolicy.PackGaussian(policy, _hostParameters.AsSpan(agent * _groups, _groups));
+    public override void Pack(int agent, PolicyParameters policy) => _memory.SetHead(agent, PackedPolicy.PackGaussian(policy, _memory.AgentGroups(agent)));
 
     public override void Rollout(int threads, ArrayView<AgentEpisodes> agents, ArrayView2D<double, Stride2D.DenseX> statistics, EpisodeConfig config)
     {
-        _parameters.View.CopyFromCPU(_hostParameters);
-        _heads.View.CopyFromCPU(_hostHeads);
-        _kernels.Rollout(threads, _environment, Parameters, _heads.View, agents, Observations, Samples, statistics, config);
+        _memory.Upload();
+        _kernels.Rollout(threads, _environment, _memory.Parameters, _memory.Heads, agents, _memory.Observations, _memory.Samples, statistics, config);
     }
 
     public override void Gradient(int threads, ArrayView<AgentEpisodes> agents, ArrayView2D<double, Stride2D.DenseX> statistics, ArrayView2D<double, Stride2D.DenseX> gradients, EpisodeConfig config) =>
-        _kernels.Gradient(threads, Parameters, _heads.View, agents, Observations, Samples, statistics, gradients, config);
+        _kernels.Gradient(threads, _memory.Parameters, _memory.Heads, agents, _memory.Observations, _memory.Samples, statistics, gradients, config);
 
     public override RecordedRollout Read(EpisodeConfig config, double[] statistics)
     {
-        GaussianSample<TAction>[] samples = _samples.GetAsArray1D();
-        return new RecordedRollout(
-            config.Envs, config.MaxSteps, TObservation.Length,
-            MemoryMarshal.Cast<TObservation, float>(_observations.GetAsArray1D()).ToArray(),
-            RecordedActions.Box(TAction.Length, [.. samples.SelectMany(s => Vectors.ToArray(s.Action))]),
-            [.. samples.Select(s => s.Reward)],
-            statistics);
+        var (observations, samples) = _memory.Read();
+        return new RecordedRollout(config.Envs, config.MaxSteps, TObservation.Length, observations,
+            RecordedActions.Box(TAction.Length, [.. samples.SelectMany(s => Vectors.ToArray(s.Action))]), [.. samples.Select(s => s.Reward)], statistics);
     }
 
-    private ArrayView2D<HiddenUnitGroup<TObservation, TAction>, Stride2D.DenseX> Parameters =>
-        _parameters.View.As2DDenseXView(new LongIndex2D(_groups, _hostHeads.Length));
-
-    /// <summary>Time-major in tiles of envs: see <see cref="TrajectoryTiles"/>.</summary>
-    private ArrayView2D<TObservation, Stride2D.DenseX> Observations => _observations.View.As2DDenseXView(_trajectoryExtent);
-
-    private ArrayView2D<GaussianSample<TAction>, Stride2D.DenseX> Samples => _samples.View.As2DDenseXView(_trajectoryExtent);
-
-    public override void Dispose()
-    {
-        _parameters.Dispose();
-        _heads.Dispose();
-        _observations.Dispose();
-        _samples.Dispose();
-    }
+    public override void Dispose() => _memory.Dispose();
 }

@@ -6,7 +6,7 @@ namespace PolicyGradient.Batched;
 /// <summary>The policy in the device's layout: hidden units in groups of four (zero-padded), fc2.bias (and a Gaussian head's log_std) apart.</summary>
 internal static class PackedPolicy
 {
-    /// <summary>Writes <paramref name="policy"/>'s hidden units into <paramref name="groups"/> (no allocation) and returns fc2.bias.</summary>
+    /// <summary>Writes a categorical <paramref name="policy"/>'s hidden units into <paramref name="groups"/> (no allocation) and returns fc2.bias.</summary>
     public static Logits<TOthers> Pack<TObservation, TOthers>(PolicyParameters policy, Span<HiddenUnitGroup<TObservation, TOthers>> groups)
         where TObservation : unmanaged, IVector<TObservation>
         where TOthers : unmanaged, IVector<TOthers>
@@ -14,19 +14,8 @@ internal static class PackedPolicy
         var layout = policy.Layout;
         if (layout.Head != PolicyHead.Categorical || layout.Inputs != TObservation.Length || layout.Actions != TOthers.Length + 1)
             throw new ArgumentException($"a {layout} policy does not fit a network of {TObservation.Length} observations and {TOthers.Length + 1} actions", nameof(policy));
-        if (groups.Length != HiddenUnitGroups.CountFor(layout.Hidden))
-            throw new ArgumentException($"a {layout} policy packs into {HiddenUnitGroups.CountFor(layout.Hidden)} groups, got {groups.Length}", nameof(groups));
-        double[] p = policy.Values;
-        for (int g = 0; g < groups.Length; g++)
-        {
-            int j = g * HiddenUnitGroups.Size;
-            groups[g] = new HiddenUnitGroup<TObservation, TOthers>
-            {
-                A = Unit<TObservation, TOthers>(p, layout, j), B = Unit<TObservation, TOthers>(p, layout, j + 1),
-                C = Unit<TObservation, TOthers>(p, layout, j + 2), D = Unit<TObservation, TOthers>(p, layout, j + 3),
-            };
-        }
-        return new Logits<TOthers>((float)p[layout.Fc2Bias], Others<TOthers>(p, layout.Fc2Bias + 1, 1));
+        PackUnits(policy, groups);
+        return new Logits<TOthers>((float)policy.Values[layout.Fc2Bias], Strided<TOthers>(policy.Values, layout.Fc2Bias + 1, 1));
     }
 
     /// <summary>
@@ -40,65 +29,56 @@ internal static class PackedPolicy
         var layout = policy.Layout;
         if (layout.Head != PolicyHead.Gaussian || layout.Inputs != TObservation.Length || layout.Actions != TAction.Length)
             throw new ArgumentException($"a {layout} policy does not fit a Gaussian network of {TObservation.Length} observations and {TAction.Length} action dimensions", nameof(policy));
+        PackUnits(policy, groups);
+        return new GaussianHead<TAction> { Bias = Strided<TAction>(policy.Values, layout.Fc2Bias, 1), LogStd = Strided<TAction>(policy.Values, layout.LogStd, 1) };
+    }
+
+    private static void PackUnits<TObservation, TOut>(PolicyParameters policy, Span<HiddenUnitGroup<TObservation, TOut>> groups)
+        where TObservation : unmanaged, IVector<TObservation>
+        where TOut : unmanaged, IVector<TOut>
+    {
+        var layout = policy.Layout;
         if (groups.Length != HiddenUnitGroups.CountFor(layout.Hidden))
             throw new ArgumentException($"a {layout} policy packs into {HiddenUnitGroups.CountFor(layout.Hidden)} groups, got {groups.Length}", nameof(groups));
         double[] p = policy.Values;
         for (int g = 0; g < groups.Length; g++)
         {
             int j = g * HiddenUnitGroups.Size;
-            groups[g] = new HiddenUnitGroup<TObservation, TAction>
+            groups[g] = new HiddenUnitGroup<TObservation, TOut>
             {
-                A = GaussianUnit<TObservation, TAction>(p, layout, j), B = GaussianUnit<TObservation, TAction>(p, layout, j + 1),
-                C = GaussianUnit<TObservation, TAction>(p, layout, j + 2), D = GaussianUnit<TObservation, TAction>(p, layout, j + 3),
+                A = Unit<TObservation, TOut>(p, layout, j), B = Unit<TObservation, TOut>(p, layout, j + 1),
+                C = Unit<TObservation, TOut>(p, layout, j + 2), D = Unit<TObservation, TOut>(p, layout, j + 3),
             };
         }
-        return new GaussianHead<TAction> { Bias = Others<TAction>(p, layout.Fc2Bias, 1), LogStd = Others<TAction>(p, layout.LogStd, 1) };
     }
 
-    private static HiddenUnit<TObservation, TAction> GaussianUnit<TObservation, TAction>(double[] p, PolicyLayout layout, int j)
+    /// <summary>
+    /// Hidden unit <paramref name="j"/> (zero past the last): fc1's row and bias, and fc2's column, whose first
+    /// value a categorical head keeps apart as Out0 (its logits are written relative to action 0) and a Gaussian one does not.
+    /// </summary>
+    private static HiddenUnit<TObservation, TOut> Unit<TObservation, TOut>(double[] p, PolicyLayout layout, int j)
         where TObservation : unmanaged, IVector<TObservation>
-        where TAction : unmanaged, IVector<TAction>
+        where TOut : unmanaged, IVector<TOut>
     {
         if (j >= layout.Hidden)
             return default;
-        return new HiddenUnit<TObservation, TAction>
+        int column = layout.Fc2Weight + j;
+        bool firstApart = layout.Head == PolicyHead.Categorical;
+        return new HiddenUnit<TObservation, TOut>
         {
-            Weights = Fc1Weights<TObservation>(p, layout, j),
+            Weights = Strided<TObservation>(p, layout.Fc1Weight + layout.Inputs * j, 1),
             Bias = (float)p[layout.Fc1Bias + j],
-            Out = Others<TAction>(p, layout.Fc2Weight + j, layout.Hidden),
-        };
-    }
-
-    private static TObservation Fc1Weights<TObservation>(double[] p, PolicyLayout layout, int j) where TObservation : unmanaged, IVector<TObservation>
-    {
-        TObservation weights = default;
-        int w = layout.Fc1Weight + layout.Inputs * j;
-        for (int i = 0; i < layout.Inputs; i++)
-            weights = TObservation.With(weights, i, (float)p[w + i]);
-        return weights;
-    }
-
-    private static HiddenUnit<TObservation, TOthers> Unit<TObservation, TOthers>(double[] p, PolicyLayout layout, int j)
-        where TObservation : unmanaged, IVector<TObservation>
-        where TOthers : unmanaged, IVector<TOthers>
-    {
-        if (j >= layout.Hidden)
-            return default;
-        return new HiddenUnit<TObservation, TOthers>
-        {
-            Weights = Fc1Weights<TObservation>(p, layout, j),
-            Bias = (float)p[layout.Fc1Bias + j],
-            Out0 = (float)p[layout.Fc2Weight + j],
-            Out = Others<TOthers>(p, layout.Fc2Weight + layout.Hidden + j, layout.Hidden),
+            Out0 = firstApart ? (float)p[column] : 0.0f,
+            Out = Strided<TOut>(p, firstApart ? column + layout.Hidden : column, layout.Hidden),
         };
     }
 
     /// <summary>The values at first, first + stride, ... as a vector.</summary>
-    private static TOthers Others<TOthers>(double[] p, int first, int stride) where TOthers : unmanaged, IVector<TOthers>
+    private static TVector Strided<TVector>(double[] p, int first, int stride) where TVector : unmanaged, IVector<TVector>
     {
-        TOthers others = default;
-        for (int k = 0; k < TOthers.Length; k++)
-            others = TOthers.With(others, k, (float)p[first + k * stride]);
-        return others;
+        TVector v = default;
+        for (int k = 0; k < TVector.Length; k++)
+            v = TVector.With(v, k, (float)p[first + k * stride]);
+        return v;
     }
 }

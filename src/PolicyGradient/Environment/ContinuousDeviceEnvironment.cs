@@ -51,21 +51,8 @@ internal sealed class ContinuousDeviceEnvironment<TEnvironment, TState, TObserva
     private ContinuousEnvironmentKernels<TEnvironment, TState, TObservation, TAction> Kernels(ComputeDevice device) =>
         device.Kernels.For(k => new ContinuousEnvironmentKernels<TEnvironment, TState, TObservation, TAction>(k));
 
-    public override DeviceTransition[] Step(ComputeDevice device, float[][] initial, float[][] actions)
-    {
-        using var s = device.Accelerator.Allocate1D(DeviceStates.Pack<TState>(Id, initial));
-        using var a = device.Accelerator.Allocate1D([.. actions.Select(Action)]);
-        using var next = device.Accelerator.Allocate1D<TState>(actions.Length);
-        using var observations = device.Accelerator.Allocate1D<TObservation>(actions.Length);
-        using var rewards = device.Accelerator.Allocate1D<float>(actions.Length);
-        using var terminated = device.Accelerator.Allocate1D<int>(actions.Length);
-        Kernels(device).Step(actions.Length, Parameters, s.View, a.View, next.View, observations.View, rewards.View, terminated.View);
-        TState[] states = next.GetAsArray1D();
-        TObservation[] observed = observations.GetAsArray1D();
-        float[] paid = rewards.GetAsArray1D();
-        int[] ended = terminated.GetAsArray1D();
-        return [.. states.Select((state, i) => new DeviceTransition(DeviceStates.Values(state), paid[i], ended[i] != 0, Vectors.ToArray(observed[i])))];
-    }
+    public override DeviceTransition[] Step(ComputeDevice device, float[][] initial, float[][] actions) =>
+        SingleStepLaunches.Step(device, Kernels(device).Step, Parameters, DeviceStates.Pack<TState>(Id, initial), [.. actions.Select(Action)]);
 
     public override IReferenceEnvironment CreateHostRun() => new HostContinuousEnvironment<TEnvironment, TState, TObservation, TAction>(Parameters);
 
@@ -73,11 +60,7 @@ internal sealed class ContinuousDeviceEnvironment<TEnvironment, TState, TObserva
     {
         var packed = new HiddenUnitGroup<TObservation, TAction>[HiddenUnitGroups.CountFor(policy.Hidden)];
         GaussianHead<TAction> head = PackedPolicy.PackGaussian(policy, packed.AsSpan());
-        using var groups = device.Accelerator.Allocate1D(packed);
-        using var s = device.Accelerator.Allocate1D([.. observations.Select(o => Vectors.FromArray<TObservation>(o))]);
-        using var means = device.Accelerator.Allocate1D<Logits<TAction>>(observations.Length);
-        Kernels(device).Forward(observations.Length, groups.View.As2DDenseXView(new LongIndex2D(packed.Length, 1)), new Logits<TAction>(0.0f, head.Bias), s.View, means.View);
-        return [.. means.GetAsArray1D().Select(m => Vectors.ToArray(m.Others))];
+        return [.. SingleStepLaunches.Forward(device, Kernels(device).Forward, packed, new Logits<TAction>(0.0f, head.Bias), observations).Select(m => Vectors.ToArray(m.Others))];
     }
 
     private TAction Action(float[] values) => values.Length == TAction.Length

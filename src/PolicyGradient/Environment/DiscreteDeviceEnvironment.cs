@@ -53,23 +53,8 @@ internal sealed class DiscreteDeviceEnvironment<TEnvironment, TState, TObservati
     private EnvironmentKernels<TEnvironment, TState, TObservation, TOthers> Kernels(ComputeDevice device) =>
         device.Kernels.For(k => new EnvironmentKernels<TEnvironment, TState, TObservation, TOthers>(k));
 
-    public override DeviceTransition[] Step(ComputeDevice device, float[][] initial, int[] actions)
-    {
-        TState[] packed = DeviceStates.Pack<TState>(Id, initial);
-        using var s = device.Accelerator.Allocate1D(packed);
-        using var a = device.Accelerator.Allocate1D(actions);
-        using var next = device.Accelerator.Allocate1D<TState>(actions.Length);
-        using var observations = device.Accelerator.Allocate1D<TObservation>(actions.Length);
-        using var rewards = device.Accelerator.Allocate1D<float>(actions.Length);
-        using var terminated = device.Accelerator.Allocate1D<int>(actions.Length);
-        Kernels(device).Step(actions.Length, Parameters, s.View, a.View, next.View, observations.View, rewards.View, terminated.View);
-        TState[] states = next.GetAsArray1D();
-        TObservation[] observed = observations.GetAsArray1D();
-        float[] paid = rewards.GetAsArray1D();
-        int[] ended = terminated.GetAsArray1D();
-        return [.. states.Select((state, i) => new DeviceTransition(
-            DeviceStates.Values(state), paid[i], ended[i] != 0, Vectors.ToArray(observed[i])))];
-    }
+    public override DeviceTransition[] Step(ComputeDevice device, float[][] initial, int[] actions) =>
+        SingleStepLaunches.Step(device, Kernels(device).Step, Parameters, DeviceStates.Pack<TState>(Id, initial), actions);
 
     public override IReferenceEnvironment CreateHostRun() => new HostDiscreteEnvironment<TEnvironment, TState, TObservation>(Parameters);
 
@@ -77,10 +62,6 @@ internal sealed class DiscreteDeviceEnvironment<TEnvironment, TState, TObservati
     {
         var packed = new HiddenUnitGroup<TObservation, TOthers>[HiddenUnitGroups.CountFor(policy.Hidden)];
         Logits<TOthers> bias = PackedPolicy.Pack(policy, packed.AsSpan());
-        using var groups = device.Accelerator.Allocate1D(packed);
-        using var s = device.Accelerator.Allocate1D([.. observations.Select(o => Vectors.FromArray<TObservation>(o))]);
-        using var logits = device.Accelerator.Allocate1D<Logits<TOthers>>(observations.Length);
-        Kernels(device).Forward(observations.Length, groups.View.As2DDenseXView(new LongIndex2D(packed.Length, 1)), bias, s.View, logits.View);
-        return [.. logits.GetAsArray1D().Select(l => (float[])[l.First, .. Vectors.ToArray(l.Others)])];
+        return [.. SingleStepLaunches.Forward(device, Kernels(device).Forward, packed, bias, observations).Select(l => (float[])[l.First, .. Vectors.ToArray(l.Others)])];
     }
 }

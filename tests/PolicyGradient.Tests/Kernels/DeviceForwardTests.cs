@@ -27,10 +27,10 @@ public class DeviceForwardTests(CpuDeviceFixture fixture, ITestOutputHelper outp
     /// network is compiled per environment (its observation and action vectors), so only those run.
     /// </summary>
     [SkippableTheory]
-    [MemberData(nameof(PolicyMathTests.GeneralCases), MemberType = typeof(PolicyMathTests))]
+    [MemberData(nameof(PolicyMathTests.CategoricalGeneralCases), MemberType = typeof(PolicyMathTests))]
     public void Device_forward_of_a_categorical_policy_matches_PyTorch_where_an_environment_has_its_shape(int index)
     {
-        JsonElement c = PolicyMathTests.CategoricalGeneralCase(index);
+        JsonElement c = PolicyMathTests.GeneralCase(index);
         PolicyLayout layout = PolicyMathTests.GeneralLayout(c);
         EnvironmentDefinition? environment = Environments.All.FirstOrDefault(e => e.Device.Layout(layout.Hidden) == layout);
         Skip.If(environment is null,
@@ -41,10 +41,10 @@ public class DeviceForwardTests(CpuDeviceFixture fixture, ITestOutputHelper outp
 
     /// <summary>The general reference's Gaussian cases whose shape a continuous environment has: the device's means against PyTorch's.</summary>
     [SkippableTheory]
-    [MemberData(nameof(PolicyMathTests.GeneralCases), MemberType = typeof(PolicyMathTests))]
+    [MemberData(nameof(PolicyMathTests.GaussianGeneralCases), MemberType = typeof(PolicyMathTests))]
     public void Device_means_of_a_Gaussian_policy_match_PyTorch_where_an_environment_has_its_shape(int index)
     {
-        JsonElement c = PolicyMathTests.GaussianGeneralCase(index);
+        JsonElement c = PolicyMathTests.GeneralCase(index);
         PolicyLayout layout = PolicyMathTests.GeneralLayout(c);
         EnvironmentDefinition? environment = Environments.All.FirstOrDefault(e => e.Device.Layout(layout.Hidden) == layout);
         Skip.If(environment is null,

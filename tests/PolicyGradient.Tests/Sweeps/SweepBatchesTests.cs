@@ -40,7 +40,7 @@ public class SweepBatchesTests
     /// <summary>One batch per environment of a grid of seeds 0-2 on CartPole-v1, Acrobot-v1 and MountainCar-v0, as `pgvec sweep` makes them.</summary>
     private static SweepBatch[] Batches()
     {
-        var grid = new AgentGrid([.. Environments.All], [0, 1, 2], [0.1], [0.99], [Objective.Reinforce]);
+        var grid = new AgentGrid([Environments.CartPole, Environments.Acrobot, Environments.MountainCar], [0, 1, 2], [0.1], [0.99], [Objective.Reinforce]);
         return [.. grid.Environments.Select((environment, e) => new SweepBatch(null!, 8, 4, [.. grid.AgentsOn(e).Select(a => grid.Agents[a])], 0, 1, 1, environment)
         {
             FirstAgent = grid.AgentsOn(e).First(),
