@@ -32,6 +32,24 @@ public class EnvironmentMismatchTests
         Assert.IsType<Pgvec.Options.BaselineOptions>(CommandLineParsing.Parse(["baseline", "--env", "Acrobot-v1", "--objective", "reinforce"]));
     }
 
+    /// <summary>A file whose env is continuous but whose policy is categorical (or the other way round) holds no policy that env can play.</summary>
+    [Theory]
+    [InlineData("Pendulum-v1", false, "holds a categorical (discrete-action) policy: Pendulum-v1 has continuous (Box) actions and needs a Gaussian (continuous-action) one")]
+    [InlineData("MountainCar-v0", true, "holds a Gaussian (continuous-action) policy: MountainCar-v0 has discrete actions and needs a categorical (discrete-action) one")]
+    public void A_policy_of_the_other_head_is_refused_with_one_line_by_eval_export_and_init_from(string env, bool gaussian, string message)
+    {
+        using var temp = new TempDirectory();
+        string file = temp.Combine("policy.safetensors");
+        // The shape of a policy the other kind of environment with the same observations has: 3 -> 3 logits for Pendulum, 2 -> 1 mean for MountainCar.
+        var layout = gaussian ? new PolicyGradient.Kernels.PolicyLayout(2, 8, 1, PolicyGradient.Kernels.PolicyHead.Gaussian) : new PolicyGradient.Kernels.PolicyLayout(3, 8, 3);
+        PolicyTensors.PolicyFile(PolicyParameters.Initialise(layout, 1), new Dictionary<string, string> { ["env"] = env }).Write(file);
+
+        CliRun.Of("eval", "--checkpoint", file, "--out", temp.Combine("eval.json")).AssertUsageError($"--checkpoint {file} {message}");
+        CliRun.Of("export", "--checkpoint", file, "--onnx", temp.Combine("policy.onnx")).AssertUsageError($"--checkpoint {file} {message}");
+        CliRun.Of("train", "--init-from", file, "--hidden", "8", "--device", "cpu", "--out", temp.Combine("run")).AssertUsageError(message);
+        Assert.Equal(["policy.safetensors"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
     [Fact]
     public void Init_from_a_file_without_env_is_CartPoles_and_another_env_is_refused_naming_both()
     {
