@@ -12,12 +12,16 @@ internal static class EmbeddedReferences
 {
     public const string GymnasiumFile = "gymnasium_cartpole_v1_reference.json";
     public const string PyTorchFile = "pytorch_policy_gradient_reference.json";
+    public const string GeneralPyTorchFile = "pytorch_general_policy_reference.json";
 
     private const string Prefix = "PolicyGradient.References.";
 
     private static readonly ConcurrentDictionary<string, Lazy<JsonDocument>> Documents = new();
 
     public static JsonElement PyTorch => Document(PyTorchFile);
+
+    /// <summary>PyTorch's categorical and Gaussian policies of several shapes.</summary>
+    public static JsonElement GeneralPyTorch => Document(GeneralPyTorchFile);
 
     /// <summary>The embedded files, as paths under tests/data (e.g. "gymnasium/Acrobot-v1.json").</summary>
     public static IReadOnlyList<string> Files { get; } =

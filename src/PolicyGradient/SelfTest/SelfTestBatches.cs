@@ -25,18 +25,14 @@ internal static class SelfTestBatches
     /// Plays one episode per environment with <paramref name="policy"/>, reads back what was played
     /// and the REINFORCE gradient (reward-to-go, baseline, normalised advantages).
     /// </summary>
-    public static RecordedGradient Reinforce(ComputeDevice device, PolicyParameters policy, int envs, ulong seed, int iteration, float gamma)
+    public static RecordedGradient Reinforce(ComputeDevice device, DeviceEnvironment environment, PolicyParameters policy, int envs, ulong seed, int iteration, float gamma)
     {
-        using var batch = new EpisodeBatch(device, Environments.CartPole.Device, 1, envs, policy.Hidden);
+        using var batch = new EpisodeBatch(device, environment, 1, envs, policy.Hidden);
         BatchStatistics statistics = batch.Rollout(policy, seed, iteration, gamma);
         BatchGradient gradient = batch.Gradient(LossWeights.For(Objective.Reinforce, statistics));
         List<Episode> episodes = batch.ReadLastRollout().Episodes();
         return new RecordedGradient(episodes, gradient.Gradient.ToArray(), gradient.Loss);
     }
-
-    /// <summary>The device network's logits [n][2] for CartPole observations [n][4].</summary>
-    public static float[] Logits(ComputeDevice device, PolicyParameters policy, float[] states) =>
-        [.. Environments.CartPole.Device.Outputs(device, policy, [.. states.Chunk(4)]).SelectMany(l => l)];
 
     /// <summary>The device's reduction of a [rows][EpisodeStatistics.Width] matrix (as one agent's rows), with the statistics' min and max columns.</summary>
     public static float[] ReduceStatistics(ComputeDevice device, float[] rows)

@@ -20,9 +20,11 @@ internal static class SelfTestChecks
         foreach (DeviceStepReference reference in DeviceStepReferences.All)
             yield return Guarded(reference.CheckName, reference.Tolerance, () => Step(device, reference));
         yield return Guarded("policy forward", DeviceTolerances.Logits, () => Forward(device));
+        yield return Guarded("gaussian forward", DeviceTolerances.Logits, () => GaussianForward(device));
         yield return Guarded("random draws", DeviceTolerances.RandomDraws, () => RandomDraws(device));
         yield return Guarded("reduction", DeviceTolerances.Reduction, () => Reduction(device));
-        yield return Guarded("reinforce grad", DeviceTolerances.Gradient, () => Gradient(device));
+        yield return Guarded("reinforce grad", DeviceTolerances.Gradient, () => Gradient(device, Environments.CartPole.Device));
+        yield return Guarded("gaussian grad", DeviceTolerances.Gradient, () => Gradient(device, Environments.Pendulum.Device));
         yield return Guarded("training", DeviceTolerances.Training, () => Training(device, cpuReference));
     }
 
@@ -60,11 +62,11 @@ internal static class SelfTestChecks
         foreach (JsonElement c in EmbeddedReferences.PyTorch.GetProperty("cases").EnumerateArray())
         {
             var parameters = new PolicyParameters(Environments.CartPole.Device.Layout(c.GetProperty("hidden").GetInt32()), EmbeddedReferences.Doubles(c.GetProperty("params")));
-            float[] states = c.GetProperty("episodes")[0].GetProperty("states").EnumerateArray()
-                .SelectMany(s => EmbeddedReferences.Doubles(s).Select(v => (float)v)).ToArray();
+            float[][] states = [.. c.GetProperty("episodes")[0].GetProperty("states").EnumerateArray()
+                .Select(s => EmbeddedReferences.Doubles(s).Select(v => (float)v).ToArray())];
             double[] expected = c.GetProperty("forward_first_episode").GetProperty("logits").EnumerateArray()
                 .SelectMany(EmbeddedReferences.Doubles).ToArray();
-            float[] logits = device.Logits(parameters, states);
+            float[] logits = [.. device.Logits(Environments.CartPole.Device, parameters, states).SelectMany(l => l)];
             if (logits.Length != expected.Length)
                 return (double.PositiveInfinity, $"{logits.Length} logits for {expected.Length} expected");
             for (int k = 0; k < expected.Length; k++)
@@ -72,6 +74,33 @@ internal static class SelfTestChecks
             compared += expected.Length;
         }
         return (worst, $"{compared} PyTorch logits");
+    }
+
+    /// <summary>The means of the general PyTorch reference's Gaussian cases shaped like a continuous environment (Pendulum's 3 -> 1, MountainCarContinuous's 2 -> 1).</summary>
+    private static (double, string) GaussianForward(SelfTestComputations device)
+    {
+        double worst = 0.0;
+        int compared = 0;
+        foreach (JsonElement c in EmbeddedReferences.GeneralPyTorch.GetProperty("cases").EnumerateArray().Where(c => c.GetProperty("kind").GetString() == "gaussian"))
+        {
+            int hidden = c.GetProperty("hidden").GetInt32();
+            EnvironmentDefinition? environment = Environments.All.FirstOrDefault(e => e.Device.Head == PolicyHead.Gaussian
+                && e.Device.Observations == c.GetProperty("observations").GetInt32() && e.Device.Actions == c.GetProperty("action_dims").GetInt32());
+            if (environment is null)
+                continue;
+            var parameters = new PolicyParameters(environment.Device.Layout(hidden), EmbeddedReferences.Doubles(c.GetProperty("params")));
+            float[][] states = [.. c.GetProperty("episodes")[0].GetProperty("states").EnumerateArray()
+                .Select(s => EmbeddedReferences.Doubles(s).Select(v => (float)v).ToArray())];
+            double[] expected = c.GetProperty("forward_first_episode").GetProperty("outputs").EnumerateArray()
+                .SelectMany(EmbeddedReferences.Doubles).ToArray();
+            float[] means = [.. device.Logits(environment.Device, parameters, states).SelectMany(m => m)];
+            if (means.Length != expected.Length)
+                return (double.PositiveInfinity, $"{means.Length} means for {expected.Length} expected");
+            for (int k = 0; k < expected.Length; k++)
+                worst = Math.Max(worst, Relative(means[k], expected[k]));
+            compared += expected.Length;
+        }
+        return compared == 0 ? (double.PositiveInfinity, "no Gaussian case fits a continuous environment") : (worst, $"{compared} PyTorch means");
     }
 
     /// <summary>Draws at reset and step counters of a few streams, against the host's.</summary>
@@ -128,17 +157,20 @@ internal static class SelfTestChecks
         return (worst, $"{rows}x{width}, same bits twice");
     }
 
-    /// <summary>The device's REINFORCE gradient of the episodes it played, against float64 on the host from the same episodes.</summary>
-    private static (double, string) Gradient(SelfTestComputations device)
+    /// <summary>
+    /// The device's REINFORCE gradient of the episodes it played on <paramref name="environment"/> (a categorical
+    /// policy on CartPole, a Gaussian one with its log_std on Pendulum), against float64 on the host from the same episodes.
+    /// </summary>
+    private static (double, string) Gradient(SelfTestComputations device, DeviceEnvironment environment)
     {
         const int hidden = 32, envs = 48;
         const float gamma = 0.99f;
-        var policy = PolicyParameters.Initialise(Environments.CartPole.Device.Layout(hidden), 5);
-        RecordedGradient recorded = device.Reinforce(policy, envs, 11, 3, gamma);
+        var policy = PolicyParameters.Initialise(environment.Layout(hidden), 5);
+        RecordedGradient recorded = device.Reinforce(environment, policy, envs, 11, 3, gamma);
 
         // The float32 parameters the device ran, widened back for the float64 reference.
         var host = new PolicyParameters(policy.Layout, policy.Values.Select(v => (double)(float)v).ToArray());
-        var returnsToGo = recorded.Episodes.Select(e => PolicyMath.ReturnsToGo(Enumerable.Repeat(1.0, e.Length).ToArray(), gamma)).ToList();
+        var returnsToGo = recorded.Episodes.Select(e => PolicyMath.ReturnsToGo(e.Rewards, gamma)).ToList();
         var weights = AdvantageNormalisation.Weights(returnsToGo, subtractBaseline: true, normalise: true);
         var expected = new double[host.Layout.Count];
         double expectedLoss = PolicyMath.ReinforceGradient(host.Values, host.Layout, recorded.Episodes, weights, expected);

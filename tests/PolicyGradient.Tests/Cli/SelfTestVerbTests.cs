@@ -9,7 +9,7 @@ public class SelfTestVerbTests(CpuDeviceFixture fixture)
 {
     /// <summary>One step check per built-in environment, then the engine's checks.</summary>
     private static readonly string[] CheckNames =
-        [.. DeviceStepReferences.All.Select(r => r.CheckName), "policy forward", "random draws", "reduction", "reinforce grad", "training"];
+        [.. DeviceStepReferences.All.Select(r => r.CheckName), "policy forward", "gaussian forward", "random draws", "reduction", "reinforce grad", "gaussian grad", "training"];
 
     [Fact]
     public void Selftest_passes_every_check_on_the_CPU_accelerator()
@@ -65,10 +65,12 @@ public class SelfTestVerbTests(CpuDeviceFixture fixture)
                 Step = (e, s, a) => e != stepped.Environment.Device ? honest.Step(e, s, a)
                     : [.. honest.Step(e, s, a).Select((t, i) => i == 0 ? t with { State = Nudged(t.State, 0, (float)(10 * stepped.Tolerance)) } : t)],
             },
-            "policy forward" => honest with { Logits = (p, s) => Nudged(honest.Logits(p, s), 1, 1e-4f) },
+            "policy forward" => honest with { Logits = (e, p, s) => e.Head == PolicyGradient.Kernels.PolicyHead.Gaussian ? honest.Logits(e, p, s) : NudgedFirst(honest.Logits(e, p, s)) },
+            "gaussian forward" => honest with { Logits = (e, p, s) => e.Head == PolicyGradient.Kernels.PolicyHead.Gaussian ? NudgedFirst(honest.Logits(e, p, s)) : honest.Logits(e, p, s) },
             "random draws" => honest with { UniformFloats = (k, c) => Nudged(honest.UniformFloats(k, c), 5, 1e-7f) },
             "reduction" => honest with { ReduceStatistics = rows => Nudged(honest.ReduceStatistics(rows), 0, 1e-4f) },
-            "reinforce grad" => honest with { Reinforce = (p, e, s, i, g) => Nudged(honest.Reinforce(p, e, s, i, g)) },
+            "reinforce grad" => honest with { Reinforce = (env, p, e, s, i, g) => env.Head == PolicyGradient.Kernels.PolicyHead.Gaussian ? honest.Reinforce(env, p, e, s, i, g) : Nudged(honest.Reinforce(env, p, e, s, i, g)) },
+            "gaussian grad" => honest with { Reinforce = (env, p, e, s, i, g) => env.Head == PolicyGradient.Kernels.PolicyHead.Gaussian ? Nudged(honest.Reinforce(env, p, e, s, i, g)) : honest.Reinforce(env, p, e, s, i, g) },
             "training" => honest with { Train = (o, e) => [.. honest.Train(o, e).Select((m, i) => i == 2 ? m with { MeanReturn = m.MeanReturn * 1.1 } : m)] },
             _ => throw new ArgumentOutOfRangeException(nameof(check)),
         };
@@ -88,6 +90,13 @@ public class SelfTestVerbTests(CpuDeviceFixture fixture)
     {
         values[at] += relative * Math.Max(1f, Math.Abs(values[at]));
         return values;
+    }
+
+    /// <summary>The first observation's second output (or its only one) off by 1e-4.</summary>
+    private static float[][] NudgedFirst(float[][] outputs)
+    {
+        outputs[0] = Nudged(outputs[0], Math.Min(1, outputs[0].Length - 1), 1e-4f);
+        return outputs;
     }
 
     private static RecordedGradient Nudged(RecordedGradient g)
