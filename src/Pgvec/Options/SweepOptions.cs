@@ -23,9 +23,9 @@ internal sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.LearningRate))]
     public string LearningRates { get; set; } = "";
 
-    [Option("gamma", Default = "0.99", HelpText = "Discounts of the reward-to-go (reinforce objective), e.g. 0.95,0.99.")]
+    [Option("gamma", HelpText = "(Default: each environment's: 0.99, 0.999 for MountainCarContinuous-v0) Discounts of the reward-to-go (reinforce objective), e.g. 0.95,0.99; given, they apply to every --env.")]
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Gamma))]
-    public string Gammas { get; set; } = "";
+    public string? Gammas { get; set; }
 
     [Option("objective", Default = "reinforce", HelpText = "Objectives, e.g. reinforce,tutorial: each one that train accepts.")]
     [ListOf(typeof(TrainingRunOptions), nameof(TrainingRunOptions.Objective))]
@@ -86,7 +86,7 @@ internal sealed class SweepOptions : RunDirectoryOptions, ICheckedOptions
         foreach (EnvironmentDefinition environment in environments)
             ObjectiveFit.Require(environment, objectives);
         InitialLogStdFit.Require(InitialLogStd, environments);
-        Grid = new AgentGrid(environments, Axis<ulong>("seeds", Seeds), Axis<double>("lr", LearningRates), Axis<double>("gamma", Gammas), objectives);
+        Grid = new AgentGrid(environments, Axis<ulong>("seeds", Seeds), Axis<double>("lr", LearningRates), (Gammas is null ? null : Axis<double>("gamma", Gammas)), objectives);
         // Envs and episodes are counted exactly up to 2^24 in one batch, and a batched engine holds every agent of its environment at once.
         int agents = Grid.AgentsPerEnvironment;
         long envs = (long)agents * Envs;

@@ -32,13 +32,15 @@ internal sealed class AgentGrid
     {
     }
 
+    /// <param name="gammas">The discounts of every environment; null: each environment's own default, one each.</param>
     public AgentGrid(IReadOnlyList<EnvironmentDefinition> environments, IReadOnlyList<ulong> seeds, IReadOnlyList<double> learningRates,
-        IReadOnlyList<double> gammas, IReadOnlyList<Objective> objectives)
+        IReadOnlyList<double>? gammas, IReadOnlyList<Objective> objectives)
     {
         RequireDistinct(environments, "environments");
         RequireDistinct(seeds, "seeds");
         RequireDistinct(learningRates, "learning rates");
-        RequireDistinct(gammas, "gammas");
+        if (gammas is not null)
+            RequireDistinct(gammas, "gammas");
         RequireDistinct(objectives, "objectives");
         Environments = environments;
         Seeds = seeds;
@@ -46,7 +48,7 @@ internal sealed class AgentGrid
         [
             .. from environment in environments
                from lr in learningRates
-               from gamma in gammas
+               from gamma in gammas ?? [environment.Defaults.Gamma]
                from objective in objectives
                select new SweepConfiguration(environment, lr, gamma, objective) { NamesEnvironment = environments.Count > 1 },
         ];
