@@ -26,16 +26,6 @@ internal static class GaussianPolicy
         return action;
     }
 
-    /// <summary>exp(log_std), per dimension.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TAction Std<TAction>(TAction logStd) where TAction : unmanaged, IVector<TAction>
-    {
-        TAction std = logStd;
-        for (int k = 0; k < TAction.Length; k++)
-            std = TAction.With(std, k, MathF.Exp(TAction.Get(logStd, k)));
-        return std;
-    }
-
     /// <summary>sum_k 1/2 + log(2 pi)/2 + log_std_k: the same for every state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Entropy<TAction>(TAction logStd) where TAction : unmanaged, IVector<TAction> =>
@@ -72,11 +62,12 @@ internal readonly struct GaussianStepGradient<TAction>(TAction mean, TAction log
     public readonly float LogProbability = logProbability;
 }
 
-/// <summary>One agent's Gaussian head besides the hidden units: fc2.bias (the means' bias) and log_std.</summary>
+/// <summary>One agent's Gaussian head besides the hidden units: fc2.bias (the means' bias), log_std, and exp(log_std) as the host computed it.</summary>
 internal struct GaussianHead<TAction> where TAction : unmanaged, IVector<TAction>
 {
     public TAction Bias;
     public TAction LogStd;
+    public TAction Std;
 }
 
 /// <summary>What the gradient kernel needs of one recorded step of a Gaussian policy besides the observation.</summary>

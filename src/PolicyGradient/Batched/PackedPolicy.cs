@@ -20,7 +20,7 @@ internal static class PackedPolicy
 
     /// <summary>
     /// Writes a Gaussian <paramref name="policy"/>'s hidden units into <paramref name="groups"/> (no allocation), each
-    /// unit's A means' weights in its vector and Out0 zero, and returns fc2.bias and log_std.
+    /// unit's A means' weights in its vector and Out0 zero, and returns fc2.bias, log_std and exp(log_std) (float32, as the device would compute it on the CPU).
     /// </summary>
     public static GaussianHead<TAction> PackGaussian<TObservation, TAction>(PolicyParameters policy, Span<HiddenUnitGroup<TObservation, TAction>> groups)
         where TObservation : unmanaged, IVector<TObservation>
@@ -30,7 +30,10 @@ internal static class PackedPolicy
         if (layout.Head != PolicyHead.Gaussian || layout.Inputs != TObservation.Length || layout.Actions != TAction.Length)
             throw new ArgumentException($"a {layout} policy does not fit a Gaussian network of {TObservation.Length} observations and {TAction.Length} action dimensions", nameof(policy));
         PackUnits(policy, groups);
-        return new GaussianHead<TAction> { Bias = Strided<TAction>(policy.Values, layout.Fc2Bias, 1), LogStd = Strided<TAction>(policy.Values, layout.LogStd, 1) };
+        TAction logStd = Strided<TAction>(policy.Values, layout.LogStd, 1), std = logStd;
+        for (int k = 0; k < TAction.Length; k++)
+            std = TAction.With(std, k, MathF.Exp(TAction.Get(logStd, k)));
+        return new GaussianHead<TAction> { Bias = Strided<TAction>(policy.Values, layout.Fc2Bias, 1), LogStd = logStd, Std = std };
     }
 
     private static void PackUnits<TObservation, TOut>(PolicyParameters policy, Span<HiddenUnitGroup<TObservation, TOut>> groups)

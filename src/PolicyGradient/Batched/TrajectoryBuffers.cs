@@ -55,7 +55,7 @@ internal sealed class TrajectoryBuffers<TEnvironment, TState, TObservation, TOth
     }
 
     public override void Gradient(int threads, ArrayView<AgentEpisodes> agents, ArrayView2D<double, Stride2D.DenseX> statistics, ArrayView2D<double, Stride2D.DenseX> gradients, EpisodeConfig config) =>
-        _kernels.Gradient(threads, _memory.Parameters, agents, _memory.Observations, _memory.Samples, statistics, gradients, config);
+        _kernels.Gradient(threads, _memory.Parameters, _memory.Heads, agents, _memory.Observations, _memory.Samples, statistics, gradients, config);
 
     public override RecordedRollout Read(EpisodeConfig config, double[] statistics)
     {

@@ -22,9 +22,9 @@ internal sealed class ContinuousEnvironmentKernels<TEnvironment, TState, TObserv
         {
             Accelerator accelerator = kernels.Accelerator;
             Rollout = kernels.Load(DeviceKernels.Listed<Action<Index1D, TEnvironment, ArrayView2D<HiddenUnitGroup<TObservation, TAction>, Stride2D.DenseX>, ArrayView<GaussianHead<TAction>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<GaussianSample<TAction>, Stride2D.DenseX>, Rows, EpisodeConfig>>(
-                GaussianRolloutKernel.Run<TEnvironment, TState, TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
+                RolloutKernel.Run<TEnvironment, TState, TObservation, TAction, GaussianHead<TAction>, GaussianSample<TAction>, GaussianRollout<TEnvironment, TState, TObservation, TAction>>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
             Gradient = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TAction>, Stride2D.DenseX>, ArrayView<GaussianHead<TAction>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<GaussianSample<TAction>, Stride2D.DenseX>, Rows, Rows, EpisodeConfig>>(
-                GaussianGradientKernel.Run<TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
+                GradientKernel.Run<TObservation, TAction, GaussianHead<TAction>, GaussianSample<TAction>, GaussianSums<TAction>, GaussianGradient<TAction>>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
             Step = kernels.Load(DeviceKernels.Listed<Action<Index1D, TEnvironment, ArrayView<TState>, ArrayView<TAction>, ArrayView<TState>, ArrayView<TObservation>, ArrayView<float>, ArrayView<int>>>(
                 SingleStepKernels.ContinuousStep<TEnvironment, TState, TObservation, TAction>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
             Forward = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TAction>, Stride2D.DenseX>, Logits<TAction>, ArrayView<TObservation>, ArrayView<Logits<TAction>>>>(

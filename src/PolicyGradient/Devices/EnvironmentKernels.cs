@@ -22,9 +22,9 @@ internal sealed class EnvironmentKernels<TEnvironment, TState, TObservation, TOt
         {
             Accelerator accelerator = kernels.Accelerator;
             Rollout = kernels.Load(DeviceKernels.Listed<Action<Index1D, TEnvironment, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<Logits<TOthers>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, EpisodeConfig>>(
-                RolloutKernel.Run<TEnvironment, TState, TObservation, TOthers>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
-            Gradient = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, Rows, EpisodeConfig>>(
-                GradientKernel.Run<TObservation, TOthers>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
+                RolloutKernel.Run<TEnvironment, TState, TObservation, TOthers, Logits<TOthers>, ActionSample<TOthers>, CategoricalRollout<TEnvironment, TState, TObservation, TOthers>>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
+            Gradient = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<Logits<TOthers>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, Rows, EpisodeConfig>>(
+                GradientKernel.Run<TObservation, TOthers, Logits<TOthers>, ActionSample<TOthers>, CategoricalSums<TOthers>, CategoricalGradient<TOthers>>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
             Step = kernels.Load(DeviceKernels.Listed<Action<Index1D, TEnvironment, ArrayView<TState>, ArrayView<int>, ArrayView<TState>, ArrayView<TObservation>, ArrayView<float>, ArrayView<int>>>(
                 SingleStepKernels.Step<TEnvironment, TState, TObservation>, EntryPoints), k => accelerator.LoadAutoGroupedStreamKernel(k));
             Forward = kernels.Load(DeviceKernels.Listed<Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, Logits<TOthers>, ArrayView<TObservation>, ArrayView<Logits<TOthers>>>>(
@@ -40,7 +40,7 @@ internal sealed class EnvironmentKernels<TEnvironment, TState, TObservation, TOt
     private static IReadOnlyList<KernelEntryPoint> EntryPoints => Environment.DiscreteDeviceEnvironment<TEnvironment, TState, TObservation, TOthers>.EntryPoints;
 
     public Action<Index1D, TEnvironment, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<Logits<TOthers>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, EpisodeConfig> Rollout { get; }
-    public Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, Rows, EpisodeConfig> Gradient { get; }
+    public Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, ArrayView<Logits<TOthers>>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<ActionSample<TOthers>, Stride2D.DenseX>, Rows, Rows, EpisodeConfig> Gradient { get; }
     public Action<Index1D, TEnvironment, ArrayView<TState>, ArrayView<int>, ArrayView<TState>, ArrayView<TObservation>, ArrayView<float>, ArrayView<int>> Step { get; }
     public Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOthers>, Stride2D.DenseX>, Logits<TOthers>, ArrayView<TObservation>, ArrayView<Logits<TOthers>>> Forward { get; }
 }

@@ -40,9 +40,11 @@ internal sealed class ContinuousDeviceEnvironment<TEnvironment, TState, TObserva
     /// <summary>This environment's kernels, which <see cref="ContinuousEnvironmentKernels{TEnvironment, TState, TObservation, TAction}"/> loads: a built-in's are also in <see cref="Devices.KernelEntryPoints.All"/>.</summary>
     internal static IReadOnlyList<KernelEntryPoint> EntryPoints { get; } =
     [
-        KernelEntryPoint.Implicit($"rollout_{EntryPointId}", typeof(GaussianRolloutKernel), nameof(GaussianRolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TAction)),
+        KernelEntryPoint.Implicit($"rollout_{EntryPointId}", typeof(RolloutKernel), nameof(RolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TAction),
+            typeof(GaussianHead<TAction>), typeof(GaussianSample<TAction>), typeof(GaussianRollout<TEnvironment, TState, TObservation, TAction>)),
         KernelEntryPoint.Implicit($"step_{EntryPointId}", typeof(SingleStepKernels), nameof(SingleStepKernels.ContinuousStep), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TAction)),
-        KernelEntryPoint.Implicit($"gradient_gaussian_d{TObservation.Length}_a{TAction.Length}", typeof(GaussianGradientKernel), nameof(GaussianGradientKernel.Run), typeof(TObservation), typeof(TAction)),
+        KernelEntryPoint.Implicit($"gradient_gaussian_d{TObservation.Length}_a{TAction.Length}", typeof(GradientKernel), nameof(GradientKernel.Run), typeof(TObservation), typeof(TAction),
+            typeof(GaussianHead<TAction>), typeof(GaussianSample<TAction>), typeof(GaussianSums<TAction>), typeof(GaussianGradient<TAction>)),
         KernelEntryPoint.Forward<TObservation, TAction>(),
     ];
 

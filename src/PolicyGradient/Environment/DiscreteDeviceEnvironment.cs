@@ -42,9 +42,11 @@ internal sealed class DiscreteDeviceEnvironment<TEnvironment, TState, TObservati
     /// <summary>This environment's kernels, which <see cref="EnvironmentKernels{TEnvironment, TState, TObservation, TOthers}"/> loads: a built-in's are also in <see cref="Devices.KernelEntryPoints.All"/>.</summary>
     internal static IReadOnlyList<KernelEntryPoint> EntryPoints { get; } =
     [
-        KernelEntryPoint.Implicit($"rollout_{EntryPointId}", typeof(RolloutKernel), nameof(RolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TOthers)),
+        KernelEntryPoint.Implicit($"rollout_{EntryPointId}", typeof(RolloutKernel), nameof(RolloutKernel.Run), typeof(TEnvironment), typeof(TState), typeof(TObservation), typeof(TOthers),
+            typeof(Logits<TOthers>), typeof(ActionSample<TOthers>), typeof(CategoricalRollout<TEnvironment, TState, TObservation, TOthers>)),
         KernelEntryPoint.Implicit($"step_{EntryPointId}", typeof(SingleStepKernels), nameof(SingleStepKernels.Step), typeof(TEnvironment), typeof(TState), typeof(TObservation)),
-        KernelEntryPoint.Implicit($"gradient_d{TObservation.Length}_n{TEnvironment.Actions}", typeof(GradientKernel), nameof(GradientKernel.Run), typeof(TObservation), typeof(TOthers)),
+        KernelEntryPoint.Implicit($"gradient_d{TObservation.Length}_n{TEnvironment.Actions}", typeof(GradientKernel), nameof(GradientKernel.Run), typeof(TObservation), typeof(TOthers),
+            typeof(Logits<TOthers>), typeof(ActionSample<TOthers>), typeof(CategoricalSums<TOthers>), typeof(CategoricalGradient<TOthers>)),
         KernelEntryPoint.Forward<TObservation, TOthers>(),
     ];
 
