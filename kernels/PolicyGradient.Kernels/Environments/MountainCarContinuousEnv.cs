@@ -69,14 +69,10 @@ public struct MountainCarContinuousEnv : IContinuousEnvironment<MountainCarState
         float a = action.X0;
         float force = Vectors.Clip(a, MinAction, MaxAction);
         float velocity = s.Velocity + (force * Power - Gravity * MathF.Cos(3 * s.Position));
-        velocity = Vectors.Clip(velocity, -MaxSpeed, MaxSpeed);
-        float position = s.Position + velocity;
-        position = Vectors.Clip(position, MinPosition, MaxPosition);
-        if (position == MinPosition && velocity < 0)
-            velocity = 0.0f;
-        bool terminated = position >= GoalPosition && velocity >= GoalVelocity;
+        MountainCarState next = MountainCarTrack.Move(s.Position, velocity, MaxSpeed, MinPosition, MaxPosition);
+        bool terminated = next.Position >= GoalPosition && next.Velocity >= GoalVelocity;
         float reward = (terminated ? GoalReward : 0.0f) - a * a * ActionCost;
-        return new Transition<MountainCarState>(new MountainCarState(position, velocity), reward, terminated);
+        return new Transition<MountainCarState>(next, reward, terminated);
     }
 
     /// <inheritdoc />

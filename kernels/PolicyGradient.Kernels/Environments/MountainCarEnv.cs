@@ -67,13 +67,9 @@ public struct MountainCarEnv : IDiscreteEnvironment<MountainCarState, Vector2>, 
     public readonly Transition<MountainCarState> Step(MountainCarState s, int action)
     {
         float velocity = s.Velocity + (action - 1) * Force + MathF.Cos(3 * s.Position) * -Gravity;
-        velocity = Vectors.Clip(velocity, -MaxSpeed, MaxSpeed);
-        float position = s.Position + velocity;
-        position = Vectors.Clip(position, MinPosition, MaxPosition);
-        if (position == MinPosition && velocity < 0)
-            velocity = 0.0f;
-        bool terminated = position >= GoalPosition && velocity >= GoalVelocity;
-        return new Transition<MountainCarState>(new MountainCarState(position, velocity), -1.0f, terminated);
+        MountainCarState next = MountainCarTrack.Move(s.Position, velocity, MaxSpeed, MinPosition, MaxPosition);
+        bool terminated = next.Position >= GoalPosition && next.Velocity >= GoalVelocity;
+        return new Transition<MountainCarState>(next, -1.0f, terminated);
     }
 
     /// <inheritdoc />
