@@ -25,43 +25,50 @@ internal abstract class TrajectoryBuffers : IDisposable
     public abstract void Dispose();
 }
 
-/// <summary>A discrete environment's buffers: a categorical policy's output bias per agent and each step's action and probabilities.</summary>
-internal sealed class TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers> : TrajectoryBuffers
-    where TEnvironment : unmanaged, IDiscreteEnvironment<TState, TObservation>
-    where TState : unmanaged
+/// <summary>Packs one agent's policy into its staged hidden units and returns the head's own parameters (no allocation).</summary>
+internal delegate THead PackHead<TObservation, TOut, THead>(PolicyParameters policy, Span<HiddenUnitGroup<TObservation, TOut>> groups)
     where TObservation : unmanaged, IVector<TObservation>
-    where TOthers : unmanaged, IVector<TOthers>
-{
-    private readonly TEnvironment _environment;
-    private readonly EnvironmentKernels<TEnvironment, TState, TObservation, TOthers> _kernels;
-    private readonly AgentTrajectories<TObservation, TOthers, Logits<TOthers>, ActionSample<TOthers>> _memory;
+    where TOut : unmanaged, IVector<TOut>;
 
-    public TrajectoryBuffers(ComputeDevice device, TEnvironment environment, int agents, int envs, int hidden, int maxSteps)
-    {
-        _environment = environment;
-        _kernels = device.Kernels.For(k => new EnvironmentKernels<TEnvironment, TState, TObservation, TOthers>(k));
-        _memory = new AgentTrajectories<TObservation, TOthers, Logits<TOthers>, ActionSample<TOthers>>(device, agents, envs, hidden, maxSteps);
-    }
+/// <summary>
+/// The buffers of an environment and a policy head (categorical: <see cref="Logits{TOthers}"/> and
+/// <see cref="ActionSample{TOthers}"/>; Gaussian: <see cref="GaussianHead{TAction}"/> and
+/// <see cref="GaussianSample{TAction}"/>), with the kernels compiled for them.
+/// </summary>
+internal sealed class TrajectoryBuffers<TEnvironment, TObservation, TOut, THead, TSample>(
+    ComputeDevice device,
+    TEnvironment environment,
+    int agents, int envs, int hidden, int maxSteps,
+    Action<Index1D, TEnvironment, ArrayView2D<HiddenUnitGroup<TObservation, TOut>, Stride2D.DenseX>, ArrayView<THead>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<TSample, Stride2D.DenseX>, ArrayView2D<double, Stride2D.DenseX>, EpisodeConfig> rollout,
+    Action<Index1D, ArrayView2D<HiddenUnitGroup<TObservation, TOut>, Stride2D.DenseX>, ArrayView<THead>, ArrayView<AgentEpisodes>, ArrayView2D<TObservation, Stride2D.DenseX>, ArrayView2D<TSample, Stride2D.DenseX>, ArrayView2D<double, Stride2D.DenseX>, ArrayView2D<double, Stride2D.DenseX>, EpisodeConfig> gradient,
+    PackHead<TObservation, TOut, THead> pack,
+    Func<TSample[], RecordedActions> actions) : TrajectoryBuffers
+    where TEnvironment : unmanaged
+    where TObservation : unmanaged, IVector<TObservation>
+    where TOut : unmanaged, IVector<TOut>
+    where THead : unmanaged
+    where TSample : unmanaged, IRecordedStep
+{
+    private readonly AgentTrajectories<TObservation, TOut, THead, TSample> _memory = new(device, agents, envs, hidden, maxSteps);
 
     /// <summary>Device bytes per step of one env's trajectory.</summary>
-    public static long BytesPerStep => AgentTrajectories<TObservation, TOthers, Logits<TOthers>, ActionSample<TOthers>>.BytesPerStep;
+    public static long BytesPerStep => AgentTrajectories<TObservation, TOut, THead, TSample>.BytesPerStep;
 
-    public override void Pack(int agent, PolicyParameters policy) => _memory.SetHead(agent, PackedPolicy.Pack(policy, _memory.AgentGroups(agent)));
+    public override void Pack(int agent, PolicyParameters policy) => _memory.SetHead(agent, pack(policy, _memory.AgentGroups(agent)));
 
     public override void Rollout(int threads, ArrayView<AgentEpisodes> agents, ArrayView2D<double, Stride2D.DenseX> statistics, EpisodeConfig config)
     {
         _memory.Upload();
-        _kernels.Rollout(threads, _environment, _memory.Parameters, _memory.Heads, agents, _memory.Observations, _memory.Samples, statistics, config);
+        rollout(threads, environment, _memory.Parameters, _memory.Heads, agents, _memory.Observations, _memory.Samples, statistics, config);
     }
 
     public override void Gradient(int threads, ArrayView<AgentEpisodes> agents, ArrayView2D<double, Stride2D.DenseX> statistics, ArrayView2D<double, Stride2D.DenseX> gradients, EpisodeConfig config) =>
-        _kernels.Gradient(threads, _memory.Parameters, _memory.Heads, agents, _memory.Observations, _memory.Samples, statistics, gradients, config);
+        gradient(threads, _memory.Parameters, _memory.Heads, agents, _memory.Observations, _memory.Samples, statistics, gradients, config);
 
     public override RecordedRollout Read(EpisodeConfig config, double[] statistics)
     {
         var (observations, samples) = _memory.Read();
-        return new RecordedRollout(config.Envs, config.MaxSteps, TObservation.Length, observations,
-            RecordedActions.Discrete([.. samples.Select(s => s.Action)]), [.. samples.Select(s => s.Reward)], statistics);
+        return new RecordedRollout(config.Envs, config.MaxSteps, TObservation.Length, observations, actions(samples), [.. samples.Select(s => s.Reward)], statistics);
     }
 
     public override void Dispose() => _memory.Dispose();

@@ -30,10 +30,15 @@ internal sealed class ContinuousDeviceEnvironment<TEnvironment, TState, TObserva
     public override int ResetDraws => TEnvironment.ResetDraws;
     public override int StateSize => DeviceStates.Size<TState>();
     public override Type EnvironmentType => typeof(TEnvironment);
-    protected override long BytesPerStep => GaussianTrajectoryBuffers<TEnvironment, TState, TObservation, TAction>.BytesPerStep;
+    protected override long BytesPerStep => TrajectoryBuffers<TEnvironment, TObservation, TAction, GaussianHead<TAction>, GaussianSample<TAction>>.BytesPerStep;
 
-    public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps) =>
-        new GaussianTrajectoryBuffers<TEnvironment, TState, TObservation, TAction>(device, Parameters, agents, envs, hidden, maxSteps);
+    public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps)
+    {
+        var kernels = Kernels(device);
+        return new TrajectoryBuffers<TEnvironment, TObservation, TAction, GaussianHead<TAction>, GaussianSample<TAction>>(device, Parameters, agents, envs, hidden, maxSteps,
+            kernels.Rollout, kernels.Gradient, PackedPolicy.PackGaussian,
+            samples => RecordedActions.Box(TAction.Length, [.. samples.SelectMany(s => Vectors.ToArray(s.Action))]));
+    }
 
     public override IEnumerable<KernelEntryPoint> KernelEntryPoints() => EntryPoints;
 

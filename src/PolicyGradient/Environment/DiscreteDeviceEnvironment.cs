@@ -32,10 +32,14 @@ internal sealed class DiscreteDeviceEnvironment<TEnvironment, TState, TObservati
     public override int ResetDraws => TEnvironment.ResetDraws;
     public override int StateSize => DeviceStates.Size<TState>();
     public override Type EnvironmentType => typeof(TEnvironment);
-    protected override long BytesPerStep => TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers>.BytesPerStep;
+    protected override long BytesPerStep => TrajectoryBuffers<TEnvironment, TObservation, TOthers, Logits<TOthers>, ActionSample<TOthers>>.BytesPerStep;
 
-    public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps) =>
-        new TrajectoryBuffers<TEnvironment, TState, TObservation, TOthers>(device, Parameters, agents, envs, hidden, maxSteps);
+    public override TrajectoryBuffers CreateBuffers(ComputeDevice device, int agents, int envs, int hidden, int maxSteps)
+    {
+        var kernels = Kernels(device);
+        return new TrajectoryBuffers<TEnvironment, TObservation, TOthers, Logits<TOthers>, ActionSample<TOthers>>(device, Parameters, agents, envs, hidden, maxSteps,
+            kernels.Rollout, kernels.Gradient, PackedPolicy.Pack, samples => RecordedActions.Discrete([.. samples.Select(s => s.Action)]));
+    }
 
     public override IEnumerable<KernelEntryPoint> KernelEntryPoints() => EntryPoints;
 
